@@ -1,0 +1,30 @@
+// One jest project per test suffix, so each kind of test can be run on its own (see STYLE.md).
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.json');
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+const project = (displayName, suffix, extra = {}) => ({
+  ...common,
+  displayName,
+  testMatch: [`<rootDir>/{apps,libs,test}/**/*${suffix}`],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', '.spec.ts'),
+    project('int', '.int-spec.ts'),
+    project('contract', '.contract-spec.ts'),
+    project('e2e', '.e2e-spec.ts'),
+    project('services', '.services-spec.ts'),
+    project('esdb', '.esdb-spec.ts'),
+  ],
+};
