@@ -1,0 +1,67 @@
+import type { DocumentType, EvidenceKind } from './document-type';
+import type { FactName } from './facts';
+
+/** How long a verified document can be relied on. */
+export type Validity =
+  | { readonly kind: 'document-expiry' }
+  | { readonly kind: 'period'; readonly months: number; readonly from: 'issuedOn' }
+  | { readonly kind: 'indefinite' };
+
+export interface DocumentTypePolicy {
+  /** The evidence a verified document of this type provides; null when it answers no evidence query. */
+  readonly evidenceKind: EvidenceKind | null;
+  /** Two approvals by different reviewers before it is verified. */
+  readonly fourEyes: boolean;
+  readonly requiredFacts: readonly FactName[];
+  readonly validity: Validity;
+  /** Review deadline, in business days from submission. */
+  readonly reviewSlaBusinessDays: number;
+}
+
+export type DocumentTypeCatalogue = Readonly<Record<DocumentType, DocumentTypePolicy>>;
+
+const identityFacts: readonly FactName[] = ['documentNumber', 'issuingCountry', 'holderName', 'dateOfBirth', 'expiresOn'];
+const notarialFacts: readonly FactName[] = ['notary', 'deedDate', 'grantor', 'attorney', 'scope'];
+
+const identity: DocumentTypePolicy = {
+  evidenceKind: 'identity',
+  fourEyes: false,
+  requiredFacts: identityFacts,
+  validity: { kind: 'document-expiry' },
+  reviewSlaBusinessDays: 5,
+};
+
+export const DEFAULT_CATALOGUE: DocumentTypeCatalogue = {
+  passport: identity,
+  'id-card': identity,
+  'residence-permit': identity,
+  'driving-licence': identity,
+  'notarial-power-of-attorney': {
+    evidenceKind: 'power-of-attorney',
+    fourEyes: true,
+    requiredFacts: notarialFacts,
+    validity: { kind: 'indefinite' },
+    reviewSlaBusinessDays: 5,
+  },
+  'notarial-deed': {
+    evidenceKind: null,
+    fourEyes: true,
+    requiredFacts: ['notary', 'deedDate', 'scope'],
+    validity: { kind: 'indefinite' },
+    reviewSlaBusinessDays: 5,
+  },
+  'proof-of-address': {
+    evidenceKind: 'address',
+    fourEyes: false,
+    requiredFacts: ['holderName', 'address', 'issuedOn'],
+    validity: { kind: 'period', months: 3, from: 'issuedOn' },
+    reviewSlaBusinessDays: 5,
+  },
+  'chamber-of-commerce-extract': {
+    evidenceKind: 'company-registration',
+    fourEyes: false,
+    requiredFacts: ['companyName', 'registrationNumber', 'issuedOn'],
+    validity: { kind: 'period', months: 3, from: 'issuedOn' },
+    reviewSlaBusinessDays: 5,
+  },
+};

@@ -1,0 +1,153 @@
+import type { Decider } from './domain-event';
+import type { DocumentTypeCatalogue, DocumentTypePolicy } from './document-type-catalogue';
+import { addBusinessDays, addMonths } from './calendar';
+import type { ApproveDocument, DocumentCommand, RejectDocument, SubmitDocument, WithdrawDocument } from './document.commands';
+import {
+  DocumentAlreadyExists,
+  DocumentNotFound,
+  FactsDiffer,
+  FactsMissing,
+  NotAwaitingReview,
+  NotWithdrawable,
+  OwnSubmission,
+  SameReviewerTwice,
+} from './document.errors';
+import type { DocumentEvent } from './document.events';
+import { type DocumentOnFile, type DocumentState, evolve, initialDocumentState, isOnFile } from './document.state';
+import { differingFacts, type Facts, missingFacts } from './facts';
+
+export interface DocumentContext {
+  readonly now: Date;
+  readonly catalogue: DocumentTypeCatalogue;
+}
+
+export function decide(command: DocumentCommand, state: DocumentState, context: DocumentContext): DocumentEvent[] {
+  switch (command.type) {
+    case 'SubmitDocument':
+      return submit(command, state, context);
+    case 'ApproveDocument':
+      return approve(command, onFile(state), context);
+    case 'RejectDocument':
+      return reject(command, onFile(state), context);
+    case 'WithdrawDocument':
+      return withdraw(command, onFile(state), context);
+    default: {
+      const unhandled: never = command;
+      throw new Error(`unknown command ${(unhandled as DocumentCommand).type}`);
+    }
+  }
+}
+
+export const documentDecider: Decider<DocumentCommand, DocumentEvent, DocumentState, DocumentContext> = {
+  initialState: initialDocumentState,
+  decide,
+  evolve,
+};
+
+function onFile(state: DocumentState): DocumentOnFile {
+  if (!isOnFile(state)) throw new DocumentNotFound();
+  return state;
+}
+
+function submit(command: SubmitDocument, state: DocumentState, { now, catalogue }: DocumentContext): DocumentEvent[] {
+  if (isOnFile(state)) throw new DocumentAlreadyExists();
+  const policy = catalogue[command.documentType];
+  return [
+    {
+      type: 'DocumentSubmitted',
+      data: {
+        documentId: command.documentId,
+        customerId: command.customerId,
+        type: command.documentType,
+        file: command.file,
+        channel: command.channel,
+        relatedCustomerIds: [...command.relatedCustomerIds],
+        submittedBy: command.by,
+        submittedAt: now.toISOString(),
+        reviewDueAt: addBusinessDays(now, policy.reviewSlaBusinessDays).toISOString(),
+      },
+    },
+  ];
+}
+
+function assertReviewable(state: DocumentOnFile, reviewerId: string): void {
+  if (state.status !== 'pending_review' && state.status !== 'awaiting_second_review') {
+    throw new NotAwaitingReview(state.status);
+  }
+  if (state.submittedBy.id === reviewerId) throw new OwnSubmission();
+  if (state.reviews.some((review) => review.reviewer.id === reviewerId)) throw new SameReviewerTwice();
+}
+
+function approve(command: ApproveDocument, state: DocumentOnFile, { now, catalogue }: DocumentContext): DocumentEvent[] {
+  assertReviewable(state, command.by.id);
+  const policy = catalogue[state.type];
+  const missing = missingFacts(command.facts, policy.requiredFacts);
+  if (missing.length > 0) throw new FactsMissing(missing);
+  const facts = pickFacts(command.facts, policy);
+  const earlierApproval = state.reviews.find((review) => review.decision === 'approve');
+  if (earlierApproval) {
+    const differing = differingFacts(earlierApproval.facts, facts);
+    if (differing.length > 0) throw new FactsDiffer(differing);
+  }
+  const at = now.toISOString();
+  const reviewed: DocumentEvent = {
+    type: 'DocumentReviewed',
+    data: { documentId: state.documentId, reviewer: command.by, decision: 'approve', facts, reasonCode: null, message: null, reviewedAt: at },
+  };
+  const approvals = state.reviews.filter((review) => review.decision === 'approve').length + 1;
+  const required = policy.fourEyes ? 2 : 1;
+  if (approvals < required) return [reviewed];
+  return [
+    reviewed,
+    { type: 'DocumentVerified', data: { documentId: state.documentId, facts, validUntil: validUntil(facts, policy), verifiedAt: at } },
+  ];
+}
+
+function reject(command: RejectDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
+  assertReviewable(state, command.by.id);
+  const at = now.toISOString();
+  return [
+    {
+      type: 'DocumentReviewed',
+      data: {
+        documentId: state.documentId,
+        reviewer: command.by,
+        decision: 'reject',
+        facts: {},
+        reasonCode: command.reasonCode,
+        message: command.message,
+        reviewedAt: at,
+      },
+    },
+    {
+      type: 'DocumentRejected',
+      data: { documentId: state.documentId, reasonCode: command.reasonCode, message: command.message, rejectedBy: command.by, rejectedAt: at },
+    },
+  ];
+}
+
+const WITHDRAWABLE = new Set(['pending_review', 'awaiting_second_review', 'verified', 'rejected', 'expired']);
+
+function withdraw(command: WithdrawDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
+  if (!WITHDRAWABLE.has(state.status)) throw new NotWithdrawable(state.status);
+  return [{ type: 'DocumentWithdrawn', data: { documentId: state.documentId, withdrawnBy: command.by, withdrawnAt: now.toISOString() } }];
+}
+
+/** Keeps only the facts the type asks for, so nothing unexpected is stored about the customer. */
+function pickFacts(facts: Facts, policy: DocumentTypePolicy): Facts {
+  const picked: Facts = {};
+  for (const name of policy.requiredFacts) picked[name] = facts[name]!.trim();
+  if (facts.expiresOn && !picked.expiresOn) picked.expiresOn = facts.expiresOn.trim();
+  return picked;
+}
+
+function validUntil(facts: Facts, policy: DocumentTypePolicy): string | null {
+  switch (policy.validity.kind) {
+    case 'document-expiry':
+      return facts.expiresOn ?? null;
+    case 'period':
+      return addMonths(facts[policy.validity.from]!, policy.validity.months);
+    case 'indefinite':
+      return facts.expiresOn ?? null;
+  }
+}

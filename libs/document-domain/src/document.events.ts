@@ -1,0 +1,69 @@
+import type { Actor, DomainEvent } from './domain-event';
+import type { Channel, DocumentType } from './document-type';
+import type { Facts } from './facts';
+
+/** Where the bytes are. `blobKey` is internal: it never leaves the vault in an API response. */
+export interface StoredFile {
+  readonly blobKey: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly mediaType: string;
+  readonly filename: string | null;
+}
+
+export type DocumentSubmitted = DomainEvent<
+  'DocumentSubmitted',
+  {
+    documentId: string;
+    customerId: string;
+    type: DocumentType;
+    file: StoredFile;
+    channel: Channel;
+    relatedCustomerIds: string[];
+    submittedBy: Actor;
+    submittedAt: string;
+    reviewDueAt: string;
+  }
+>;
+
+export type DocumentReviewed = DomainEvent<
+  'DocumentReviewed',
+  {
+    documentId: string;
+    reviewer: Actor;
+    decision: 'approve' | 'reject';
+    facts: Facts;
+    reasonCode: string | null;
+    message: string | null;
+    reviewedAt: string;
+  }
+>;
+
+export type DocumentVerified = DomainEvent<
+  'DocumentVerified',
+  { documentId: string; facts: Facts; validUntil: string | null; verifiedAt: string }
+>;
+
+export type DocumentRejected = DomainEvent<
+  'DocumentRejected',
+  { documentId: string; reasonCode: string; message: string; rejectedBy: Actor; rejectedAt: string }
+>;
+
+export type DocumentWithdrawn = DomainEvent<
+  'DocumentWithdrawn',
+  { documentId: string; withdrawnBy: Actor; withdrawnAt: string }
+>;
+
+export type DocumentEvent = DocumentSubmitted | DocumentReviewed | DocumentVerified | DocumentRejected | DocumentWithdrawn;
+export type DocumentEventType = DocumentEvent['type'];
+
+export const DOCUMENT_EVENT_TYPES: readonly DocumentEventType[] = [
+  'DocumentSubmitted',
+  'DocumentReviewed',
+  'DocumentVerified',
+  'DocumentRejected',
+  'DocumentWithdrawn',
+];
+
+export const documentStream = (documentId: string) => `document-${documentId}`;
+export const DOCUMENT_STREAM_PREFIX = 'document-';

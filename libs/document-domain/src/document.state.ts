@@ -1,0 +1,83 @@
+import type { Actor } from './domain-event';
+import type { Channel, DocumentStatus, DocumentType } from './document-type';
+import type { DocumentEvent, StoredFile } from './document.events';
+import type { Facts } from './facts';
+
+export interface Review {
+  readonly reviewer: Actor;
+  readonly decision: 'approve' | 'reject';
+  readonly facts: Facts;
+  readonly reasonCode: string | null;
+  readonly message: string | null;
+  readonly at: string;
+}
+
+export interface NoDocument {
+  readonly status: 'none';
+}
+
+export interface DocumentOnFile {
+  readonly status: DocumentStatus;
+  readonly documentId: string;
+  readonly customerId: string;
+  readonly type: DocumentType;
+  readonly file: StoredFile;
+  readonly channel: Channel;
+  readonly relatedCustomerIds: readonly string[];
+  readonly submittedBy: Actor;
+  readonly submittedAt: string;
+  readonly reviewDueAt: string;
+  readonly reviews: readonly Review[];
+  readonly facts: Facts | null;
+  readonly validUntil: string | null;
+  readonly rejection: { readonly reasonCode: string; readonly message: string; readonly at: string } | null;
+}
+
+export type DocumentState = NoDocument | DocumentOnFile;
+
+export const initialDocumentState: DocumentState = { status: 'none' };
+
+export const isOnFile = (state: DocumentState): state is DocumentOnFile => state.status !== 'none';
+
+export function evolve(state: DocumentState, event: DocumentEvent): DocumentState {
+  if (event.type === 'DocumentSubmitted') {
+    const { data } = event;
+    return {
+      status: 'pending_review',
+      documentId: data.documentId,
+      customerId: data.customerId,
+      type: data.type,
+      file: data.file,
+      channel: data.channel,
+      relatedCustomerIds: data.relatedCustomerIds,
+      submittedBy: data.submittedBy,
+      submittedAt: data.submittedAt,
+      reviewDueAt: data.reviewDueAt,
+      reviews: [],
+      facts: null,
+      validUntil: null,
+      rejection: null,
+    };
+  }
+  if (!isOnFile(state)) return state;
+  switch (event.type) {
+    case 'DocumentReviewed': {
+      const { reviewer, decision, facts, reasonCode, message, reviewedAt } = event.data;
+      const reviews = [...state.reviews, { reviewer, decision, facts, reasonCode, message, at: reviewedAt }];
+      const status = decision === 'approve' ? 'awaiting_second_review' : state.status;
+      return { ...state, reviews, status };
+    }
+    case 'DocumentVerified':
+      return { ...state, status: 'verified', facts: event.data.facts, validUntil: event.data.validUntil };
+    case 'DocumentRejected': {
+      const { reasonCode, message, rejectedAt } = event.data;
+      return { ...state, status: 'rejected', rejection: { reasonCode, message, at: rejectedAt } };
+    }
+    case 'DocumentWithdrawn':
+      return { ...state, status: 'withdrawn' };
+    default: {
+      const unhandled: never = event;
+      throw new Error(`unknown event ${(unhandled as DocumentEvent).type}`);
+    }
+  }
+}
