@@ -44,7 +44,7 @@ export interface AppendResult {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: events strictly after this position. 0 means from the beginning. */
+  /** Exclusive: events strictly after this position. 0 (the beginning) or a position this store handed out. */
   readonly after: number;
   readonly limit: number;
   /** Only streams whose name starts with one of these prefixes. All streams when omitted. */
@@ -65,7 +65,8 @@ export type BatchHandler = (events: readonly RecordedEvent[]) => Promise<void>;
 export interface Subscription {
   /** Stops delivery; resolves once the handler is no longer running. */
   stop(): Promise<void>;
-  /** Resolves when stopped, rejects with the handler's or the store's error when delivery failed. */
+  /** Resolves when stopped, rejects with the handler's or the store's error when delivery failed. Subscribers must
+   * observe it: an unobserved failure is an unhandled rejection. */
   readonly done: Promise<void>;
 }
 
