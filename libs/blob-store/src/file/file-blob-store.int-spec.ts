@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { appendFile, mkdtemp, open, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import {
+  BlobAlreadyExistsError,
+  BlobIntegrityError,
+  BlobNotFoundError,
+  BlobStoreUnavailableError,
+} from '../blob-store.errors';
+import type { BlobStore, StoredBlob } from '../blob-store.port';
+import { digestStream, failingStream, generatedStream, readAllBytes } from '../testing';
+import { createFileBlobStore } from './file-blob-store';
+
+describe('file blob store', () => {
+  let root: string;
+  let store: BlobStore;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'kluis-file-blobs-'));
+    store = createFileBlobStore(root);
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const put = (key: string, text: string): Promise<StoredBlob> => store.put(key, Readable.from([Buffer.from(text)]));
+
+  it('finds what an earlier instance stored, as after a restart', async () => {
+    const stored = await store.put('customer-1/passport', generatedStream(300_000, 'restart'));
+
+    const restarted = createFileBlobStore(root);
+
+    await expect(restarted.head('customer-1/passport')).resolves.toEqual(stored);
+    await expect(digestStream(await restarted.get('customer-1/passport'))).resolves.toEqual({
+      size: stored.size,
+      sha256: stored.sha256,
+    });
+    await expect(listAll(restarted)).resolves.toEqual([stored]);
+  });
+
+  describe('reading checks the bytes against the hash recorded when they were written', () => {
+    it('fails the stream with BlobIntegrityError when a byte was flipped on disk', async () => {
+      const stored = await store.put('customer-1/deed', generatedStream(200_000, 'bitrot'));
+      await flipByte(await dataFileOf(root, 'customer-1', 'deed'), 123_456);
+
+      const failure = await digestStream(await store.get('customer-1/deed')).catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(BlobIntegrityError);
+      expect(failure).toMatchObject({ key: 'customer-1/deed', expectedSha256: stored.sha256 });
+      expect((failure as BlobIntegrityError).actualSha256).not.toBe(stored.sha256);
+      await expect(store.head('customer-1/deed')).resolves.toEqual(stored);
+    });
+
+    it('fails the stream with BlobIntegrityError when the file was truncated', async () => {
+      await put('customer-1/id-card', 'front and back of the card');
+      await truncate(await dataFileOf(root, 'customer-1', 'id-card'), 5);
+
+      await expect(readAllBytes(await store.get('customer-1/id-card'))).rejects.toBeInstanceOf(BlobIntegrityError);
+    });
+
+    it('fails the stream with BlobIntegrityError when bytes were appended', async () => {
+      await put('customer-1/proof', 'a utility bill');
+      await appendFile(await dataFileOf(root, 'customer-1', 'proof'), 'and more');
+
+      await expect(readAllBytes(await store.get('customer-1/proof'))).rejects.toBeInstanceOf(BlobIntegrityError);
+    });
+
+    it('reports a blob whose bytes vanished as an integrity failure, not as never stored', async () => {
+      await put('customer-1/lost', 'soon lost');
+      await rm(await dataFileOf(root, 'customer-1', 'lost'));
+
+      await expect(store.get('customer-1/lost')).rejects.toBeInstanceOf(BlobIntegrityError);
+    });
+
+    it('refuses to vouch for a blob whose sidecar is unreadable', async () => {
+      await put('customer-1/garbled', 'fine bytes');
+      await writeFile(join(root, 'customer-1', 'garbled.meta'), '{"format":1,"size":');
+
+      await expect(store.head('customer-1/garbled')).rejects.toBeInstanceOf(BlobIntegrityError);
+      await expect(store.get('customer-1/garbled')).rejects.toBeInstanceOf(BlobIntegrityError);
+    });
+  });
+
+  describe('a failed put', () => {
+    it('leaves no file behind, temporary or not', async () => {
+      const cutOff = new Error('connection reset');
+
+      await expect(store.put('customer-2/scan', failingStream(3 * 1024 * 1024, cutOff))).rejects.toBe(cutOff);
+
+      await expect(filesUnder(root)).resolves.toEqual([]);
+    });
+
+    it('fails with BlobStoreUnavailableError when the root cannot hold directories', async () => {
+      const notADirectory = join(root, 'a-file');
+      await writeFile(notADirectory, 'in the way');
+      const broken = createFileBlobStore(notADirectory);
+
+      await expect(broken.put('customer-3/scan', Readable.from([Buffer.from('x')]))).rejects.toBeInstanceOf(
+        BlobStoreUnavailableError,
+      );
+      await expect(broken.ping()).rejects.toBeInstanceOf(BlobStoreUnavailableError);
+    });
+  });
+
+  it('lets exactly one of many concurrent puts to the same key win', async () => {
+    const attempts = Array.from({ length: 12 }, (_, i) => `attempt ${i} ${randomUUID()}`);
+
+    const outcomes = await Promise.allSettled(attempts.map((text) => put('customer-4/contested', text)));
+
+    const winners = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [attempts[i]] : []));
+    const losers = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(attempts.length - 1);
+    losers.forEach((reason) => expect(reason).toBeInstanceOf(BlobAlreadyExistsError));
+    expect((await readAllBytes(await store.get('customer-4/contested'))).toString()).toBe(winners[0]);
+    await expect(filesUnder(join(root, 'customer-4'))).resolves.toHaveLength(2);
+  });
+
+  it('lists only committed blobs, ignoring leftovers of crashed puts', async () => {
+    const stored = await put('customer-5/kept', 'kept');
+    await writeFile(join(root, 'customer-5', '.crashed.0123456789abcdef.meta.tmp'), '{}');
+    await writeFile(join(root, 'customer-5', 'crashed.0123456789abcdef.blob'), 'half a blob');
+
+    await expect(listAll(store)).resolves.toEqual([stored]);
+    await expect(store.head('customer-5/crashed')).resolves.toBeNull();
+  });
+
+  it('deletes the bytes with the blob', async () => {
+    await put('customer-6/gone', 'gone soon');
+
+    await store.delete('customer-6/gone');
+
+    await expect(filesUnder(root)).resolves.toEqual([]);
+    await expect(store.get('customer-6/gone')).rejects.toBeInstanceOf(BlobNotFoundError);
+  });
+});
+
+async function listAll(store: BlobStore): Promise<StoredBlob[]> {
+  const blobs: StoredBlob[] = [];
+  for await (const blob of store.list()) blobs.push(blob);
+  return blobs;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+async function dataFileOf(root: string, dir: string, name: string): Promise<string> {
+  const names = (await readdir(join(root, dir))).filter((file) => file.startsWith(`${name}.`) && file.endsWith('.blob'));
+  if (names.length !== 1) throw new Error(`expected one data file for ${name}, found ${names.length}`);
+  return join(root, dir, names[0]);
+}
+
+async function flipByte(path: string, position: number): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    const byte = Buffer.alloc(1);
+    await handle.read(byte, 0, 1, position);
+    byte[0] ^= 0xff;
+    await handle.write(byte, 0, 1, position);
+  } finally {
+    await handle.close();
+  }
+}

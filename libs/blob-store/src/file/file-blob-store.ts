@@ -1,0 +1,189 @@
+import { link, opendir, open, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  BlobAlreadyExistsError,
+  BlobIntegrityError,
+  BlobNotFoundError,
+  BlobStoreUnavailableError,
+} from '../blob-store.errors';
+import type { BlobStore, StoredBlob } from '../blob-store.port';
+import { assertValidBlobKey } from '../shared/blob-key';
+import { HashingPassThrough } from '../shared/hashing-pass-through';
+import { verifiedRead } from '../shared/verified-read';
+import { ensureDirectory, isNodeError, removeIfPresent, syncDirectory, writeNewFileDurably } from './durable-fs';
+import {
+  attemptNames,
+  keyOfSidecar,
+  locate,
+  parseSidecar,
+  serializeSidecar,
+  type BlobLocation,
+  type Sidecar,
+} from './file-layout';
+
+/**
+ * Blobs in a directory tree: the embedded default. Every write is flushed to disk before it is acknowledged, and a
+ * blob appears under its key in one atomic step (see `file-layout.ts`), so a crash never leaves half a blob visible.
+ */
+export function createFileBlobStore(rootDir: string): BlobStore {
+  const root = resolve(rootDir);
+
+  async function readSidecar(location: BlobLocation): Promise<Sidecar | null> {
+    let text: string;
+    try {
+      text = await readFile(location.sidecarPath, 'utf8');
+    } catch (error) {
+      if (isNodeError(error, 'ENOENT') || isNodeError(error, 'ENOTDIR')) return null;
+      throw unavailable('read', error);
+    }
+    return parseSidecar(location, text);
+  }
+
+  async function put(key: string, content: Readable): Promise<StoredBlob> {
+    assertValidBlobKey(key);
+    const location = locate(root, key);
+    await ensureDirectory(location.dir).catch((error: unknown) => {
+      throw unavailable('create the directory of', error);
+    });
+    if ((await readSidecar(location)) !== null) throw new BlobAlreadyExistsError(key);
+
+    const { dataFile, sidecarTemp } = attemptNames(location);
+    const dataPath = join(location.dir, dataFile);
+    let sourceFailure: unknown;
+    let committed = false;
+    try {
+      const hasher = new HashingPassThrough();
+      await writeNewFileDurably(dataPath, (file) =>
+        streamInto(content, hasher, file).catch((error: unknown) => {
+          if (!(error instanceof BlobStoreUnavailableError)) sourceFailure = error;
+          throw error;
+        }),
+      );
+      const stored: StoredBlob = { key, size: hasher.size, sha256: hasher.sha256 };
+      await writeNewFileDurably(sidecarTemp, serializeSidecar({ stored, dataFile }));
+      // link, unlike rename, refuses an existing name: of concurrent puts to one key exactly one gets past it.
+      await link(sidecarTemp, location.sidecarPath).catch((error: unknown) => {
+        throw isNodeError(error, 'EEXIST') ? new BlobAlreadyExistsError(key) : error;
+      });
+      committed = true;
+      await rm(sidecarTemp, { force: true });
+      await syncDirectory(location.dir);
+      return stored;
+    } catch (error) {
+      await removeIfPresent(sidecarTemp, ...(committed ? [] : [dataPath])).catch(() => undefined);
+      if (
+        error === sourceFailure ||
+        error instanceof BlobAlreadyExistsError ||
+        error instanceof BlobStoreUnavailableError
+      ) {
+        throw error;
+      }
+      throw unavailable('write', error);
+    }
+  }
+
+  async function get(key: string): Promise<Readable> {
+    assertValidBlobKey(key);
+    const location = locate(root, key);
+    const sidecar = await readSidecar(location);
+    if (sidecar === null) throw new BlobNotFoundError(key);
+    let handle;
+    try {
+      handle = await open(join(location.dir, sidecar.dataFile), 'r');
+    } catch (error) {
+      if (!isNodeError(error, 'ENOENT')) throw unavailable('read', error);
+      // Deleted since its sidecar was read, the blob is simply gone; with its sidecar still there, its bytes are lost.
+      if ((await readSidecar(location)) === null) throw new BlobNotFoundError(key);
+      throw new BlobIntegrityError(key, sidecar.stored.sha256, '');
+    }
+    return verifiedRead(handle.createReadStream(), sidecar.stored);
+  }
+
+  async function head(key: string): Promise<StoredBlob | null> {
+    assertValidBlobKey(key);
+    return (await readSidecar(locate(root, key)))?.stored ?? null;
+  }
+
+  async function remove(key: string): Promise<void> {
+    assertValidBlobKey(key);
+    const location = locate(root, key);
+    const sidecar = await readSidecar(location).catch((error: unknown) => {
+      // A blob whose sidecar is unreadable can still be deleted; its data file is then left for reconciliation.
+      if (error instanceof BlobIntegrityError) return null;
+      throw error;
+    });
+    try {
+      await rm(location.sidecarPath, { force: true });
+      await syncDirectory(location.dir).catch((error: unknown) => {
+        if (!isNodeError(error, 'ENOENT')) throw error;
+      });
+      if (sidecar) await rm(join(location.dir, sidecar.dataFile), { force: true });
+    } catch (error) {
+      throw unavailable('delete', error);
+    }
+  }
+
+  async function* list(): AsyncIterable<StoredBlob> {
+    yield* walk([]);
+  }
+
+  async function* walk(relativeDir: string[]): AsyncGenerator<StoredBlob> {
+    let dir;
+    try {
+      dir = await opendir(join(root, ...relativeDir));
+    } catch (error) {
+      if (isNodeError(error, 'ENOENT')) return;
+      throw unavailable('list', error);
+    }
+    for await (const entry of dir) {
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.')) yield* walk([...relativeDir, entry.name]);
+        continue;
+      }
+      const key = entry.isFile() ? keyOfSidecar(relativeDir, entry.name) : undefined;
+      if (key === undefined) continue;
+      const sidecar = await readSidecar(locate(root, key));
+      if (sidecar) yield sidecar.stored;
+    }
+  }
+
+  async function ping(): Promise<void> {
+    const probe = join(root, `.ping-${process.pid}-${Date.now()}-${Math.random().toString(16).slice(2)}`);
+    try {
+      await ensureDirectory(root);
+      await writeNewFileDurably(probe, 'ping');
+      await rm(probe, { force: true });
+    } catch (error) {
+      throw unavailable('write a probe in', error);
+    }
+  }
+
+  return { put, get, head, delete: remove, list, ping };
+}
+
+/**
+ * Pipes `content` through `hasher` into `file`. A failure of the source is rethrown as it is, as the port promises;
+ * a failure of the file is the store's. pipeline destroys every stream with the first error, so only the order of
+ * the error events tells where it started.
+ */
+async function streamInto(content: Readable, hasher: HashingPassThrough, file: Writable): Promise<void> {
+  let fileFailedFirst: boolean | undefined;
+  const onSourceError = (): boolean => (fileFailedFirst ??= false);
+  const onFileError = (): boolean => (fileFailedFirst ??= true);
+  content.once('error', onSourceError);
+  file.once('error', onFileError);
+  try {
+    await pipeline(content, hasher, file);
+  } catch (error) {
+    throw fileFailedFirst ? unavailable('write', error) : error;
+  } finally {
+    content.off('error', onSourceError);
+    file.off('error', onFileError);
+  }
+}
+
+function unavailable(action: string, cause: unknown): BlobStoreUnavailableError {
+  return new BlobStoreUnavailableError(`the file blob store could not ${action} a blob`, { cause });
+}

@@ -1,0 +1,18 @@
+import { pipeline, type Readable } from 'node:stream';
+import { BlobIntegrityError } from '../blob-store.errors';
+import type { StoredBlob } from '../blob-store.port';
+import { HashingPassThrough } from './hashing-pass-through';
+
+/**
+ * Streams `source` through, and fails the returned stream with `BlobIntegrityError` at its end when the bytes do not
+ * hash to what was recorded at write time. The check can only come at the end: nothing is buffered.
+ */
+export function verifiedRead(source: Readable, recorded: StoredBlob): Readable {
+  const verifier = new HashingPassThrough(({ size, sha256 }) =>
+    size === recorded.size && sha256 === recorded.sha256
+      ? undefined
+      : new BlobIntegrityError(recorded.key, recorded.sha256, sha256),
+  );
+  // Errors reach the consumer through `verifier`, which pipeline destroys with the first error of either stream.
+  return pipeline(source, verifier, () => undefined);
+}
