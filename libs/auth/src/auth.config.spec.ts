@@ -1,0 +1,91 @@
+import { AuthConfigError } from './auth.errors';
+import { loadAuthConfig } from './auth.config';
+
+const DATA_DIR = 'data';
+const OIDC = { VAULT_OIDC_ISSUER: 'https://login.bank.example/realms/staff', VAULT_JWKS_URL: 'https://login.bank.example/jwks' };
+
+const configError = (env: NodeJS.ProcessEnv, dataDir = DATA_DIR): AuthConfigError => {
+  try {
+    loadAuthConfig(env, dataDir);
+  } catch (error) {
+    if (error instanceof AuthConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+};
+
+describe('auth configuration', () => {
+  it.each([undefined, 'development', 'test'])('defaults to dev mode when NODE_ENV is %s', (NODE_ENV) => {
+    expect(loadAuthConfig({ NODE_ENV }, DATA_DIR)).toEqual({ mode: 'dev', dataDir: DATA_DIR });
+  });
+
+  it('defaults to oidc in production, and then needs the issuer', () => {
+    const error = configError({ NODE_ENV: 'production' });
+    expect(error.variable).toBe('VAULT_OIDC_ISSUER');
+    expect(error.message).toContain('VAULT_OIDC_ISSUER');
+    expect(loadAuthConfig({ NODE_ENV: 'production', ...OIDC }, DATA_DIR).mode).toBe('oidc');
+  });
+
+  it.each([
+    ['production', 'dev'],
+    [' Production ', 'DEV'],
+  ])('refuses dev mode when NODE_ENV is "%s" (VAULT_AUTH_MODE=%s)', (NODE_ENV, VAULT_AUTH_MODE) => {
+    const error = configError({ NODE_ENV, VAULT_AUTH_MODE, ...OIDC });
+    expect(error.variable).toBe('VAULT_AUTH_MODE');
+    expect(error.message).toMatch(/production/);
+  });
+
+  it('reads a complete oidc configuration, with the default audience', () => {
+    expect(loadAuthConfig({ VAULT_AUTH_MODE: 'oidc', ...OIDC }, DATA_DIR)).toEqual({
+      mode: 'oidc',
+      issuer: OIDC.VAULT_OIDC_ISSUER,
+      jwksUrl: OIDC.VAULT_JWKS_URL,
+      audience: 'kluis',
+    });
+  });
+
+  it('takes the audience from VAULT_OIDC_AUDIENCE', () => {
+    expect(loadAuthConfig({ VAULT_AUTH_MODE: 'oidc', VAULT_OIDC_AUDIENCE: 'vault-api', ...OIDC }, DATA_DIR)).toMatchObject({
+      audience: 'vault-api',
+    });
+  });
+
+  it('names the missing variable', () => {
+    expect(configError({ VAULT_AUTH_MODE: 'oidc', VAULT_OIDC_ISSUER: OIDC.VAULT_OIDC_ISSUER }).variable).toBe(
+      'VAULT_JWKS_URL',
+    );
+    expect(configError({ VAULT_AUTH_MODE: 'oidc', VAULT_JWKS_URL: OIDC.VAULT_JWKS_URL, VAULT_OIDC_ISSUER: '  ' }).variable).toBe(
+      'VAULT_OIDC_ISSUER',
+    );
+  });
+
+  it.each(['http://login.bank.example/jwks', 'ftp://login.bank.example/jwks', 'login.bank.example/jwks', 'not a url'])(
+    'refuses the key set URL %s',
+    (VAULT_JWKS_URL) => {
+      const error = configError({ VAULT_AUTH_MODE: 'oidc', ...OIDC, VAULT_JWKS_URL });
+      expect(error.variable).toBe('VAULT_JWKS_URL');
+    },
+  );
+
+  it.each(['http://127.0.0.1:8080/jwks', 'http://localhost:8080/jwks', 'http://[::1]:8080/jwks'])(
+    'allows plain http for the loopback key set URL %s',
+    (VAULT_JWKS_URL) => {
+      expect(loadAuthConfig({ VAULT_AUTH_MODE: 'oidc', ...OIDC, VAULT_JWKS_URL }, DATA_DIR)).toMatchObject({
+        jwksUrl: VAULT_JWKS_URL,
+      });
+    },
+  );
+
+  it('refuses an unknown mode, naming the variable', () => {
+    expect(configError({ VAULT_AUTH_MODE: 'none' }).variable).toBe('VAULT_AUTH_MODE');
+  });
+
+  it('treats an empty VAULT_AUTH_MODE as unset', () => {
+    expect(loadAuthConfig({ VAULT_AUTH_MODE: '' }, DATA_DIR).mode).toBe('dev');
+    expect(configError({ VAULT_AUTH_MODE: '', NODE_ENV: 'production' }).variable).toBe('VAULT_OIDC_ISSUER');
+  });
+
+  it('needs a data directory in dev mode', () => {
+    expect(configError({}, ' ').variable).toBe('VAULT_DATA_DIR');
+  });
+});

@@ -1,0 +1,54 @@
+import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { IncomingHttpHeaders } from 'node:http';
+import { InvalidTokenError } from '../auth.errors';
+import { TOKEN_VERIFIER, type TokenVerifier } from '../token-verifier';
+import { extractBearerToken } from './bearer-token';
+import { IS_PUBLIC } from './public.decorator';
+import { attachPrincipal } from './request-principal';
+
+interface HttpRequest {
+  headers: IncomingHttpHeaders;
+}
+
+interface HttpResponse {
+  setHeader(name: string, value: string): unknown;
+}
+
+/**
+ * Every route needs a valid bearer token unless marked @Public(). It only authenticates: what the principal may do
+ * is decided by each use case. A verifier that cannot reach the issuer's keys is not the caller's fault, so that
+ * error is passed on instead of becoming a 401.
+ */
+@Injectable()
+export class BearerAuthGuard implements CanActivate {
+  constructor(
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (context.getType() !== 'http') return false;
+
+    const http = context.switchToHttp();
+    const request = http.getRequest<HttpRequest>();
+    const token = extractBearerToken(request.headers.authorization);
+    if (!token) throw this.unauthorized(http.getResponse<HttpResponse>(), 'Bearer realm="kluis"');
+    try {
+      attachPrincipal(request, await this.verifier.verify(token));
+    } catch (error) {
+      if (error instanceof InvalidTokenError) {
+        throw this.unauthorized(http.getResponse<HttpResponse>(), 'Bearer realm="kluis", error="invalid_token"');
+      }
+      throw error;
+    }
+    return true;
+  }
+
+  // RFC 6750: a 401 tells the client which scheme to use.
+  private unauthorized(response: HttpResponse, challenge: string): UnauthorizedException {
+    response.setHeader('WWW-Authenticate', challenge);
+    return new UnauthorizedException();
+  }
+}
