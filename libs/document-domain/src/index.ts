@@ -8,3 +8,5 @@ export * from './document.commands';
 export * from './document.errors';
 export * from './document.state';
 export * from './document.decide';
+export * from './document.upcasters';
+export * from './mrz';
