@@ -58,7 +58,7 @@ describe('reviewing a passport (one approval verifies)', () => {
   it('refuses an approval without the facts the type requires, naming them', () =>
     given(submitted(passport))
       .when(approve(id, anna, passportFacts({ documentNumber: '', dateOfBirth: undefined })))
-      .thenThrows(FactsMissing, ['documentNumber', 'dateOfBirth']));
+      .thenThrows(FactsMissing, ['facts.documentNumber', 'facts.dateOfBirth']));
 
   it('keeps only the facts the type asks for', () =>
     given(submitted(passport))
@@ -115,7 +115,7 @@ describe('four-eyes review of a notarial power of attorney', () => {
   it('refuses a second approval whose facts differ, naming the fields', () =>
     given(submitted(poa), approvedBy(id, anna, powerOfAttorneyFacts()))
       .when(approve(id, bram, powerOfAttorneyFacts({ attorney: 'Someone Else', scope: 'Only savings' })))
-      .thenThrows(FactsDiffer, ['attorney', 'scope']));
+      .thenThrows(FactsDiffer, ['facts.attorney', 'facts.scope']));
 
   it('treats case and spacing as the same reading', () =>
     given(submitted(poa), approvedBy(id, anna, powerOfAttorneyFacts()))

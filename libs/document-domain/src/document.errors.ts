@@ -50,19 +50,26 @@ export class OwnSubmission extends DomainError {
   }
 }
 
+/** Facts travel under `facts` in a review, so the fields are named as paths there. */
+const factPaths = (names: readonly string[]) => names.map((name) => `facts.${name}`);
+
 export class FactsMissing extends DomainError {
   readonly code = 'DOCUMENT.FACTS_MISSING';
   readonly kind = 'validation';
-  constructor(override readonly fields: readonly string[]) {
-    super(`Approval needs these facts: ${fields.join(', ')}.`);
+  override readonly fields: readonly string[];
+  constructor(names: readonly string[]) {
+    super(`Approval needs these facts: ${names.join(', ')}.`);
+    this.fields = factPaths(names);
   }
 }
 
 export class FactsDiffer extends DomainError {
   readonly code = 'DOCUMENT.FACTS_DIFFER';
   readonly kind = 'conflict';
-  constructor(override readonly fields: readonly string[]) {
-    super(`The first reviewer read these facts differently: ${fields.join(', ')}. Confirm them or reject.`);
+  override readonly fields: readonly string[];
+  constructor(names: readonly string[]) {
+    super(`The first reviewer read these facts differently: ${names.join(', ')}. Confirm them or reject.`);
+    this.fields = factPaths(names);
   }
 }
 

@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Pool } from 'pg';
+import { migrateReadModel } from './read-model.migrations';
+import type { ReadModelSchema } from './read-model.schema';
+
+export type ReadModelDatabase = Kysely<ReadModelSchema>;
+
+export type ReadModelLocation = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+
+/** Opens the read-model database and brings its schema up to date. */
+export async function openReadModelDatabase(location: ReadModelLocation): Promise<ReadModelDatabase> {
+  const db = new Kysely<ReadModelSchema>({ dialect: dialectFor(location) });
+  try {
+    await migrateReadModel(db as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+function dialectFor(location: ReadModelLocation) {
+  if (location.kind === 'postgres') {
+    return new PostgresDialect({ pool: new Pool({ connectionString: location.url, max: 10 }) });
+  }
+  mkdirSync(dirname(location.file), { recursive: true });
+  const database = new Database(location.file);
+  database.pragma('journal_mode = WAL');
+  // Read models can be rebuilt from the events, so a power cut may cost the last transactions but never correctness:
+  // the checkpoint lives in the same transaction as the rows.
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database });
+}

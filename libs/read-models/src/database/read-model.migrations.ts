@@ -1,0 +1,62 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+
+/** Migrations are code, not files, so the compiled app carries them. They run on SQLite and PostgreSQL alike. */
+const migrations: Record<string, Migration> = {
+  '0001-documents': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('documents')
+        .addColumn('document_id', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('customer_id', 'varchar(128)', (col) => col.notNull())
+        .addColumn('type', 'varchar(64)', (col) => col.notNull())
+        .addColumn('status', 'varchar(32)', (col) => col.notNull())
+        .addColumn('sha256', 'char(64)', (col) => col.notNull())
+        .addColumn('size', 'bigint', (col) => col.notNull())
+        .addColumn('media_type', 'varchar(64)', (col) => col.notNull())
+        .addColumn('filename', 'varchar(255)')
+        .addColumn('channel', 'varchar(16)', (col) => col.notNull())
+        .addColumn('related_customer_ids', 'text', (col) => col.notNull())
+        .addColumn('submitted_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('submitted_by_kind', 'varchar(16)', (col) => col.notNull())
+        .addColumn('review_due_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('approvals', 'integer', (col) => col.notNull())
+        .addColumn('first_approval_by', 'varchar(128)')
+        .addColumn('facts', 'text')
+        .addColumn('valid_until', 'varchar(10)')
+        .addColumn('rejection', 'text')
+        .addColumn('revision', 'integer', (col) => col.notNull())
+        .addColumn('updated_at', 'varchar(32)', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('documents_by_customer').on('documents').columns(['customer_id', 'submitted_at']).execute();
+      await db.schema.createIndex('documents_by_content').on('documents').columns(['customer_id', 'type', 'sha256']).execute();
+      await db.schema.createIndex('documents_by_status').on('documents').columns(['status', 'submitted_at']).execute();
+      await db.schema
+        .createTable('projection_checkpoints')
+        .addColumn('name', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('position', 'bigint', (col) => col.notNull())
+        .execute();
+    },
+  },
+  '0002-idempotency-keys': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('scope_key', 'varchar(400)', (col) => col.primaryKey())
+        .addColumn('fingerprint', 'char(64)', (col) => col.notNull())
+        .addColumn('status', 'integer', (col) => col.notNull())
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateReadModel(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider, migrationTableName: 'read_model_migrations', migrationLockTableName: 'read_model_migrations_lock' }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`read model migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

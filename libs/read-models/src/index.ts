@@ -1,0 +1,7 @@
+export type { ReadModelSchema } from './database/read-model.schema';
+export { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation } from './database/open-read-model-database';
+export type { Projection } from './projection/projection';
+export { Projector, type ProjectorOptions } from './projection/projector';
+export { documentsProjection } from './documents/documents.projection';
+export type { DocumentSummary } from './documents/document-summary';
+export { listCustomerDocuments, findDocumentWithContent, reviewQueue, type ReviewQueueItem, type ReviewQueueOptions } from './documents/document.queries';

@@ -1,0 +1,12 @@
+import type { RecordedEvent } from '@kluis/event-store';
+import type { Transaction } from 'kysely';
+import type { ReadModelSchema } from '../database/read-model.schema';
+
+/** A read model fed from the event store. `apply` runs inside the transaction that also moves its checkpoint. */
+export interface Projection {
+  readonly name: string;
+  readonly streamPrefixes: readonly string[];
+  apply(trx: Transaction<ReadModelSchema>, event: RecordedEvent): Promise<void>;
+  /** Removes every row the projection wrote, for a rebuild from zero. */
+  reset(trx: Transaction<ReadModelSchema>): Promise<void>;
+}
