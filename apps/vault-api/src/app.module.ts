@@ -1,0 +1,49 @@
+import { AuthModule } from '@kluis/auth';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import type { VaultConfig } from './config/vault-config';
+import { DocumentsModule } from './documents/documents.module';
+import { HealthController } from './health/health.controller';
+import type { Clock } from './infrastructure/clock';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { MeModule } from './me/me.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { requestIdOf } from './shared/access/request-context';
+import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
+import { vaultValidationPipe } from './shared/http/validation.pipe';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: VaultConfig, overrides: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (request, response) => {
+              const id = requestIdOf(request as never);
+              response.setHeader('X-Request-Id', id);
+              return id;
+            },
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+            autoLogging: { ignore: (request) => request.url === '/health' },
+          },
+        }),
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot(config, overrides),
+        AuthModule.forRoot(config.auth),
+        DocumentsModule,
+        ReviewsModule,
+        MeModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: vaultValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import type { Principal } from '@kluis/auth';
+import type { DocumentCommand, DocumentTypeCatalogue } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../infrastructure/clock';
+import { ProjectionsService } from '../infrastructure/projections.service';
+import { DOCUMENT_CATALOGUE } from '../infrastructure/tokens';
+import { actorFor, assertFileAccess, type FileAction } from '../shared/access/customer-file-access';
+import { viewerOf } from '../shared/access/viewer';
+import { runCommand } from '../shared/event-sourcing/command-runner';
+import { documentKind } from '../shared/event-sourcing/document-kind';
+import { metadataFor } from '../shared/event-sourcing/event-metadata';
+import { StaleRevision } from '../shared/event-sourcing/stale-revision.error';
+import { stalePrecondition } from '../shared/http/etag';
+import { notFound } from '../shared/http/problem.exception';
+import { DocumentReader } from './document-reader';
+import { documentView, type DocumentView } from './document.view';
+
+export interface ChangeRequest {
+  readonly documentId: string;
+  readonly principal: Principal;
+  readonly action: FileAction;
+  readonly expectedRevision: number | undefined;
+  readonly requestId: string;
+  readonly command: (by: ReturnType<typeof actorFor>) => DocumentCommand;
+}
+
+/** Changes an existing document: visible to the caller first, then decided and appended at the revision they saw. */
+@Injectable()
+export class DocumentCommandsService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    private readonly clock: Clock,
+    private readonly projections: ProjectionsService,
+    private readonly reader: DocumentReader,
+  ) {}
+
+  async change(request: ChangeRequest): Promise<DocumentView> {
+    const current = await this.reader.load(request.documentId);
+    if (!current) throw notFound();
+    assertFileAccess(request.principal, current.state.customerId, request.action);
+    const now = this.clock.now();
+    try {
+      const outcome = await runCommand(
+        this.store,
+        documentKind,
+        request.documentId,
+        request.command(actorFor(request.principal)),
+        { now, catalogue: this.catalogue },
+        { metadata: metadataFor(request.principal, request.requestId, now), expectedRevision: request.expectedRevision },
+      );
+      if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
+      if (outcome.state.status === 'none') throw notFound();
+      return documentView(outcome.state, outcome.revision, viewerOf(request.principal, current.state.customerId));
+    } catch (error) {
+      if (error instanceof StaleRevision) throw stalePrecondition();
+      throw error;
+    }
+  }
+}

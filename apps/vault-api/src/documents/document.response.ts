@@ -1,0 +1,82 @@
+import { CHANNELS, DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@kluis/document-domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/* OpenAPI shapes of the document responses; the bodies themselves are built by document.view.ts. */
+
+export class FileResponse {
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) sha256!: string;
+  @ApiProperty({ example: 482133 }) size!: number;
+  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] }) mediaType!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'passport.pdf' }) filename!: string | null;
+}
+
+export class ReviewResponse {
+  @ApiProperty({ enum: ['approve', 'reject'] }) decision!: string;
+  @ApiProperty({ description: 'The reviewer; customers see "a reviewer"', example: 'anna' }) by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ nullable: true, type: String }) reasonCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) message!: string | null;
+}
+
+export class RejectionResponse {
+  @ApiProperty({ example: 'ILLEGIBLE' }) reasonCode!: string;
+  @ApiProperty({ example: 'The scan is too blurry to read the document number.' }) message!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class DocumentResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'C-1001' }) customerId!: string;
+  @ApiProperty({ enum: DOCUMENT_TYPES }) type!: string;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status!: string;
+  @ApiProperty({ type: FileResponse }) file!: FileResponse;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ description: 'Who uploaded it; customers see "you" or a role', example: 'you' }) submittedBy!: string;
+  @ApiProperty({ enum: CHANNELS }) channel!: string;
+  @ApiProperty({ type: [String] }) relatedCustomerIds!: string[];
+  @ApiProperty({ format: 'date-time', description: 'When the review is due (SLA)' }) reviewDueAt!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'Facts read by the reviewers' })
+  facts!: Record<string, string> | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Until when it can be relied on' }) expiresOn!: string | null;
+  @ApiProperty({ type: [ReviewResponse] }) reviews!: ReviewResponse[];
+  @ApiProperty({ type: RejectionResponse, nullable: true }) rejection!: RejectionResponse | null;
+  @ApiProperty({ description: 'Also sent as the ETag; send it back as If-Match' }) revision!: number;
+}
+
+export class DocumentSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() customerId!: string;
+  @ApiProperty({ enum: DOCUMENT_TYPES }) type!: string;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status!: string;
+  @ApiProperty({ type: FileResponse }) file!: FileResponse;
+  @ApiProperty({ enum: CHANNELS }) channel!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) expiresOn!: string | null;
+  @ApiProperty({ type: RejectionResponse, nullable: true }) rejection!: RejectionResponse | null;
+  @ApiProperty() revision!: number;
+}
+
+export class DocumentListResponse {
+  @ApiProperty({ type: [DocumentSummaryResponse] }) documents!: DocumentSummaryResponse[];
+}
+
+export class HistoryEntryResponse {
+  @ApiProperty({ example: 'DocumentReviewed' }) type!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: 'a reviewer' }) by!: string;
+  @ApiProperty({ example: 'Approved by a reviewer' }) summary!: string;
+}
+
+export class HistoryResponse {
+  @ApiProperty({ type: [HistoryEntryResponse] }) history!: HistoryEntryResponse[];
+}
+
+export class ProblemResponse {
+  @ApiProperty() type!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() status!: number;
+  @ApiProperty() detail!: string;
+  @ApiPropertyOptional() code?: string;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } })
+  errors?: { field: string; message: string }[];
+}

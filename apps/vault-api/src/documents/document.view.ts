@@ -1,0 +1,39 @@
+import type { Actor, DocumentOnFile } from '@kluis/document-domain';
+
+export type Viewer = 'customer' | 'staff' | 'department';
+
+/** How an actor is named to a viewer: customers see roles, never staff names. */
+export function nameFor(actor: Actor, viewer: Viewer): string {
+  if (actor.kind === 'customer') return viewer === 'customer' ? 'you' : actor.id;
+  if (viewer === 'customer') return actor.kind === 'staff' ? 'a reviewer' : `the ${actor.department ?? 'bank'} department`;
+  return actor.id;
+}
+
+/** The document as the API promises it. No storage key, ever. */
+export function documentView(state: DocumentOnFile, revision: number, viewer: Viewer) {
+  return {
+    id: state.documentId,
+    customerId: state.customerId,
+    type: state.type,
+    status: state.status,
+    file: { sha256: state.file.sha256, size: state.file.size, mediaType: state.file.mediaType, filename: state.file.filename },
+    submittedAt: state.submittedAt,
+    submittedBy: nameFor(state.submittedBy, viewer),
+    channel: state.channel,
+    relatedCustomerIds: [...state.relatedCustomerIds],
+    reviewDueAt: state.reviewDueAt,
+    facts: state.facts,
+    expiresOn: state.validUntil,
+    reviews: state.reviews.map((review) => ({
+      decision: review.decision,
+      by: nameFor(review.reviewer, viewer),
+      at: review.at,
+      reasonCode: review.reasonCode,
+      message: review.message,
+    })),
+    rejection: state.rejection,
+    revision,
+  };
+}
+
+export type DocumentView = ReturnType<typeof documentView>;

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { DocumentCommandsService } from './document-commands.service';
+import { DocumentReader } from './document-reader';
+import { GetDocumentContentController } from './get-document-content/get-document-content.http.controller';
+import { GetDocumentHistoryController } from './get-document-history/get-document-history.http.controller';
+import { GetDocumentHandler } from './get-document/get-document.handler';
+import { GetDocumentController } from './get-document/get-document.http.controller';
+import { ListCustomerDocumentsHandler } from './list-customer-documents/list-customer-documents.handler';
+import { ListCustomerDocumentsController } from './list-customer-documents/list-customer-documents.http.controller';
+import { SubmitDocumentHandler } from './submit-document/submit-document.handler';
+import { SubmitDocumentController } from './submit-document/submit-document.http.controller';
+import { UploadReceiver } from './submit-document/upload-receiver';
+import { WithdrawDocumentHandler } from './withdraw-document/withdraw-document.handler';
+import { WithdrawDocumentController } from './withdraw-document/withdraw-document.http.controller';
+import { IdempotencyService } from '../shared/http/idempotency.service';
+
+@Module({
+  controllers: [
+    SubmitDocumentController,
+    ListCustomerDocumentsController,
+    GetDocumentController,
+    GetDocumentContentController,
+    GetDocumentHistoryController,
+    WithdrawDocumentController,
+  ],
+  providers: [
+    DocumentReader,
+    DocumentCommandsService,
+    UploadReceiver,
+    IdempotencyService,
+    SubmitDocumentHandler,
+    ListCustomerDocumentsHandler,
+    GetDocumentHandler,
+    WithdrawDocumentHandler,
+  ],
+  exports: [DocumentReader, DocumentCommandsService],
+})
+export class DocumentsModule {}

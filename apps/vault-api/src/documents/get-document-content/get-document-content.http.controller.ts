@@ -1,0 +1,62 @@
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
+import { Controller, Get, Inject, Logger, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import { isOwner } from '../../shared/access/customer-file-access';
+import { DocumentPath } from '../../shared/http/ids';
+import { badRequest } from '../../shared/http/problem.exception';
+import { ProblemResponse } from '../document.response';
+import { GetDocumentQuery } from '../get-document/get-document.query';
+import { GetDocumentContentRequest } from './get-document-content.request.dto';
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name, so no header injection and no mangled names. */
+function attachment(filename: string | null): string {
+  if (!filename) return 'attachment';
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('v1/documents/:documentId/content')
+export class GetDocumentContentController {
+  private readonly logger = new Logger(GetDocumentContentController.name);
+
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+  ) {}
+
+  @Get()
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff')
+  @ApiOkResponse({ description: 'The bytes exactly as uploaded', schema: { type: 'string', format: 'binary' } })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: 'purpose is missing' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'your department may not download this type' })
+  @ApiResponse({ status: 404, type: ProblemResponse })
+  async download(
+    @Param() path: DocumentPath,
+    @Query() query: GetDocumentContentRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { state } = await this.queries.execute(new GetDocumentQuery(path.documentId, principal, 'content'));
+    if (!isOwner(principal, state.customerId) && !query.purpose) throw badRequest('purpose', 'State why you need the file.');
+    const content = await this.blobs.get(state.file.blobKey);
+    response.status(200);
+    response.setHeader('Content-Type', state.file.mediaType);
+    response.setHeader('Content-Length', String(state.file.size));
+    response.setHeader('Content-Disposition', attachment(state.file.filename));
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Cache-Control', 'no-store');
+    try {
+      await pipeline(content, response);
+    } catch (error) {
+      // Headers are gone already: cutting the connection is the only honest signal that the bytes are incomplete.
+      this.logger.error({ err: error, documentId: path.documentId }, 'content stream failed');
+      response.destroy();
+    }
+  }
+}

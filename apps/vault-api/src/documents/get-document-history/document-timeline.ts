@@ -1,0 +1,46 @@
+import { type DocumentEvent, readDocumentEvent } from '@kluis/document-domain';
+import type { RecordedEvent } from '@kluis/event-store';
+import { nameFor, type Viewer } from '../document.view';
+
+export interface TimelineEntry {
+  readonly type: string;
+  readonly at: string;
+  readonly by: string;
+  readonly summary: string;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  passport: 'passport',
+  'id-card': 'ID card',
+  'residence-permit': 'residence permit',
+  'driving-licence': 'driving licence',
+  'notarial-power-of-attorney': 'notarial power of attorney',
+  'notarial-deed': 'notarial deed',
+  'proof-of-address': 'proof of address',
+  'chamber-of-commerce-extract': 'Chamber of Commerce extract',
+};
+
+function entry(event: DocumentEvent, viewer: Viewer): TimelineEntry {
+  switch (event.type) {
+    case 'DocumentSubmitted': {
+      const { data } = event;
+      return { type: event.type, at: data.submittedAt, by: nameFor(data.submittedBy, viewer), summary: `Received ${data.channel === 'online' ? 'online' : `by ${data.channel}`} as a ${TYPE_NAMES[data.type]}` };
+    }
+    case 'DocumentReviewed': {
+      const { data } = event;
+      const by = nameFor(data.reviewer, viewer);
+      const summary = data.decision === 'approve' ? `Approved by ${by}` : `Rejected by ${by} (${data.reasonCode}): ${data.message}`;
+      return { type: event.type, at: data.reviewedAt, by, summary };
+    }
+    case 'DocumentVerified':
+      return { type: event.type, at: event.data.verifiedAt, by: 'Kluis', summary: event.data.validUntil ? `Verified, valid until ${event.data.validUntil}` : 'Verified' };
+    case 'DocumentRejected':
+      return { type: event.type, at: event.data.rejectedAt, by: nameFor(event.data.rejectedBy, viewer), summary: `Not accepted: ${event.data.message}` };
+    case 'DocumentWithdrawn':
+      return { type: event.type, at: event.data.withdrawnAt, by: nameFor(event.data.withdrawnBy, viewer), summary: 'Withdrawn' };
+  }
+}
+
+/** A document's events told for people, in order. Customers see roles where staff see names. */
+export const documentTimeline = (events: readonly RecordedEvent[], viewer: Viewer): TimelineEntry[] =>
+  events.map((recorded) => entry(readDocumentEvent(recorded.type, recorded.version, recorded.data), viewer));

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { assertFileAccess } from '../../shared/access/customer-file-access';
+import { notFound } from '../../shared/http/problem.exception';
+import { DocumentReader, type LoadedDocument } from '../document-reader';
+import { GetDocumentQuery } from './get-document.query';
+
+@Injectable()
+@QueryHandler(GetDocumentQuery)
+export class GetDocumentHandler implements IQueryHandler<GetDocumentQuery, LoadedDocument> {
+  constructor(private readonly reader: DocumentReader) {}
+
+  async execute(query: GetDocumentQuery): Promise<LoadedDocument> {
+    const loaded = await this.reader.load(query.documentId);
+    if (!loaded) throw notFound();
+    assertFileAccess(query.principal, loaded.state.customerId, query.action);
+    return loaded;
+  }
+}

@@ -1,0 +1,65 @@
+import type { DocumentTypeCatalogue } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { findDocumentWithContent, type ReadModelDatabase } from '@kluis/read-models';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Clock } from '../../infrastructure/clock';
+import { ProjectionsService } from '../../infrastructure/projections.service';
+import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { actorFor } from '../../shared/access/customer-file-access';
+import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { documentKind } from '../../shared/event-sourcing/document-kind';
+import { metadataFor } from '../../shared/event-sourcing/event-metadata';
+import { DocumentReader } from '../document-reader';
+import { documentView } from '../document.view';
+import { SubmitDocumentCommand, type SubmitOutcome } from './submit-document.command';
+
+@CommandHandler(SubmitDocumentCommand)
+export class SubmitDocumentHandler implements ICommandHandler<SubmitDocumentCommand, SubmitOutcome> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    private readonly clock: Clock,
+    private readonly projections: ProjectionsService,
+    private readonly reader: DocumentReader,
+  ) {}
+
+  async execute(command: SubmitDocumentCommand): Promise<SubmitOutcome> {
+    const duplicate = await findDocumentWithContent(this.db, command.customerId, command.documentType, command.upload.blob.sha256);
+    if (duplicate) return this.existing(duplicate, command);
+    const now = this.clock.now();
+    const outcome = await runCommand(
+      this.store,
+      documentKind,
+      command.documentId,
+      {
+        type: 'SubmitDocument',
+        documentId: command.documentId,
+        customerId: command.customerId,
+        documentType: command.documentType,
+        file: {
+          blobKey: command.upload.blob.key,
+          sha256: command.upload.blob.sha256,
+          size: command.upload.blob.size,
+          mediaType: command.upload.mediaType,
+          filename: command.upload.filename,
+        },
+        channel: command.channel,
+        relatedCustomerIds: command.relatedCustomerIds,
+        by: actorFor(command.principal),
+      },
+      { now, catalogue: this.catalogue },
+      { metadata: metadataFor(command.principal, command.requestId, now) },
+    );
+    if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
+    if (outcome.state.status === 'none') throw new Error('a submitted document must be on file');
+    return { status: 201, document: documentView(outcome.state, outcome.revision, command.viewer), blobUsed: true };
+  }
+
+  private async existing(documentId: string, command: SubmitDocumentCommand): Promise<SubmitOutcome> {
+    const loaded = await this.reader.load(documentId);
+    if (!loaded) throw new Error('a document found in the read model must have a stream');
+    return { status: 200, document: documentView(loaded.state, loaded.revision, command.viewer), blobUsed: false };
+  }
+}

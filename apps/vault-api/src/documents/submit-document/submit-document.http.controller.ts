@@ -1,0 +1,91 @@
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { assertFileAccess, isOwner } from '../../shared/access/customer-file-access';
+import { viewerOf } from '../../shared/access/viewer';
+import { setEtag } from '../../shared/http/etag';
+import { CustomerPath } from '../../shared/http/ids';
+import { fingerprintOf, IdempotencyService } from '../../shared/http/idempotency.service';
+import { requestIdOf } from '../../shared/access/request-context';
+import { invalidFields, validationErrorsToFields } from '../../shared/http/validation.pipe';
+import { DocumentResponse, ProblemResponse } from '../document.response';
+import type { DocumentView } from '../document.view';
+import { SubmitDocumentCommand } from './submit-document.command';
+import { SubmitDocumentBody, SubmitDocumentRequest } from './submit-document.request.dto';
+import { type ReceivedUpload, UploadReceiver } from './upload-receiver';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('v1/customers/:customerId/documents')
+export class SubmitDocumentController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly uploads: UploadReceiver,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: SubmitDocumentBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first answer for a repeated request' })
+  @ApiCreatedResponse({ type: DocumentResponse, description: 'A new document, waiting for review' })
+  @ApiOkResponse({ type: DocumentResponse, description: 'The same bytes were already on file for this customer and type' })
+  @ApiResponse({ status: 400, type: ProblemResponse })
+  @ApiResponse({ status: 404, type: ProblemResponse, description: 'No such customer file visible to you' })
+  @ApiResponse({ status: 413, type: ProblemResponse })
+  @ApiResponse({ status: 415, type: ProblemResponse })
+  @ApiResponse({ status: 422, type: ProblemResponse })
+  async submit(
+    @Param() path: CustomerPath,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<DocumentView> {
+    assertFileAccess(principal, path.customerId, 'submit');
+    const upload = await this.uploads.receive(request);
+    try {
+      const fields = await validUploadFields(upload);
+      const fingerprint = fingerprintOf({ operation: 'submit-document', customerId: path.customerId, ...fields, sha256: upload.blob.sha256 });
+      let blobUsed = false;
+      const answer = await this.idempotency.run(principal, idempotencyKey, fingerprint, async () => {
+        const outcome = await this.commands.execute(
+          new SubmitDocumentCommand(
+            randomUUID(),
+            path.customerId,
+            fields.type,
+            fields.channel ?? (isOwner(principal, path.customerId) ? 'online' : 'branch'),
+            fields.relatedCustomerIds ?? [],
+            upload,
+            principal,
+            viewerOf(principal, path.customerId),
+            requestIdOf(request),
+          ),
+        );
+        blobUsed = outcome.blobUsed;
+        return { status: outcome.status, body: outcome.document };
+      });
+      if (!blobUsed) await this.uploads.discard(upload);
+      response.status(answer.status);
+      setEtag(response, answer.body.revision);
+      response.setHeader('Location', `/v1/documents/${answer.body.id}`);
+      return answer.body;
+    } catch (error) {
+      await this.uploads.discard(upload);
+      throw error;
+    }
+  }
+}
+
+async function validUploadFields(upload: ReceivedUpload): Promise<SubmitDocumentRequest> {
+  const fields = plainToInstance(SubmitDocumentRequest, upload.fields);
+  const errors = await validate(fields, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw invalidFields(validationErrorsToFields(errors));
+  return fields;
+}

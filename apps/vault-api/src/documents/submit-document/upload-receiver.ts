@@ -1,0 +1,132 @@
+import { BLOB_STORE, type BlobStore, type StoredBlob } from '@kluis/blob-store';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { byteLimit, TooLarge } from './byte-limit';
+import { type AcceptedMediaType, SNIFF_BYTES, sniffMediaType } from './media-type';
+import { peekHead } from './peek-head';
+import { sanitiseFilename } from './sanitise-filename';
+import { fileTooLarge, fileTypeNotAccepted, malformedUpload } from './upload-problems';
+
+export interface ReceivedUpload {
+  readonly fields: Readonly<Record<string, string>>;
+  readonly blob: StoredBlob;
+  readonly mediaType: AcceptedMediaType;
+  readonly filename: string | null;
+}
+
+/** Multipart framing and the few text fields around the file; generous, but bounded. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/**
+ * Streams one multipart upload into the blob store: the type is judged on the first bytes before anything is
+ * written, the size is capped while streaming, and the SHA-256 is computed on the way. Whatever goes wrong, no blob
+ * is left behind.
+ */
+@Injectable()
+export class UploadReceiver {
+  private readonly logger = new Logger(UploadReceiver.name);
+
+  constructor(
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+  ) {}
+
+  async receive(request: Request): Promise<ReceivedUpload> {
+    const limit = this.config.maxUploadBytes;
+    const declaredLength = Number(request.headers['content-length']);
+    if (Number.isFinite(declaredLength) && declaredLength > limit + MULTIPART_OVERHEAD) throw fileTooLarge(limit);
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: request.headers,
+        limits: { files: 1, fields: 16, fieldSize: 8 * 1024, parts: 24, headerPairs: 32, fileSize: limit + 1 },
+      });
+    } catch {
+      throw malformedUpload('file', 'Send the upload as multipart/form-data with the document in a field named "file".');
+    }
+    return this.parse(request, parser, limit);
+  }
+
+  /** Removes a received blob that ended up unused (a duplicate, a replay, or a refused request). */
+  async discard(upload: ReceivedUpload): Promise<void> {
+    await this.blobs.delete(upload.blob.key).catch((error: unknown) => this.logger.error({ err: error }, 'could not remove an unused upload; reconciliation will find it'));
+  }
+
+  private parse(request: Request, parser: busboy.Busboy, limit: number): Promise<ReceivedUpload> {
+    return new Promise((resolve, reject) => {
+      const fields: Record<string, string> = {};
+      let storing: Promise<Omit<ReceivedUpload, 'fields'>> | null = null;
+      let failure: unknown = null;
+      let settled = false;
+      const fail = (error: unknown) => {
+        failure ??= error;
+      };
+
+      const finish = async () => {
+        if (settled) return;
+        settled = true;
+        request.unpipe(parser);
+        const stored = storing ? await storing.catch((error: unknown) => (fail(error), null)) : null;
+        if (failure) {
+          if (stored) await this.discard({ ...stored, fields });
+          reject(failure);
+        } else if (!stored) {
+          reject(malformedUpload('file', 'A file is required, in a field named "file".'));
+        } else {
+          resolve({ ...stored, fields });
+        }
+      };
+
+      parser.on('field', (name, value, info) => {
+        if (info.nameTruncated || info.valueTruncated) fail(malformedUpload(name, 'This field is too long.'));
+        else if (Object.hasOwn(fields, name)) fail(malformedUpload(name, 'This field was sent twice.'));
+        else fields[name] = value;
+      });
+      parser.on('file', (name, stream, info) => {
+        if (name !== 'file' || storing) {
+          stream.resume();
+          fail(malformedUpload(name, 'Send exactly one file, in a field named "file".'));
+          return;
+        }
+        storing = this.store(stream, info.filename, limit);
+        storing.catch((error: unknown) => {
+          fail(error);
+          stream.resume();
+        });
+      });
+      parser.on('filesLimit', () => fail(malformedUpload('file', 'Send exactly one file per upload.')));
+      parser.on('fieldsLimit', () => fail(malformedUpload('fields', 'Too many fields.')));
+      parser.on('partsLimit', () => fail(malformedUpload('fields', 'Too many parts.')));
+      parser.on('error', () => {
+        fail(malformedUpload('file', 'The multipart body is malformed or was cut off.'));
+        void finish();
+      });
+      parser.on('close', () => void finish());
+      request.on('aborted', () => {
+        fail(malformedUpload('file', 'The upload was interrupted.'));
+        void finish();
+      });
+      request.pipe(parser);
+    });
+  }
+
+  private async store(file: Readable, rawFilename: string | undefined, limit: number): Promise<Omit<ReceivedUpload, 'fields'>> {
+    const { head, source } = await peekHead(file, SNIFF_BYTES);
+    const mediaType = sniffMediaType(head);
+    if (!mediaType) throw fileTypeNotAccepted();
+    const limited = byteLimit(limit);
+    source.on('error', (error) => limited.destroy(error));
+    source.pipe(limited);
+    try {
+      const blob = await this.blobs.put(`documents/${randomUUID()}`, limited);
+      return { blob, mediaType, filename: sanitiseFilename(rawFilename) };
+    } catch (error) {
+      source.unpipe(limited);
+      throw error instanceof TooLarge ? fileTooLarge(limit) : error;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { Public } from '@kluis/auth';
+import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import type { ReadModelDatabase } from '@kluis/read-models';
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { sql } from 'kysely';
+import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { ProjectionsService } from '../infrastructure/projections.service';
+import { READ_MODEL_DB } from '../infrastructure/tokens';
+
+type Check = { status: 'up' | 'down'; backend: string; detail?: string };
+
+const CHECK_TIMEOUT_MS = 2000;
+
+async function check(backend: string, probe: () => Promise<unknown>): Promise<Check> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer in time')), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return { status: 'up', backend };
+  } catch (error) {
+    // Only the error's class reaches the body: messages can carry hosts or paths.
+    return { status: 'down', backend, detail: error instanceof Error ? error.name : 'unknown error' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('operations')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(READ_MODEL_DB) private readonly readModel: ReadModelDatabase,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Every backend answers' })
+  @ApiServiceUnavailableResponse({ description: 'At least one backend does not answer' })
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [eventStore, blobStore, readModel] = await Promise.all([
+      check(this.config.eventStore.kind, () => this.events.headPosition()),
+      check(this.config.blobStore.kind, () => this.blobs.ping()),
+      check(this.config.readModel.kind, () => sql`select 1`.execute(this.readModel)),
+    ]);
+    const up = [eventStore, blobStore, readModel].every((component) => component.status === 'up');
+    const lag = up ? await this.projections.lag() : null;
+    response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: up ? 'up' : 'down', checks: { eventStore, blobStore, readModel }, projections: { documents: { lag } } };
+  }
+}

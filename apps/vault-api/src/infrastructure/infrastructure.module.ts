@@ -1,0 +1,44 @@
+import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
+import { DEFAULT_CATALOGUE } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { openReadModelDatabase, type ReadModelDatabase } from '@kluis/read-models';
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { Clock, SystemClock } from './clock';
+import { openBlobStore, openEventStore } from './open-backends';
+import { ProjectionsService } from './projections.service';
+import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from './tokens';
+
+/** The vault's backends, opened once from the configuration and closed on shutdown. */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModel: ReadModelDatabase,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  static forRoot(config: VaultConfig, overrides: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: VAULT_CONFIG, useValue: config },
+        { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
+        { provide: DOCUMENT_CATALOGUE, useValue: DEFAULT_CATALOGUE },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore) },
+        { provide: BLOB_STORE, useFactory: (): Promise<BlobStore> => openBlobStore(config.blobStore) },
+        { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(config.readModel) },
+        ProjectionsService,
+      ],
+      exports: [VAULT_CONFIG, Clock, DOCUMENT_CATALOGUE, EVENT_STORE, BLOB_STORE, READ_MODEL_DB, ProjectionsService],
+    };
+  }
+
+  /** Projectors stop before the stores they read from and write to are closed. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.projections.stop();
+    await this.eventStore.close();
+    await this.readModel.destroy();
+  }
+}

@@ -1,0 +1,16 @@
+import type { Principal } from '@kluis/auth';
+import { Command } from '@nestjs/cqrs';
+import type { DocumentView } from '../../documents/document.view';
+import type { ReviewDocumentRequest } from './review-document.request.dto';
+
+export class ReviewDocumentCommand extends Command<DocumentView> {
+  constructor(
+    readonly documentId: string,
+    readonly review: ReviewDocumentRequest,
+    readonly expectedRevision: number,
+    readonly principal: Principal,
+    readonly requestId: string,
+  ) {
+    super();
+  }
+}

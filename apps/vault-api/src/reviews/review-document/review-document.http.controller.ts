@@ -1,0 +1,43 @@
+import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DocumentResponse, ProblemResponse } from '../../documents/document.response';
+import { requestIdOf } from '../../shared/access/request-context';
+import { requiredIfMatch, setEtag } from '../../shared/http/etag';
+import { DocumentPath } from '../../shared/http/ids';
+import { forbidden } from '../../shared/http/problem.exception';
+import { ReviewDocumentCommand } from './review-document.command';
+import { ReviewDocumentRequest } from './review-document.request.dto';
+
+@ApiTags('verification')
+@ApiBearerAuth()
+@Controller('v1/documents/:documentId/reviews')
+export class ReviewDocumentController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the document as you reviewed it' })
+  @ApiCreatedResponse({ type: DocumentResponse, description: 'The review is recorded; the document shows its new status' })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: 'Missing or malformed facts, reason or message' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only reviewers review' })
+  @ApiResponse({ status: 404, type: ProblemResponse })
+  @ApiResponse({ status: 409, type: ProblemResponse, description: 'Not awaiting review, your own upload, or your second approval' })
+  @ApiResponse({ status: 412, type: ProblemResponse })
+  @ApiResponse({ status: 428, type: ProblemResponse })
+  async review(
+    @Param() path: DocumentPath,
+    @Body() review: ReviewDocumentRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    if (!hasRole(principal, 'reviewer')) throw forbidden('Only reviewers review documents.');
+    const document = await this.commands.execute(new ReviewDocumentCommand(path.documentId, review, requiredIfMatch(ifMatch), principal, requestIdOf(request)));
+    setEtag(response, document.revision);
+    return document;
+  }
+}

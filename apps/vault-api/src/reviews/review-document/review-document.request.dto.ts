@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATE_MESSAGE = 'must be a date, YYYY-MM-DD';
+
+/** The facts a reviewer reads from a document. Which ones are required depends on its type. */
+export class FactsRequest {
+  @ApiPropertyOptional({ example: 'NXC4K8R71' }) @IsOptional() @IsString() @Matches(/^[A-Z0-9<-]{1,30}$/i, { message: 'must be letters and digits, at most 30' }) documentNumber?: string;
+  @ApiPropertyOptional({ example: 'NLD', description: 'ICAO 9303 three-letter code' }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'must be a three-letter country code, e.g. NLD' }) issuingCountry?: string;
+  @ApiPropertyOptional({ example: 'Maria de Vries' }) @IsOptional() @IsString() @Length(1, 200) holderName?: string;
+  @ApiPropertyOptional({ example: '1974-08-12' }) @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) dateOfBirth?: string;
+  @ApiPropertyOptional({ example: '2031-01-01' }) @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) expiresOn?: string;
+  @ApiPropertyOptional({ example: '2026-09-30' }) @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) issuedOn?: string;
+  @ApiPropertyOptional({ example: 'Oudegracht 1, 3511 AA Utrecht' }) @IsOptional() @IsString() @Length(1, 300) address?: string;
+  @ApiPropertyOptional({ example: 'Mr. J. Bakker, Utrecht' }) @IsOptional() @IsString() @Length(1, 200) notary?: string;
+  @ApiPropertyOptional({ example: '2026-10-02' }) @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) deedDate?: string;
+  @ApiPropertyOptional({ example: 'Jan de Vries' }) @IsOptional() @IsString() @Length(1, 200) grantor?: string;
+  @ApiPropertyOptional({ example: 'Maria de Vries' }) @IsOptional() @IsString() @Length(1, 200) attorney?: string;
+  @ApiPropertyOptional({ example: 'All banking matters' }) @IsOptional() @IsString() @Length(1, 500) scope?: string;
+  @ApiPropertyOptional({ example: 'Bakkerij de Vries B.V.' }) @IsOptional() @IsString() @Length(1, 200) companyName?: string;
+  @ApiPropertyOptional({ example: '12345678' }) @IsOptional() @IsString() @Length(1, 30) registrationNumber?: string;
+}
+
+export class ReviewDocumentRequest {
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsIn(['approve', 'reject'], { message: 'must be approve or reject' })
+  decision!: 'approve' | 'reject';
+
+  @ApiPropertyOptional({ type: FactsRequest, description: 'Required to approve' })
+  @ValidateIf((review: ReviewDocumentRequest) => review.decision === 'approve' || review.facts !== undefined)
+  @IsDefined({ message: 'are required to approve' })
+  @ValidateNested()
+  @Type(() => FactsRequest)
+  facts?: FactsRequest;
+
+  @ApiPropertyOptional({ example: 'ILLEGIBLE', description: 'Required to reject' })
+  @ValidateIf((review: ReviewDocumentRequest) => review.decision === 'reject' || review.reasonCode !== undefined)
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'must be an upper-case code such as ILLEGIBLE' })
+  reasonCode?: string;
+
+  @ApiPropertyOptional({ example: 'The scan is too blurry to read the document number. Please upload a sharper photo.', description: 'Required to reject; the customer reads it' })
+  @ValidateIf((review: ReviewDocumentRequest) => review.decision === 'reject' || review.message !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'is required to reject: the customer reads it' })
+  @Length(1, 1000)
+  message?: string;
+}

@@ -1,0 +1,59 @@
+import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CHANNELS, DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@kluis/document-domain';
+import type { ReviewQueueItem } from '@kluis/read-models';
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ProblemResponse } from '../../documents/document.response';
+import { forbidden } from '../../shared/http/problem.exception';
+import { ReviewQueueQuery } from './review-queue.query';
+import { ReviewQueueRequest } from './review-queue.request.dto';
+
+class ReviewQueueItemResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() customerId!: string;
+  @ApiProperty({ enum: DOCUMENT_TYPES }) type!: string;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status!: string;
+  @ApiProperty({ enum: CHANNELS }) channel!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ description: 'How long it has waited, in whole minutes' }) waitingMinutes!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Who gave the first of two approvals' }) firstApprovalBy!: string | null;
+  @ApiProperty() revision!: number;
+}
+
+class ReviewQueueResponse {
+  @ApiProperty({ type: [ReviewQueueItemResponse] }) items!: ReviewQueueItemResponse[];
+}
+
+/** Metadata only: the queue spans customers, so it never carries facts or content. */
+const queueItem = (item: ReviewQueueItem, now: Date) => ({
+  id: item.id,
+  customerId: item.customerId,
+  type: item.type,
+  status: item.status,
+  channel: item.channel,
+  submittedAt: item.submittedAt,
+  dueAt: item.reviewDueAt,
+  overdue: item.overdue,
+  waitingMinutes: Math.max(0, Math.floor((now.getTime() - Date.parse(item.submittedAt)) / 60_000)),
+  firstApprovalBy: item.firstApprovalBy,
+  revision: item.revision,
+});
+
+@ApiTags('verification')
+@ApiBearerAuth()
+@Controller('v1/review-queue')
+export class ReviewQueueController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOkResponse({ type: ReviewQueueResponse, description: 'Documents waiting for a review, oldest first' })
+  @ApiResponse({ status: 403, type: ProblemResponse })
+  async queue(@Query() request: ReviewQueueRequest, @CurrentPrincipal() principal: Principal) {
+    if (!hasRole(principal, 'reviewer')) throw forbidden('Only reviewers see the review queue.');
+    const { items, now } = await this.queries.execute(new ReviewQueueQuery(request.overdue ?? false, request.limit ?? 100));
+    return { items: items.map((item) => queueItem(item, now)) };
+  }
+}

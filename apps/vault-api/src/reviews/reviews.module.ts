@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
+import { ReviewDocumentHandler } from './review-document/review-document.handler';
+import { ReviewDocumentController } from './review-document/review-document.http.controller';
+import { ReviewQueueHandler } from './review-queue/review-queue.handler';
+import { ReviewQueueController } from './review-queue/review-queue.http.controller';
+
+@Module({
+  imports: [DocumentsModule],
+  controllers: [ReviewDocumentController, ReviewQueueController],
+  providers: [ReviewDocumentHandler, ReviewQueueHandler],
+})
+export class ReviewsModule {}

@@ -1,0 +1,19 @@
+import type { Principal } from '@kluis/auth';
+import type { JsonObject } from '@kluis/event-store';
+
+/** Who caused an event and in answer to what: written on every event. */
+export interface EventMetadata extends JsonObject {
+  correlationId: string;
+  causationId: string;
+  principal: { sub: string; roles: string[]; department: string | null };
+  at: string;
+}
+
+export function metadataFor(principal: Principal, requestId: string, at: Date): EventMetadata {
+  return {
+    correlationId: requestId,
+    causationId: requestId,
+    principal: { sub: principal.sub, roles: [...principal.roles], department: principal.department ?? null },
+    at: at.toISOString(),
+  };
+}

@@ -1,0 +1,56 @@
+import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
+import { expectProblem } from '../support/vault-requests';
+
+describe('operating the vault', () => {
+  let vault: VaultUnderTest;
+
+  beforeAll(async () => {
+    vault = await startVault();
+  });
+  afterAll(async () => {
+    await vault.stop();
+    await removeDataDir(vault);
+  });
+
+  it('reports every backend and the projection lag on /health, without a token', async () => {
+    const health = await vault.http().get('/health').expect(200);
+    expect(health.body).toEqual({
+      status: 'up',
+      checks: { eventStore: { status: 'up', backend: 'sqlite' }, blobStore: { status: 'up', backend: 'file' }, readModel: { status: 'up', backend: 'sqlite' } },
+      projections: { documents: { lag: 0 } },
+    });
+  });
+
+  it('serves an OpenAPI document describing every endpoint, including the multipart upload', async () => {
+    const { body } = await vault.http().get('/docs-json').expect(200);
+    expect(Object.keys(body.paths).sort()).toEqual(
+      [
+        '/health',
+        '/v1/customers/{customerId}/documents',
+        '/v1/documents/{documentId}',
+        '/v1/documents/{documentId}/content',
+        '/v1/documents/{documentId}/history',
+        '/v1/documents/{documentId}/reviews',
+        '/v1/me/documents',
+        '/v1/review-queue',
+      ].sort(),
+    );
+    const submit = body.paths['/v1/customers/{customerId}/documents'].post;
+    expect(Object.keys(submit.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(submit.requestBody.content['multipart/form-data'].schema.$ref).toBe('#/components/schemas/SubmitDocumentBody');
+    expect(body.components.schemas.SubmitDocumentBody.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+    expect(body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    await vault.http().get('/docs').expect(200);
+  });
+
+  it('answers unknown paths with problem+json', async () => {
+    expectProblem(await vault.http().get('/v1/nothing-here'), 404);
+  });
+
+  it('tags every response with a request id, keeping a sane one the caller sent', async () => {
+    const given = await vault.http().get('/health').set('X-Request-Id', 'trace-1234567890');
+    expect(given.headers['x-request-id']).toBe('trace-1234567890');
+    const made = await vault.http().get('/health').set('X-Request-Id', 'bad id with spaces');
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,66 @@
+import type { VaultUnderTest } from './vault-harness';
+
+export interface UploadOptions {
+  readonly file: Buffer;
+  readonly type?: string;
+  readonly filename?: string;
+  readonly channel?: string;
+  readonly relatedCustomerIds?: string;
+  readonly idempotencyKey?: string;
+  /** Send the text fields after the file instead of before it. */
+  readonly fieldsLast?: boolean;
+}
+
+export function upload(vault: VaultUnderTest, token: string, customerId: string, options: UploadOptions) {
+  let call = vault.http().post(`/v1/customers/${customerId}/documents`).set('Authorization', `Bearer ${token}`);
+  if (options.idempotencyKey) call = call.set('Idempotency-Key', options.idempotencyKey);
+  const fields = () => {
+    if (options.type !== undefined) call = call.field('type', options.type);
+    if (options.channel !== undefined) call = call.field('channel', options.channel);
+    if (options.relatedCustomerIds !== undefined) call = call.field('relatedCustomerIds', options.relatedCustomerIds);
+  };
+  if (!options.fieldsLast) fields();
+  call = call.attach('file', options.file, options.filename ?? 'scan.pdf');
+  if (options.fieldsLast) fields();
+  return call;
+}
+
+export const getAs = (vault: VaultUnderTest, token: string, path: string) => vault.http().get(path).set('Authorization', `Bearer ${token}`);
+
+export function review(vault: VaultUnderTest, token: string, documentId: string, body: object, ifMatch?: string | number) {
+  const call = vault.http().post(`/v1/documents/${documentId}/reviews`).set('Authorization', `Bearer ${token}`);
+  return (ifMatch === undefined ? call : call.set('If-Match', typeof ifMatch === 'number' ? `"${ifMatch}"` : ifMatch)).send(body);
+}
+
+export const passportFacts = {
+  documentNumber: 'NXC4K8R71',
+  issuingCountry: 'NLD',
+  holderName: 'Maria de Vries',
+  dateOfBirth: '1974-08-12',
+  expiresOn: '2031-01-01',
+};
+
+export const powerOfAttorneyFacts = {
+  notary: 'Mr. J. Bakker, Utrecht',
+  deedDate: '2026-10-02',
+  grantor: 'Jan de Vries',
+  attorney: 'Maria de Vries',
+  scope: 'All banking matters',
+};
+
+/** Bytes of a response body, whatever its content type. */
+export const binary = (call: ReturnType<typeof getAs>) =>
+  call.buffer(true).parse((response, done) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
+/** Asserts an answer is problem+json that leaks nothing internal. */
+export function expectProblem(response: { status: number; headers: Record<string, string>; body: Record<string, unknown>; text: string }, status: number, vault?: VaultUnderTest) {
+  expect(response.status).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String), type: expect.any(String) });
+  expect(response.text).not.toMatch(/\bat \S+ \(|node_modules|stack|documents\/[0-9a-f]{8}-/);
+  if (vault) expect(response.text).not.toContain(vault.dataDir);
+}
