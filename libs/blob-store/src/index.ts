@@ -3,3 +3,12 @@ export { BLOB_STORE } from './blob-store.port';
 export type { BlobStore, StoredBlob } from './blob-store.port';
 export { isValidBlobKey } from './shared/blob-key';
 export { createFileBlobStore } from './file/file-blob-store';
+export { createS3BlobStore } from './s3/s3-blob-store';
+export type { S3BlobStore } from './s3/s3-blob-store';
+export {
+  DEFAULT_S3_REGION,
+  DEFAULT_S3_TIMEOUT_MS,
+  InvalidS3BlobStoreConfigError,
+  parseS3BlobStoreUrl,
+} from './s3/s3-blob-store.config';
+export type { ObjectLockMode, S3BlobStoreConfig } from './s3/s3-blob-store.config';

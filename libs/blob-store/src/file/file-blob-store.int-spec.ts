@@ -150,7 +150,8 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 async function dataFileOf(root: string, dir: string, name: string): Promise<string> {
-  const names = (await readdir(join(root, dir))).filter((file) => file.startsWith(`${name}.`) && file.endsWith('.blob'));
+  const isDataFile = (file: string): boolean => file.startsWith(`${name}.`) && file.endsWith('.blob');
+  const names = (await readdir(join(root, dir))).filter(isDataFile);
   if (names.length !== 1) throw new Error(`expected one data file for ${name}, found ${names.length}`);
   return join(root, dir, names[0]);
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { link, opendir, open, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -98,7 +99,7 @@ export function createFileBlobStore(rootDir: string): BlobStore {
       if ((await readSidecar(location)) === null) throw new BlobNotFoundError(key);
       throw new BlobIntegrityError(key, sidecar.stored.sha256, '');
     }
-    return verifiedRead(handle.createReadStream(), sidecar.stored);
+    return verifiedRead(handle.createReadStream(), sidecar.stored, (error) => unavailable('read', error));
   }
 
   async function head(key: string): Promise<StoredBlob | null> {
@@ -150,7 +151,7 @@ export function createFileBlobStore(rootDir: string): BlobStore {
   }
 
   async function ping(): Promise<void> {
-    const probe = join(root, `.ping-${process.pid}-${Date.now()}-${Math.random().toString(16).slice(2)}`);
+    const probe = join(root, `.ping-${randomUUID()}`);
     try {
       await ensureDirectory(root);
       await writeNewFileDurably(probe, 'ping');

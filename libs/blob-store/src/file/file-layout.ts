@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { BlobIntegrityError } from '../blob-store.errors';
 import type { StoredBlob } from '../blob-store.port';
+import { isValidBlobKey } from '../shared/blob-key';
 
 /**
  * Where a blob lives under the root. Key `a/b` is directory `a/` holding the sidecar `b.meta` and the bytes in
@@ -45,8 +46,9 @@ export function attemptNames(location: BlobLocation): { dataFile: string; sideca
 
 /** The key of a sidecar file found while walking the root, or undefined for any other file. */
 export function keyOfSidecar(relativeDir: string[], fileName: string): string | undefined {
-  if (fileName.startsWith('.') || !fileName.endsWith(SIDECAR_SUFFIX)) return undefined;
-  return [...relativeDir, fileName.slice(0, -SIDECAR_SUFFIX.length)].join('/');
+  if (!fileName.endsWith(SIDECAR_SUFFIX)) return undefined;
+  const key = [...relativeDir, fileName.slice(0, -SIDECAR_SUFFIX.length)].join('/');
+  return isValidBlobKey(key) ? key : undefined;
 }
 
 export function serializeSidecar(sidecar: Sidecar): string {
