@@ -26,8 +26,10 @@ describe('operating the vault', () => {
     expect(Object.keys(body.paths).sort()).toEqual(
       [
         '/health',
+        '/metrics',
         '/v1/customers/{customerId}/documents',
         '/v1/documents/{documentId}',
+        '/v1/documents/{documentId}/claim',
         '/v1/documents/{documentId}/content',
         '/v1/documents/{documentId}/history',
         '/v1/documents/{documentId}/reviews',

@@ -5,10 +5,12 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import type { VaultConfig } from './config/vault-config';
 import { DocumentsModule } from './documents/documents.module';
+import { ExpiryModule } from './expiry/expiry.module';
 import { HealthController } from './health/health.controller';
 import type { Clock } from './infrastructure/clock';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MeModule } from './me/me.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { requestIdOf } from './shared/access/request-context';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
@@ -38,6 +40,8 @@ export class AppModule {
         DocumentsModule,
         ReviewsModule,
         MeModule,
+        ExpiryModule,
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [

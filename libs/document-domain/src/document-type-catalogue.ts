@@ -12,6 +12,8 @@ export interface DocumentTypePolicy {
   readonly evidenceKind: EvidenceKind | null;
   /** Two approvals by different reviewers before it is verified. */
   readonly fourEyes: boolean;
+  /** Which ICAO machine-readable zone the document carries, if any; a reviewer may send it to be checked. */
+  readonly mrz: 'TD3' | 'TD1-or-TD2' | null;
   readonly requiredFacts: readonly FactName[];
   readonly validity: Validity;
   /** Review deadline, in business days from submission. */
@@ -26,19 +28,21 @@ const notarialFacts: readonly FactName[] = ['notary', 'deedDate', 'grantor', 'at
 const identity: DocumentTypePolicy = {
   evidenceKind: 'identity',
   fourEyes: false,
+  mrz: null,
   requiredFacts: identityFacts,
   validity: { kind: 'document-expiry' },
   reviewSlaBusinessDays: 5,
 };
 
 export const DEFAULT_CATALOGUE: DocumentTypeCatalogue = {
-  passport: identity,
-  'id-card': identity,
-  'residence-permit': identity,
+  passport: { ...identity, mrz: 'TD3' },
+  'id-card': { ...identity, mrz: 'TD1-or-TD2' },
+  'residence-permit': { ...identity, mrz: 'TD1-or-TD2' },
   'driving-licence': identity,
   'notarial-power-of-attorney': {
     evidenceKind: 'power-of-attorney',
     fourEyes: true,
+    mrz: null,
     requiredFacts: notarialFacts,
     validity: { kind: 'indefinite' },
     reviewSlaBusinessDays: 5,
@@ -46,6 +50,7 @@ export const DEFAULT_CATALOGUE: DocumentTypeCatalogue = {
   'notarial-deed': {
     evidenceKind: null,
     fourEyes: true,
+    mrz: null,
     requiredFacts: ['notary', 'deedDate', 'scope'],
     validity: { kind: 'indefinite' },
     reviewSlaBusinessDays: 5,
@@ -53,6 +58,7 @@ export const DEFAULT_CATALOGUE: DocumentTypeCatalogue = {
   'proof-of-address': {
     evidenceKind: 'address',
     fourEyes: false,
+    mrz: null,
     requiredFacts: ['holderName', 'address', 'issuedOn'],
     validity: { kind: 'period', months: 3, from: 'issuedOn' },
     reviewSlaBusinessDays: 5,
@@ -60,6 +66,7 @@ export const DEFAULT_CATALOGUE: DocumentTypeCatalogue = {
   'chamber-of-commerce-extract': {
     evidenceKind: 'company-registration',
     fourEyes: false,
+    mrz: null,
     requiredFacts: ['companyName', 'registrationNumber', 'issuedOn'],
     validity: { kind: 'period', months: 3, from: 'issuedOn' },
     reviewSlaBusinessDays: 5,

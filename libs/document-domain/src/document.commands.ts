@@ -18,7 +18,28 @@ export interface ApproveDocument {
   readonly type: 'ApproveDocument';
   readonly documentId: string;
   readonly facts: Facts;
+  /** The machine-readable zone's lines, when the reviewer read them: checked digit by digit against the facts. */
+  readonly mrz?: readonly string[];
   readonly by: Actor;
+}
+
+export interface ClaimDocument {
+  readonly type: 'ClaimDocument';
+  readonly documentId: string;
+  readonly leaseMinutes: number;
+  readonly by: Actor;
+}
+
+export interface ReleaseClaim {
+  readonly type: 'ReleaseClaim';
+  readonly documentId: string;
+  readonly by: Actor;
+}
+
+/** Sent by the expiry process; a no-op unless the document is verified and its validity has ended. */
+export interface ExpireDocument {
+  readonly type: 'ExpireDocument';
+  readonly documentId: string;
 }
 
 export interface RejectDocument {
@@ -35,4 +56,4 @@ export interface WithdrawDocument {
   readonly by: Actor;
 }
 
-export type DocumentCommand = SubmitDocument | ApproveDocument | RejectDocument | WithdrawDocument;
+export type DocumentCommand = SubmitDocument | ClaimDocument | ReleaseClaim | ApproveDocument | RejectDocument | ExpireDocument | WithdrawDocument;

@@ -1,15 +1,19 @@
 import { DEFAULT_CATALOGUE } from './document-type-catalogue';
 import { documentDecider } from './document.decide';
 import {
+  ClaimedByOther,
   DocumentAlreadyExists,
   DocumentNotFound,
   FactsDiffer,
+  FactsDisagreeWithMrz,
   FactsMissing,
+  MrzNotApplicable,
   NotAwaitingReview,
   NotWithdrawable,
   OwnSubmission,
   SameReviewerTwice,
 } from './document.errors';
+import { MrzRefused } from './mrz';
 import {
   aReviewer,
   aSubmission,
@@ -148,4 +152,109 @@ describe('withdrawing a document', () => {
     given(submitted(passport), withdrawnBy(id, passport.by)).when(withdraw(id, passport.by)).thenThrows(NotWithdrawable));
 
   it('refuses to withdraw a document that does not exist', () => given().when(withdraw(id, passport.by)).thenThrows(DocumentNotFound));
+});
+
+describe('claiming a document to review it', () => {
+  const passport = aSubmission('passport');
+  const id = passport.documentId;
+  const claimedBy = (reviewer: typeof anna, until: string) =>
+    ({ type: 'DocumentClaimed', data: { documentId: id, claimedBy: reviewer, claimedAt: '2026-11-06T15:00:00.000Z', until } }) as const;
+
+  it('gives the reviewer a lease', () =>
+    given(submitted(passport))
+      .when({ type: 'ClaimDocument', documentId: id, leaseMinutes: 30, by: anna })
+      .then([{ type: 'DocumentClaimed', data: { documentId: id, claimedBy: anna, claimedAt: now.toISOString(), until: '2026-11-06T16:00:00.000Z' } }]));
+
+  it('keeps others off while the lease runs, naming who holds it', () => {
+    given(submitted(passport), claimedBy(anna, '2026-11-06T16:00:00.000Z'))
+      .when({ type: 'ClaimDocument', documentId: id, leaseMinutes: 30, by: bram })
+      .thenThrows(ClaimedByOther);
+    given(submitted(passport), claimedBy(anna, '2026-11-06T16:00:00.000Z')).when(approve(id, bram, passportFacts())).thenThrows(ClaimedByOther);
+  });
+
+  it('lets someone else take it once the lease has run out', () =>
+    given(submitted(passport), claimedBy(anna, '2026-11-06T15:29:59.000Z'))
+      .when(approve(id, bram, passportFacts()))
+      .thenEmits((events) => expect(events.map((event) => event.type)).toEqual(['DocumentReviewed', 'DocumentVerified'])));
+
+  it('releases a claim, and releasing nothing changes nothing', () => {
+    given(submitted(passport), claimedBy(anna, '2026-11-06T16:00:00.000Z'))
+      .when({ type: 'ReleaseClaim', documentId: id, by: anna })
+      .then([{ type: 'DocumentClaimReleased', data: { documentId: id, releasedBy: anna, releasedAt: now.toISOString() } }]);
+    given(submitted(passport)).when({ type: 'ReleaseClaim', documentId: id, by: anna }).then([]);
+  });
+
+  it('ends the claim with the review, so the second reviewer of four-eyes can take it', () => {
+    const poa = aSubmission('notarial-power-of-attorney');
+    given(
+      submitted(poa),
+      { type: 'DocumentClaimed', data: { documentId: poa.documentId, claimedBy: anna, claimedAt: '2026-11-06T15:00:00.000Z', until: '2026-11-06T16:00:00.000Z' } },
+      approvedBy(poa.documentId, anna, powerOfAttorneyFacts()),
+    )
+      .when({ type: 'ClaimDocument', documentId: poa.documentId, leaseMinutes: 30, by: bram })
+      .thenEmits((events) => expect(events[0].type).toBe('DocumentClaimed'));
+  });
+
+  it('refuses a claim on a document that is not awaiting review', () =>
+    given(submitted(passport), ...rejectedBy(id, anna)).when({ type: 'ClaimDocument', documentId: id, leaseMinutes: 30, by: bram }).thenThrows(NotAwaitingReview));
+});
+
+describe('approving with the machine-readable zone', () => {
+  // The ICAO 9303 specimen passport: ERIKSSON, ANNA MARIA, L898902C3, born 1974-08-12, expired 2012-04-15.
+  const td3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+  const passport = aSubmission('passport');
+  const id = passport.documentId;
+
+  it('fills in the facts the reviewer left blank from a valid MRZ', () =>
+    given(submitted(passport))
+      .when({ ...approve(id, anna, {}), mrz: td3 })
+      .thenEmits((events) =>
+        expect(events[1].data).toMatchObject({
+          facts: { documentNumber: 'L898902C3', issuingCountry: 'UTO', holderName: 'ANNA MARIA ERIKSSON', dateOfBirth: '1974-08-12', expiresOn: '2012-04-15' },
+        }),
+      ));
+
+  it('accepts typed facts that agree with it', () =>
+    given(submitted(passport))
+      .when({
+        ...approve(id, anna, { documentNumber: 'L898902C3', issuingCountry: 'UTO', holderName: 'Anna Maria Eriksson', dateOfBirth: '1974-08-12', expiresOn: '2012-04-15' }),
+        mrz: td3,
+      })
+      .thenEmits((events) => expect(events).toHaveLength(2)));
+
+  it('refuses a typed fact that disagrees with it, naming the field', () =>
+    given(submitted(passport))
+      .when({ ...approve(id, anna, { dateOfBirth: '1974-08-21' }), mrz: td3 })
+      .thenThrows(FactsDisagreeWithMrz, ['facts.dateOfBirth']));
+
+  it('refuses a zone with a wrong check digit, naming the field', () =>
+    given(submitted(passport))
+      .when({ ...approve(id, anna, {}), mrz: [td3[0], td3[1].replace('7408122', '7408125')] })
+      .thenThrows(MrzRefused, ['dateOfBirth', 'composite']));
+
+  it('refuses an ID-card zone on a passport, and any zone on a document that has none', () => {
+    const td1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+    given(submitted(passport)).when({ ...approve(id, anna, {}), mrz: td1 }).thenThrows(MrzNotApplicable);
+    const poa = aSubmission('notarial-power-of-attorney');
+    given(submitted(poa)).when({ ...approve(poa.documentId, anna, powerOfAttorneyFacts()), mrz: td3 }).thenThrows(MrzNotApplicable);
+  });
+});
+
+describe('expiry', () => {
+  const passport = aSubmission('passport');
+  const id = passport.documentId;
+  const verifiedUntil = (date: string) => [submitted(passport), approvedBy(id, anna, passportFacts({ expiresOn: date })), verified(id, passportFacts({ expiresOn: date }), date)];
+
+  it('expires a verified document the day after its last valid day, keeping it on file', () =>
+    given(...verifiedUntil('2026-11-05'))
+      .when({ type: 'ExpireDocument', documentId: id })
+      .then([{ type: 'DocumentExpired', data: { documentId: id, validUntil: '2026-11-05', expiredAt: now.toISOString() } }]));
+
+  it('does nothing on its last valid day, twice, or to a document that was never verified', () => {
+    given(...verifiedUntil('2026-11-06')).when({ type: 'ExpireDocument', documentId: id }).then([]);
+    given(...verifiedUntil('2026-11-05'), { type: 'DocumentExpired', data: { documentId: id, validUntil: '2026-11-05', expiredAt: now.toISOString() } })
+      .when({ type: 'ExpireDocument', documentId: id })
+      .then([]);
+    given(submitted(passport)).when({ type: 'ExpireDocument', documentId: id }).then([]);
+  });
 });

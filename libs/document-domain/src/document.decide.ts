@@ -1,12 +1,24 @@
 import type { Decider } from './domain-event';
 import type { DocumentTypeCatalogue, DocumentTypePolicy } from './document-type-catalogue';
 import { addBusinessDays, addMonths } from './calendar';
-import type { ApproveDocument, DocumentCommand, RejectDocument, SubmitDocument, WithdrawDocument } from './document.commands';
+import type {
+  ApproveDocument,
+  ClaimDocument,
+  DocumentCommand,
+  ExpireDocument,
+  RejectDocument,
+  ReleaseClaim,
+  SubmitDocument,
+  WithdrawDocument,
+} from './document.commands';
 import {
+  ClaimedByOther,
   DocumentAlreadyExists,
   DocumentNotFound,
   FactsDiffer,
+  FactsDisagreeWithMrz,
   FactsMissing,
+  MrzNotApplicable,
   NotAwaitingReview,
   NotWithdrawable,
   OwnSubmission,
@@ -15,6 +27,7 @@ import {
 import type { DocumentEvent } from './document.events';
 import { type DocumentOnFile, type DocumentState, evolve, initialDocumentState, isOnFile } from './document.state';
 import { differingFacts, type Facts, missingFacts } from './facts';
+import { crossCheckFacts, MrzRefused, parseMrz } from './mrz';
 
 export interface DocumentContext {
   readonly now: Date;
@@ -25,10 +38,16 @@ export function decide(command: DocumentCommand, state: DocumentState, context: 
   switch (command.type) {
     case 'SubmitDocument':
       return submit(command, state, context);
+    case 'ClaimDocument':
+      return claim(command, onFile(state), context);
+    case 'ReleaseClaim':
+      return release(command, onFile(state), context);
     case 'ApproveDocument':
       return approve(command, onFile(state), context);
     case 'RejectDocument':
       return reject(command, onFile(state), context);
+    case 'ExpireDocument':
+      return expire(command, onFile(state), context);
     case 'WithdrawDocument':
       return withdraw(command, onFile(state), context);
     default: {
@@ -70,20 +89,54 @@ function submit(command: SubmitDocument, state: DocumentState, { now, catalogue 
   ];
 }
 
-function assertReviewable(state: DocumentOnFile, reviewerId: string): void {
+/** A claim that has not run out, held by someone else. */
+function claimedByOther(state: DocumentOnFile, actorId: string, now: Date) {
+  return state.claim && state.claim.by.id !== actorId && Date.parse(state.claim.until) > now.getTime() ? state.claim : null;
+}
+
+function assertReviewable(state: DocumentOnFile, reviewerId: string, now: Date): void {
   if (state.status !== 'pending_review' && state.status !== 'awaiting_second_review') {
     throw new NotAwaitingReview(state.status);
   }
   if (state.submittedBy.id === reviewerId) throw new OwnSubmission();
   if (state.reviews.some((review) => review.reviewer.id === reviewerId)) throw new SameReviewerTwice();
+  const other = claimedByOther(state, reviewerId, now);
+  if (other) throw new ClaimedByOther(other.by.id, other.until);
+}
+
+function claim(command: ClaimDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
+  assertReviewable(state, command.by.id, now);
+  const until = new Date(now.getTime() + command.leaseMinutes * 60_000).toISOString();
+  return [{ type: 'DocumentClaimed', data: { documentId: state.documentId, claimedBy: command.by, claimedAt: now.toISOString(), until } }];
+}
+
+function release(command: ReleaseClaim, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
+  const other = claimedByOther(state, command.by.id, now);
+  if (other) throw new ClaimedByOther(other.by.id, other.until);
+  if (!state.claim || Date.parse(state.claim.until) <= now.getTime()) return [];
+  return [{ type: 'DocumentClaimReleased', data: { documentId: state.documentId, releasedBy: command.by, releasedAt: now.toISOString() } }];
+}
+
+/** Checks the MRZ digit by digit and against the typed facts, filling in what was left blank. */
+function factsCheckedAgainstMrz(command: ApproveDocument, policy: DocumentTypePolicy, now: Date): Facts {
+  if (!command.mrz) return command.facts;
+  if (!policy.mrz) throw new MrzNotApplicable('This type of document has no machine-readable zone.');
+  const parsed = parseMrz(command.mrz, { today: now });
+  if (!parsed.ok) throw new MrzRefused(parsed.errors);
+  const fitsType = policy.mrz === 'TD3' ? parsed.mrz.format === 'TD3' : parsed.mrz.format !== 'TD3';
+  if (!fitsType) throw new MrzNotApplicable(`A ${policy.mrz === 'TD3' ? 'passport has a two-line, 44-character' : 'card has a three-line (TD1) or two-line, 36-character (TD2)'} zone.`);
+  const checked = crossCheckFacts(parsed.mrz, command.facts);
+  if (checked.mismatches.length > 0) throw new FactsDisagreeWithMrz(checked.mismatches);
+  return checked.facts;
 }
 
 function approve(command: ApproveDocument, state: DocumentOnFile, { now, catalogue }: DocumentContext): DocumentEvent[] {
-  assertReviewable(state, command.by.id);
+  assertReviewable(state, command.by.id, now);
   const policy = catalogue[state.type];
-  const missing = missingFacts(command.facts, policy.requiredFacts);
+  const read = factsCheckedAgainstMrz(command, policy, now);
+  const missing = missingFacts(read, policy.requiredFacts);
   if (missing.length > 0) throw new FactsMissing(missing);
-  const facts = pickFacts(command.facts, policy);
+  const facts = pickFacts(read, policy);
   const earlierApproval = state.reviews.find((review) => review.decision === 'approve');
   if (earlierApproval) {
     const differing = differingFacts(earlierApproval.facts, facts);
@@ -104,7 +157,7 @@ function approve(command: ApproveDocument, state: DocumentOnFile, { now, catalog
 }
 
 function reject(command: RejectDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
-  assertReviewable(state, command.by.id);
+  assertReviewable(state, command.by.id, now);
   const at = now.toISOString();
   return [
     {
@@ -124,6 +177,12 @@ function reject(command: RejectDocument, state: DocumentOnFile, { now }: Documen
       data: { documentId: state.documentId, reasonCode: command.reasonCode, message: command.message, rejectedBy: command.by, rejectedAt: at },
     },
   ];
+}
+
+function expire(command: ExpireDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
+  const today = now.toISOString().slice(0, 10);
+  if (state.status !== 'verified' || state.validUntil === null || state.validUntil >= today) return [];
+  return [{ type: 'DocumentExpired', data: { documentId: command.documentId, validUntil: state.validUntil, expiredAt: now.toISOString() } }];
 }
 
 const WITHDRAWABLE = new Set(['pending_review', 'awaiting_second_review', 'verified', 'rejected', 'expired']);

@@ -8,6 +8,11 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
   abstract readonly kind: 'not_found' | 'conflict' | 'validation';
   readonly fields: readonly string[] = [];
+
+  /** One entry per wrong field, for the client to show beside it. */
+  fieldErrors(): { field: string; message: string }[] {
+    return this.fields.map((field) => ({ field, message: this.message }));
+  }
 }
 
 export class DocumentNotFound extends DomainError {
@@ -78,5 +83,40 @@ export class NotWithdrawable extends DomainError {
   readonly kind = 'conflict';
   constructor(readonly status: DocumentStatus) {
     super(`The document is ${status.replace(/_/g, ' ')} and cannot be withdrawn.`);
+  }
+}
+
+export class ClaimedByOther extends DomainError {
+  readonly code = 'DOCUMENT.CLAIMED_BY_ANOTHER_REVIEWER';
+  readonly kind = 'conflict';
+  constructor(
+    readonly claimedBy: string,
+    readonly until: string,
+  ) {
+    super(`${claimedBy} is working on this document until ${until}.`);
+  }
+}
+
+export class MrzNotApplicable extends DomainError {
+  readonly code = 'MRZ.NOT_APPLICABLE';
+  readonly kind = 'validation';
+  override readonly fields = ['mrz'];
+  constructor(detail: string) {
+    super(detail);
+  }
+}
+
+/** The typed facts say one thing and the machine-readable zone another. */
+export class FactsDisagreeWithMrz extends DomainError {
+  readonly code = 'DOCUMENT.FACTS_DISAGREE_WITH_MRZ';
+  readonly kind = 'validation';
+  override readonly fields: readonly string[];
+  constructor(private readonly mismatches: readonly { field: string; mrz: string; typed: string }[]) {
+    super(`The machine-readable zone disagrees with ${mismatches.map((mismatch) => mismatch.field).join(', ')}.`);
+    this.fields = factPaths(mismatches.map((mismatch) => mismatch.field));
+  }
+
+  override fieldErrors() {
+    return this.mismatches.map((mismatch) => ({ field: `facts.${mismatch.field}`, message: `typed "${mismatch.typed}", the MRZ says "${mismatch.mrz}"` }));
   }
 }

@@ -54,14 +54,33 @@ export type DocumentWithdrawn = DomainEvent<
   { documentId: string; withdrawnBy: Actor; withdrawnAt: string }
 >;
 
-export type DocumentEvent = DocumentSubmitted | DocumentReviewed | DocumentVerified | DocumentRejected | DocumentWithdrawn;
+/** A reviewer takes a document to work on it; others keep off it until the lease ends or it is released. */
+export type DocumentClaimed = DomainEvent<'DocumentClaimed', { documentId: string; claimedBy: Actor; claimedAt: string; until: string }>;
+
+export type DocumentClaimReleased = DomainEvent<'DocumentClaimReleased', { documentId: string; releasedBy: Actor; releasedAt: string }>;
+
+/** Its validity ended. It stays on file, with its history: expiry is not retention. */
+export type DocumentExpired = DomainEvent<'DocumentExpired', { documentId: string; validUntil: string; expiredAt: string }>;
+
+export type DocumentEvent =
+  | DocumentSubmitted
+  | DocumentClaimed
+  | DocumentClaimReleased
+  | DocumentReviewed
+  | DocumentVerified
+  | DocumentRejected
+  | DocumentExpired
+  | DocumentWithdrawn;
 export type DocumentEventType = DocumentEvent['type'];
 
 export const DOCUMENT_EVENT_TYPES: readonly DocumentEventType[] = [
   'DocumentSubmitted',
+  'DocumentClaimed',
+  'DocumentClaimReleased',
   'DocumentReviewed',
   'DocumentVerified',
   'DocumentRejected',
+  'DocumentExpired',
   'DocumentWithdrawn',
 ];
 

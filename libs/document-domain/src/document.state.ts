@@ -31,6 +31,8 @@ export interface DocumentOnFile {
   readonly facts: Facts | null;
   readonly validUntil: string | null;
   readonly rejection: { readonly reasonCode: string; readonly message: string; readonly at: string } | null;
+  /** Who is working on it, until when. Kept after the lease ends; readers compare `until` with the time. */
+  readonly claim: { readonly by: Actor; readonly until: string } | null;
 }
 
 export type DocumentState = NoDocument | DocumentOnFile;
@@ -57,6 +59,7 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       facts: null,
       validUntil: null,
       rejection: null,
+      claim: null,
     };
   }
   if (!isOnFile(state)) return state;
@@ -65,8 +68,14 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       const { reviewer, decision, facts, reasonCode, message, reviewedAt } = event.data;
       const reviews = [...state.reviews, { reviewer, decision, facts, reasonCode, message, at: reviewedAt }];
       const status = decision === 'approve' ? 'awaiting_second_review' : state.status;
-      return { ...state, reviews, status };
+      return { ...state, reviews, status, claim: null };
     }
+    case 'DocumentClaimed':
+      return { ...state, claim: { by: event.data.claimedBy, until: event.data.until } };
+    case 'DocumentClaimReleased':
+      return { ...state, claim: null };
+    case 'DocumentExpired':
+      return { ...state, status: 'expired' };
     case 'DocumentVerified':
       return { ...state, status: 'verified', facts: event.data.facts, validUntil: event.data.validUntil };
     case 'DocumentRejected': {

@@ -4,9 +4,12 @@ import { DOCUMENT_EVENT_TYPES } from './document.events';
 /** The schema version written for each event type today. Bump it together with an upcaster for the old one. */
 export const DOCUMENT_EVENT_VERSIONS: Readonly<Record<DocumentEventType, number>> = {
   DocumentSubmitted: 1,
+  DocumentClaimed: 1,
+  DocumentClaimReleased: 1,
   DocumentReviewed: 1,
   DocumentVerified: 1,
   DocumentRejected: 1,
+  DocumentExpired: 1,
   DocumentWithdrawn: 1,
 };
 

@@ -10,3 +10,4 @@ export * from './document.state';
 export * from './document.decide';
 export * from './document.upcasters';
 export * from './mrz';
+export * from './parse-catalogue';

@@ -4,4 +4,12 @@ export type { Projection } from './projection/projection';
 export { Projector, type ProjectorOptions } from './projection/projector';
 export { documentsProjection } from './documents/documents.projection';
 export type { DocumentSummary } from './documents/document-summary';
-export { listCustomerDocuments, findDocumentWithContent, reviewQueue, type ReviewQueueItem, type ReviewQueueOptions } from './documents/document.queries';
+export {
+  listCustomerDocuments,
+  findDocumentWithContent,
+  reviewQueue,
+  documentsPastValidity,
+  reviewBacklog,
+  type ReviewQueueItem,
+  type ReviewQueueOptions,
+} from './documents/document.queries';

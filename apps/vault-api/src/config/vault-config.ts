@@ -1,4 +1,6 @@
 import { type AuthConfig, loadAuthConfig } from '@kluis/auth';
+import { CatalogueError, DEFAULT_CATALOGUE, type DocumentTypeCatalogue, parseCatalogue } from '@kluis/document-domain';
+import { readFileSync } from 'node:fs';
 import type { ReadModelLocation } from '@kluis/read-models';
 import { resolve } from 'node:path';
 import { type BlobStoreLocation, blobStoreLocation, type EventStoreLocation, eventStoreLocation, readModelLocation } from './backend-locations';
@@ -17,6 +19,13 @@ export interface VaultConfig {
   /** How long a write waits for the read model to catch up before answering anyway. */
   readonly readYourWritesTimeoutMs: number;
   readonly logLevel: string;
+  readonly catalogue: DocumentTypeCatalogue;
+  /** How long a reviewer's claim on a document lasts. */
+  readonly reviewClaimMinutes: number;
+  /** How often the expiry process looks for documents whose validity ended. */
+  readonly expirySweepMs: number;
+  /** How far ahead a document counts as expiring soon. */
+  readonly expiryHorizonDays: number;
 }
 
 const MIB = 1024 * 1024;
@@ -45,5 +54,25 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     auth: loadAuthConfig(env, dataDir),
     readYourWritesTimeoutMs: positiveInteger(env, 'VAULT_READ_YOUR_WRITES_TIMEOUT_MS', 2000),
     logLevel: env.LOG_LEVEL || 'info',
+    catalogue: loadCatalogue(env.VAULT_DOCUMENT_TYPES_FILE),
+    reviewClaimMinutes: positiveInteger(env, 'VAULT_REVIEW_CLAIM_MINUTES', 30),
+    expirySweepMs: positiveInteger(env, 'VAULT_EXPIRY_SWEEP_MS', 60_000),
+    expiryHorizonDays: positiveInteger(env, 'VAULT_EXPIRY_HORIZON_DAYS', 60),
   };
+}
+
+function loadCatalogue(file: string | undefined): DocumentTypeCatalogue {
+  if (!file) return DEFAULT_CATALOGUE;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError('VAULT_DOCUMENT_TYPES_FILE cannot be read');
+  }
+  try {
+    return parseCatalogue(JSON.parse(text));
+  } catch (error) {
+    if (error instanceof CatalogueError) throw new ConfigError(`VAULT_DOCUMENT_TYPES_FILE: ${error.problems.join('; ')}`);
+    throw new ConfigError('VAULT_DOCUMENT_TYPES_FILE is not valid JSON');
+  }
 }

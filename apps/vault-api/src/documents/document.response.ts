@@ -24,6 +24,11 @@ export class RejectionResponse {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+export class ClaimResponse {
+  @ApiProperty({ example: 'anna' }) by!: string;
+  @ApiProperty({ format: 'date-time', description: 'The lease ends then, unless renewed' }) until!: string;
+}
+
 export class DocumentResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'C-1001' }) customerId!: string;
@@ -40,6 +45,7 @@ export class DocumentResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Until when it can be relied on' }) expiresOn!: string | null;
   @ApiProperty({ type: [ReviewResponse] }) reviews!: ReviewResponse[];
   @ApiProperty({ type: RejectionResponse, nullable: true }) rejection!: RejectionResponse | null;
+  @ApiProperty({ type: ClaimResponse, nullable: true, description: 'Which reviewer is working on it (staff only)' }) claim!: ClaimResponse | null;
   @ApiProperty({ description: 'Also sent as the ETag; send it back as If-Match' }) revision!: number;
 }
 
@@ -52,6 +58,7 @@ export class DocumentSummaryResponse {
   @ApiProperty({ enum: CHANNELS }) channel!: string;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) expiresOn!: string | null;
+  @ApiProperty({ description: 'Verified, and its validity ends within the horizon (60 days by default)' }) expiringSoon!: boolean;
   @ApiProperty({ type: RejectionResponse, nullable: true }) rejection!: RejectionResponse | null;
   @ApiProperty() revision!: number;
 }

@@ -32,6 +32,7 @@ export function documentView(state: DocumentOnFile, revision: number, viewer: Vi
       message: review.message,
     })),
     rejection: state.rejection,
+    claim: viewer === 'staff' && state.claim ? { by: state.claim.by.id, until: state.claim.until } : null,
     revision,
   };
 }

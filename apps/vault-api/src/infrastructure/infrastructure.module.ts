@@ -1,5 +1,4 @@
 import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
-import { DEFAULT_CATALOGUE } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '@kluis/read-models';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
@@ -25,7 +24,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: VAULT_CONFIG, useValue: config },
         { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
-        { provide: DOCUMENT_CATALOGUE, useValue: DEFAULT_CATALOGUE },
+        { provide: DOCUMENT_CATALOGUE, useValue: config.catalogue },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore) },
         { provide: BLOB_STORE, useFactory: (): Promise<BlobStore> => openBlobStore(config.blobStore) },
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(config.readModel) },

@@ -46,4 +46,8 @@ export class MrzRefused extends DomainError {
     super(`The machine-readable zone was refused: ${errors.map((error) => error.message).join('; ')}.`);
     this.fields = [...new Set(errors.map((error) => error.field))];
   }
+
+  override fieldErrors() {
+    return this.errors.map((error) => ({ field: `mrz.${error.field}`, message: error.message }));
+  }
 }

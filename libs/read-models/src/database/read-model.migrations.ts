@@ -49,6 +49,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003-review-claims': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('documents').addColumn('claimed_by', 'varchar(255)').execute();
+      await db.schema.alterTable('documents').addColumn('claim_expires_at', 'varchar(32)').execute();
+      await db.schema.createIndex('documents_by_validity').on('documents').columns(['status', 'valid_until']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

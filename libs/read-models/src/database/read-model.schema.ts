@@ -21,6 +21,8 @@ export interface DocumentsTable {
   facts: string | null;
   valid_until: string | null;
   rejection: string | null;
+  claimed_by: string | null;
+  claim_expires_at: string | null;
   revision: number;
   updated_at: string;
 }

@@ -17,6 +17,7 @@ export interface DocumentSummary {
   readonly facts: Facts | null;
   readonly expiresOn: string | null;
   readonly rejection: { readonly reasonCode: string; readonly message: string; readonly at: string } | null;
+  readonly claim: { readonly by: string; readonly until: string } | null;
   readonly revision: number;
 }
 
@@ -36,6 +37,7 @@ export function toDocumentSummary(row: DocumentsTable): DocumentSummary {
     facts: row.facts ? (JSON.parse(row.facts) as Facts) : null,
     expiresOn: row.valid_until,
     rejection: row.rejection ? (JSON.parse(row.rejection) as DocumentSummary['rejection']) : null,
+    claim: row.claimed_by && row.claim_expires_at ? { by: row.claimed_by, until: row.claim_expires_at } : null,
     revision: Number(row.revision),
   };
 }

@@ -57,3 +57,30 @@ export async function reviewQueue(db: ReadModelDatabase, options: ReviewQueueOpt
   const rows = await query.orderBy('submitted_at').orderBy('document_id').limit(options.limit).execute();
   return rows.map((row) => ({ ...toDocumentSummary(row), overdue: row.review_due_at < now }));
 }
+
+/** Verified documents whose validity ended before `today` (YYYY-MM-DD): the expiry process's work list. */
+export async function documentsPastValidity(db: ReadModelDatabase, today: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .select('document_id')
+    .where('status', '=', 'verified')
+    .where('valid_until', '<', today)
+    .orderBy('valid_until')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.document_id);
+}
+
+/** How many documents wait for review, and how many of those are past their deadline. */
+export async function reviewBacklog(db: ReadModelDatabase, now: Date): Promise<{ waiting: number; overdue: number }> {
+  const row = await db
+    .selectFrom('documents')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('waiting'),
+      eb.fn.sum<number | string | null>(eb.case().when('review_due_at', '<', now.toISOString()).then(1).else(0).end()).as('overdue'),
+    ])
+    .where('status', 'in', AWAITING_REVIEW)
+    .executeTakeFirstOrThrow();
+  // PostgreSQL returns counts and sums as strings.
+  return { waiting: Number(row.waiting), overdue: Number(row.overdue ?? 0) };
+}

@@ -44,16 +44,25 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
           facts: null,
           valid_until: null,
           rejection: null,
+          claimed_by: null,
+          claim_expires_at: null,
           ...stamp,
         })
         .execute();
       return;
     }
+    case 'DocumentClaimed':
+      return update(trx, event.data.documentId, { ...stamp, claimed_by: event.data.claimedBy.id, claim_expires_at: event.data.until });
+    case 'DocumentClaimReleased':
+      return update(trx, event.data.documentId, { ...stamp, ...unclaimed });
+    case 'DocumentExpired':
+      return update(trx, event.data.documentId, { ...stamp, status: 'expired' });
     case 'DocumentReviewed': {
-      if (event.data.decision === 'reject') return update(trx, event.data.documentId, stamp);
+      if (event.data.decision === 'reject') return update(trx, event.data.documentId, { ...stamp, ...unclaimed });
       const row = await trx.selectFrom('documents').select(['approvals', 'first_approval_by']).where('document_id', '=', event.data.documentId).executeTakeFirstOrThrow();
       return update(trx, event.data.documentId, {
         ...stamp,
+        ...unclaimed,
         status: 'awaiting_second_review',
         approvals: Number(row.approvals) + 1,
         first_approval_by: row.first_approval_by ?? event.data.reviewer.id,
@@ -73,6 +82,8 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
     }
   }
 }
+
+const unclaimed = { claimed_by: null, claim_expires_at: null };
 
 async function update(trx: Trx, documentId: string, changes: Partial<ReadModelSchema['documents']>): Promise<void> {
   await trx.updateTable('documents').set(changes).where('document_id', '=', documentId).execute();

@@ -26,6 +26,16 @@ function entry(event: DocumentEvent, viewer: Viewer): TimelineEntry {
       const { data } = event;
       return { type: event.type, at: data.submittedAt, by: nameFor(data.submittedBy, viewer), summary: `Received ${data.channel === 'online' ? 'online' : `by ${data.channel}`} as a ${TYPE_NAMES[data.type]}` };
     }
+    case 'DocumentClaimed': {
+      const by = nameFor(event.data.claimedBy, viewer);
+      return { type: event.type, at: event.data.claimedAt, by, summary: viewer === 'customer' ? 'A reviewer started checking it' : `Taken for review by ${by} until ${event.data.until}` };
+    }
+    case 'DocumentClaimReleased': {
+      const by = nameFor(event.data.releasedBy, viewer);
+      return { type: event.type, at: event.data.releasedAt, by, summary: viewer === 'customer' ? 'Back in the queue for a reviewer' : `Released by ${by}` };
+    }
+    case 'DocumentExpired':
+      return { type: event.type, at: event.data.expiredAt, by: 'Kluis', summary: `Expired: it was valid until ${event.data.validUntil}. It stays on file.` };
     case 'DocumentReviewed': {
       const { data } = event;
       const by = nameFor(data.reviewer, viewer);

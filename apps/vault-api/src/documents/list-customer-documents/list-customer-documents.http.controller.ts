@@ -1,25 +1,34 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { Clock } from '../../infrastructure/clock';
 import { assertFileAccess } from '../../shared/access/customer-file-access';
 import { CustomerPath } from '../../shared/http/ids';
 import { documentSummaryView } from '../document-summary.view';
 import { DocumentListResponse, ProblemResponse } from '../document.response';
 import { ListCustomerDocumentsQuery } from './list-customer-documents.query';
+import { ListCustomerDocumentsRequest } from './list-customer-documents.request.dto';
 
 @ApiTags('documents')
 @ApiBearerAuth()
 @Controller('v1/customers/:customerId/documents')
 export class ListCustomerDocumentsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: DocumentListResponse, description: 'Every document on file for the customer, newest first' })
   @ApiResponse({ status: 404, type: ProblemResponse })
-  async list(@Param() path: CustomerPath, @CurrentPrincipal() principal: Principal) {
+  async list(@Param() path: CustomerPath, @Query() request: ListCustomerDocumentsRequest, @CurrentPrincipal() principal: Principal) {
     assertFileAccess(principal, path.customerId, 'list');
     const documents = await this.queries.execute(new ListCustomerDocumentsQuery(path.customerId));
-    return { documents: documents.map(documentSummaryView) };
+    const context = { now: this.clock.now(), expiryHorizonDays: this.config.expiryHorizonDays };
+    const views = documents.map((summary) => documentSummaryView(summary, context));
+    return { documents: request.expiringSoon ? views.filter((view) => view.expiringSoon) : views };
   }
 }

@@ -17,7 +17,7 @@ export class ReviewDocumentHandler implements ICommandHandler<ReviewDocumentComm
       requestId,
       command: (by) =>
         review.decision === 'approve'
-          ? { type: 'ApproveDocument', documentId, by, facts: { ...review.facts } as Facts }
+          ? { type: 'ApproveDocument', documentId, by, facts: { ...review.facts } as Facts, mrz: review.mrz }
           : { type: 'RejectDocument', documentId, by, reasonCode: review.reasonCode!, message: review.message! },
     });
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATE_MESSAGE = 'must be a date, YYYY-MM-DD';
@@ -28,12 +28,25 @@ export class ReviewDocumentRequest {
   @IsIn(['approve', 'reject'], { message: 'must be approve or reject' })
   decision!: 'approve' | 'reject';
 
-  @ApiPropertyOptional({ type: FactsRequest, description: 'Required to approve' })
-  @ValidateIf((review: ReviewDocumentRequest) => review.decision === 'approve' || review.facts !== undefined)
+  @ApiPropertyOptional({ type: FactsRequest, description: 'Required to approve, unless an MRZ supplies them' })
+  @ValidateIf((review: ReviewDocumentRequest) => (review.decision === 'approve' && review.mrz === undefined) || review.facts !== undefined)
   @IsDefined({ message: 'are required to approve' })
   @ValidateNested()
   @Type(() => FactsRequest)
   facts?: FactsRequest;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Passports and ID cards: the machine-readable zone, one string per line (TD3 2×44, TD1 3×30). Every check digit is verified and the facts are cross-checked or filled in.',
+    example: ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(2, { message: 'must have 2 or 3 lines' })
+  @ArrayMaxSize(3, { message: 'must have 2 or 3 lines' })
+  @IsString({ each: true })
+  @Length(1, 60, { each: true, message: 'each line must be 1 to 60 characters' })
+  mrz?: string[];
 
   @ApiPropertyOptional({ example: 'ILLEGIBLE', description: 'Required to reject' })
   @ValidateIf((review: ReviewDocumentRequest) => review.decision === 'reject' || review.reasonCode !== undefined)

@@ -20,6 +20,8 @@ class ReviewQueueItemResponse {
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ description: 'How long it has waited, in whole minutes' }) waitingMinutes!: number;
   @ApiProperty({ nullable: true, type: String, description: 'Who gave the first of two approvals' }) firstApprovalBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The reviewer working on it now, if any' }) claimedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When that claim lapses' }) claimedUntil!: string | null;
   @ApiProperty() revision!: number;
 }
 
@@ -28,6 +30,8 @@ class ReviewQueueResponse {
 }
 
 /** Metadata only: the queue spans customers, so it never carries facts or content. */
+const activeClaim = (item: ReviewQueueItem, now: Date) => (item.claim && Date.parse(item.claim.until) > now.getTime() ? item.claim : null);
+
 const queueItem = (item: ReviewQueueItem, now: Date) => ({
   id: item.id,
   customerId: item.customerId,
@@ -39,6 +43,8 @@ const queueItem = (item: ReviewQueueItem, now: Date) => ({
   overdue: item.overdue,
   waitingMinutes: Math.max(0, Math.floor((now.getTime() - Date.parse(item.submittedAt)) / 60_000)),
   firstApprovalBy: item.firstApprovalBy,
+  claimedBy: activeClaim(item, now)?.by ?? null,
+  claimedUntil: activeClaim(item, now)?.until ?? null,
   revision: item.revision,
 });
 

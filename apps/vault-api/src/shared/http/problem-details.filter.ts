@@ -64,7 +64,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status,
         detail: exception.message,
         code: exception.code,
-        ...(exception.fields.length > 0 ? { errors: exception.fields.map((field) => ({ field, message: exception.message })) } : {}),
+        ...(exception.fields.length > 0 ? { errors: exception.fieldErrors() } : {}),
       };
     }
     if (exception instanceof WrongExpectedRevisionError) {

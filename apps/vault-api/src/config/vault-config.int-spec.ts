@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config-error';
+import { loadVaultConfig } from './vault-config';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'kluis-config-'));
+const load = (env: NodeJS.ProcessEnv) => loadVaultConfig({ VAULT_DATA_DIR: dataDir, ...env });
+
+describe('configuration', () => {
+  it('runs embedded under the data directory when nothing is set', () => {
+    const config = load({});
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir,
+      maxUploadBytes: 25 * 1024 * 1024,
+      eventStore: { kind: 'sqlite', file: join(dataDir, 'events.db') },
+      blobStore: { kind: 'file', dir: join(dataDir, 'blobs') },
+      readModel: { kind: 'sqlite', file: join(dataDir, 'read-models.db') },
+      auth: { mode: 'dev' },
+      reviewClaimMinutes: 30,
+      expiryHorizonDays: 60,
+    });
+  });
+
+  it('picks backends by URL', () => {
+    const config = load({ VAULT_EVENT_STORE: 'esdb://es1:2113,es2:2113?tls=true', VAULT_READ_MODEL: 'postgres://kluis@db/kluis', VAULT_BLOB_STORE: 'file:/srv/blobs' });
+    expect(config.eventStore).toEqual({ kind: 'esdb', url: 'esdb://es1:2113,es2:2113?tls=true' });
+    expect(config.readModel).toEqual({ kind: 'postgres', url: 'postgres://kluis@db/kluis' });
+    expect(config.blobStore).toEqual({ kind: 'file', dir: '/srv/blobs' });
+  });
+
+  it.each([
+    [{ VAULT_EVENT_STORE: 'mysql://db' }, /VAULT_EVENT_STORE/],
+    [{ VAULT_READ_MODEL: 'esdb://x' }, /VAULT_READ_MODEL/],
+    [{ VAULT_BLOB_STORE: 'ftp://x' }, /VAULT_BLOB_STORE/],
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ VAULT_MAX_UPLOAD_BYTES: '-1' }, /VAULT_MAX_UPLOAD_BYTES/],
+    [{ VAULT_DOCUMENT_TYPES_FILE: join(dataDir, 'missing.json') }, /VAULT_DOCUMENT_TYPES_FILE cannot be read/],
+  ])('refuses to start with %j', (env, message) => {
+    expect(() => load(env)).toThrow(ConfigError);
+    expect(() => load(env)).toThrow(message);
+  });
+
+  it('reads a catalogue override and refuses a bad one, naming the problem', () => {
+    const good = join(dataDir, 'types.json');
+    writeFileSync(good, JSON.stringify({ passport: { fourEyes: true } }));
+    expect(load({ VAULT_DOCUMENT_TYPES_FILE: good }).catalogue.passport.fourEyes).toBe(true);
+    const bad = join(dataDir, 'bad-types.json');
+    writeFileSync(bad, JSON.stringify({ passport: { reviewSlaBusinessDays: 0 } }));
+    expect(() => load({ VAULT_DOCUMENT_TYPES_FILE: bad })).toThrow(/passport\.reviewSlaBusinessDays/);
+    const broken = join(dataDir, 'broken.json');
+    writeFileSync(broken, '{ not json');
+    expect(() => load({ VAULT_DOCUMENT_TYPES_FILE: broken })).toThrow(/not valid JSON/);
+  });
+
+  it('refuses dev-mode authentication in production', () => {
+    expect(() => load({ NODE_ENV: 'production', VAULT_AUTH_MODE: 'dev' })).toThrow(/dev/);
+    expect(() => load({ NODE_ENV: 'production' })).toThrow(/VAULT_OIDC_ISSUER|VAULT_JWKS_URL/);
+  });
+});

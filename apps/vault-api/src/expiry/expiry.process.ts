@@ -1,0 +1,73 @@
+import type { DocumentTypeCatalogue } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { documentsPastValidity, type ReadModelDatabase } from '@kluis/read-models';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { Clock } from '../infrastructure/clock';
+import { ProjectionsService } from '../infrastructure/projections.service';
+import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../infrastructure/tokens';
+import { runCommand } from '../shared/event-sourcing/command-runner';
+import { documentKind } from '../shared/event-sourcing/document-kind';
+import { systemMetadata } from '../shared/event-sourcing/system-metadata';
+
+const BATCH = 200;
+
+/**
+ * Expires verified documents whose validity has ended. The read model (fed by the subscription) says which; a timer
+ * says when; the decider decides, so a repeated or concurrent sweep appends nothing twice.
+ */
+@Injectable()
+export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ExpiryProcess.name);
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<number> | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly clock: Clock,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'expiry sweep failed; the next one retries'));
+    }, this.config.expirySweepMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping?.catch(() => undefined);
+  }
+
+  /** Expires everything due as of now; returns how many documents it expired. One sweep at a time. */
+  sweep(): Promise<number> {
+    this.sweeping ??= this.expireDue().finally(() => {
+      this.sweeping = null;
+    });
+    return this.sweeping;
+  }
+
+  private async expireDue(): Promise<number> {
+    let expired = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const due = await documentsPastValidity(this.db, now.toISOString().slice(0, 10), BATCH);
+      let position = 0;
+      for (const documentId of due) {
+        const outcome = await runCommand(this.store, documentKind, documentId, { type: 'ExpireDocument', documentId }, { now, catalogue: this.catalogue }, {
+          metadata: systemMetadata('expiry', now),
+        });
+        if (outcome.position !== null) {
+          expired += 1;
+          position = outcome.position;
+        }
+      }
+      if (position > 0) await this.projections.caughtUpTo(position);
+      if (due.length < BATCH || position === 0) return expired;
+    }
+  }
+}
