@@ -1,7 +1,8 @@
 import { mintDevToken, type Role, type Scope } from '@kluis/auth';
+import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -18,18 +19,32 @@ export interface VaultUnderTest {
   customer(): Promise<{ id: string; token: string }>;
   reviewer(name?: string): Promise<{ id: string; token: string }>;
   department(name: string, scopes: Scope[]): Promise<{ id: string; token: string }>;
-  /** Every file under the blob folder, to prove what was or was not stored. */
+  /** Every blob key in the blob store, to prove what was or was not stored. */
   storedBlobs(): Promise<string[]>;
   stop(): Promise<void>;
   /** Stops the app and starts a new one on the same data directory. */
   restart(): Promise<VaultUnderTest>;
 }
 
-/** Starts the real vault on the embedded default, in a temp data directory of its own. */
-export async function startVault(env: NodeJS.ProcessEnv = {}, options: { dataDir?: string; clock?: MovableClock } = {}): Promise<VaultUnderTest> {
+/** Gives each vault its own backends: none for the embedded default, a fresh database and bucket on real servers. */
+export type BackendsFactory = () => Promise<NodeJS.ProcessEnv>;
+
+let backendsFactory: BackendsFactory = async () => ({});
+
+/** Runs every vault started from here on against other backends, so the same stories prove them too. */
+export function useBackends(factory: BackendsFactory): void {
+  backendsFactory = factory;
+}
+
+/** Starts the real vault, in a temp data directory of its own, on the embedded default unless `useBackends` said otherwise. */
+export async function startVault(
+  env: NodeJS.ProcessEnv = {},
+  options: { dataDir?: string; clock?: MovableClock; backends?: NodeJS.ProcessEnv } = {},
+): Promise<VaultUnderTest> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'kluis-e2e-')));
   const clock = options.clock ?? new MovableClock(new Date());
-  const config = loadVaultConfig({ VAULT_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  const backends = options.backends ?? (await backendsFactory());
+  const config = loadVaultConfig({ VAULT_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...backends, ...env });
   const app = await createVaultApp(config, { clock });
   const vault: VaultUnderTest = {
     app,
@@ -47,16 +62,16 @@ export async function startVault(env: NodeJS.ProcessEnv = {}, options: { dataDir
       return { id, token: await vault.token(id, ['department'], { department: name, scopes }) };
     },
     storedBlobs: async () => {
-      const root = join(dataDir, 'blobs');
-      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-      return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+      const keys: string[] = [];
+      for await (const blob of app.get<BlobStore>(BLOB_STORE).list()) keys.push(blob.key);
+      return keys.sort();
     },
     stop: async () => {
       await app.close();
     },
     restart: async () => {
       await app.close();
-      return startVault(env, { dataDir, clock });
+      return startVault(env, { dataDir, clock, backends });
     },
   };
   return vault;

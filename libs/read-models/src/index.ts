@@ -2,6 +2,10 @@ export type { ReadModelSchema } from './database/read-model.schema';
 export { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation } from './database/open-read-model-database';
 export type { Projection } from './projection/projection';
 export { Projector, type ProjectorOptions } from './projection/projector';
+export { type ProjectorLease, soleProjectorLease } from './projection/projector-lease';
+export { PostgresProjectorLease, type PostgresProjectorLeaseOptions } from './projection/postgres-projector-lease';
+export { projectorLeaseFor } from './projection/projector-lease-for';
+export { CheckpointMovedError } from './projection/checkpoint-moved.error';
 export { documentsProjection } from './documents/documents.projection';
 export type { DocumentSummary } from './documents/document-summary';
 export {

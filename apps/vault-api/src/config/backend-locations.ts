@@ -7,7 +7,7 @@ export type EventStoreLocation =
   | { readonly kind: 'postgres'; readonly url: string }
   | { readonly kind: 'esdb'; readonly url: string };
 
-export type BlobStoreLocation = { readonly kind: 'file'; readonly dir: string };
+export type BlobStoreLocation = { readonly kind: 'file'; readonly dir: string } | { readonly kind: 's3'; readonly url: string };
 
 const localPath = (value: string, variable: string): string => {
   const path = value.replace(/^\/\/(?=\/)/, '');
@@ -28,7 +28,8 @@ export function eventStoreLocation(value: string | undefined, dataDir: string): 
 export function blobStoreLocation(value: string | undefined, dataDir: string): BlobStoreLocation {
   if (!value) return { kind: 'file', dir: join(dataDir, 'blobs') };
   if (value.startsWith('file:')) return { kind: 'file', dir: localPath(value.slice('file:'.length), 'VAULT_BLOB_STORE') };
-  throw new ConfigError('VAULT_BLOB_STORE must start with file:');
+  if (value.startsWith('s3://')) return { kind: 's3', url: value };
+  throw new ConfigError('VAULT_BLOB_STORE must start with file: or s3://');
 }
 
 export function readModelLocation(value: string | undefined, dataDir: string): ReadModelLocation {

@@ -20,7 +20,9 @@ describe('configuration', () => {
       auth: { mode: 'dev' },
       reviewClaimMinutes: 30,
       expiryHorizonDays: 60,
+      projector: true,
     });
+    expect(load({ VAULT_PROJECTOR: 'off' }).projector).toBe(false);
   });
 
   it('picks backends by URL', () => {
@@ -34,9 +36,11 @@ describe('configuration', () => {
     [{ VAULT_EVENT_STORE: 'mysql://db' }, /VAULT_EVENT_STORE/],
     [{ VAULT_READ_MODEL: 'esdb://x' }, /VAULT_READ_MODEL/],
     [{ VAULT_BLOB_STORE: 'ftp://x' }, /VAULT_BLOB_STORE/],
+    [{ VAULT_BLOB_STORE: 's3://127.0.0.1:9000/?useSSL=false' }, /VAULT_BLOB_STORE/],
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
     [{ VAULT_MAX_UPLOAD_BYTES: '-1' }, /VAULT_MAX_UPLOAD_BYTES/],
+    [{ VAULT_PROJECTOR: 'yes' }, /VAULT_PROJECTOR must be on or off/],
     [{ VAULT_DOCUMENT_TYPES_FILE: join(dataDir, 'missing.json') }, /VAULT_DOCUMENT_TYPES_FILE cannot be read/],
   ])('refuses to start with %j', (env, message) => {
     expect(() => load(env)).toThrow(ConfigError);
@@ -53,6 +57,20 @@ describe('configuration', () => {
     const broken = join(dataDir, 'broken.json');
     writeFileSync(broken, '{ not json');
     expect(() => load({ VAULT_DOCUMENT_TYPES_FILE: broken })).toThrow(/not valid JSON/);
+  });
+
+  it('reads an S3 blob store with credentials from the environment, never echoing them in errors', () => {
+    const config = load({ VAULT_BLOB_STORE: 's3://minio.internal:9000/?bucket=kluis&useSSL=false', VAULT_S3_ACCESS_KEY: 'vault', VAULT_S3_SECRET_KEY: 'correct-horse-battery' });
+    expect(config.blobStore).toEqual({ kind: 's3', url: 's3://minio.internal:9000/?bucket=kluis&useSSL=false' });
+    expect(config.s3).toMatchObject({ bucket: 'kluis' });
+    let message = '';
+    try {
+      load({ VAULT_BLOB_STORE: 's3://minio.internal:9000/?useSSL=maybe', VAULT_S3_ACCESS_KEY: 'vault', VAULT_S3_SECRET_KEY: 'correct-horse-battery' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/VAULT_BLOB_STORE/);
+    expect(message).not.toContain('correct-horse-battery');
   });
 
   it('refuses dev-mode authentication in production', () => {

@@ -1,4 +1,5 @@
 import { type AuthConfig, loadAuthConfig } from '@kluis/auth';
+import { InvalidS3BlobStoreConfigError, parseS3BlobStoreUrl, type S3BlobStoreConfig } from '@kluis/blob-store';
 import { CatalogueError, DEFAULT_CATALOGUE, type DocumentTypeCatalogue, parseCatalogue } from '@kluis/document-domain';
 import { readFileSync } from 'node:fs';
 import type { ReadModelLocation } from '@kluis/read-models';
@@ -14,6 +15,8 @@ export interface VaultConfig {
   readonly maxUploadBytes: number;
   readonly eventStore: EventStoreLocation;
   readonly blobStore: BlobStoreLocation;
+  /** Parsed at start-up so a bad S3 URL or missing credentials stop the vault before it serves anything. */
+  readonly s3: S3BlobStoreConfig | null;
   readonly readModel: ReadModelLocation;
   readonly auth: AuthConfig;
   /** How long a write waits for the read model to catch up before answering anyway. */
@@ -26,6 +29,8 @@ export interface VaultConfig {
   readonly expirySweepMs: number;
   /** How far ahead a document counts as expiring soon. */
   readonly expiryHorizonDays: number;
+  /** Whether this instance may run projectors; of the instances that may, one at a time does. */
+  readonly projector: boolean;
 }
 
 const MIB = 1024 * 1024;
@@ -43,13 +48,15 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
   const dataDir = resolve(env.VAULT_DATA_DIR || './data');
   const port = positiveInteger(env, 'PORT', 3000);
+  const blobStore = blobStoreLocation(env.VAULT_BLOB_STORE, dataDir);
   if (port > 65535) throw new ConfigError('PORT must be at most 65535');
   return {
     port,
     dataDir,
     maxUploadBytes: positiveInteger(env, 'VAULT_MAX_UPLOAD_BYTES', 25 * MIB),
     eventStore: eventStoreLocation(env.VAULT_EVENT_STORE, dataDir),
-    blobStore: blobStoreLocation(env.VAULT_BLOB_STORE, dataDir),
+    blobStore,
+    s3: blobStore.kind === 's3' ? s3Config(blobStore.url, env) : null,
     readModel: readModelLocation(env.VAULT_READ_MODEL, dataDir),
     auth: loadAuthConfig(env, dataDir),
     readYourWritesTimeoutMs: positiveInteger(env, 'VAULT_READ_YOUR_WRITES_TIMEOUT_MS', 2000),
@@ -58,7 +65,24 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     reviewClaimMinutes: positiveInteger(env, 'VAULT_REVIEW_CLAIM_MINUTES', 30),
     expirySweepMs: positiveInteger(env, 'VAULT_EXPIRY_SWEEP_MS', 60_000),
     expiryHorizonDays: positiveInteger(env, 'VAULT_EXPIRY_HORIZON_DAYS', 60),
+    projector: onOff(env, 'VAULT_PROJECTOR', true),
   };
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === 'off') return raw === 'on';
+  throw new ConfigError(`${name} must be on or off`);
+}
+
+function s3Config(url: string, env: NodeJS.ProcessEnv): S3BlobStoreConfig {
+  try {
+    return parseS3BlobStoreUrl(url, env);
+  } catch (error) {
+    if (error instanceof InvalidS3BlobStoreConfigError) throw new ConfigError(`VAULT_BLOB_STORE: ${error.message}`);
+    throw error;
+  }
 }
 
 function loadCatalogue(file: string | undefined): DocumentTypeCatalogue {

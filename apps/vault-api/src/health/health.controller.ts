@@ -44,6 +44,13 @@ export class HealthController {
     private readonly projections: ProjectionsService,
   ) {}
 
+  /** Liveness: the process answers. A backend outage makes the vault unready, not dead: restarting would not help. */
+  @Get('live')
+  @ApiOkResponse({ description: 'The process is running' })
+  live() {
+    return { status: 'up' };
+  }
+
   @Get()
   @ApiOkResponse({ description: 'Every backend answers' })
   @ApiServiceUnavailableResponse({ description: 'At least one backend does not answer' })

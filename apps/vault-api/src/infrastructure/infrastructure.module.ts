@@ -26,7 +26,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
         { provide: DOCUMENT_CATALOGUE, useValue: config.catalogue },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore) },
-        { provide: BLOB_STORE, useFactory: (): Promise<BlobStore> => openBlobStore(config.blobStore) },
+        { provide: BLOB_STORE, useFactory: (): Promise<BlobStore> => openBlobStore(config.blobStore, config.s3) },
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(config.readModel) },
         ProjectionsService,
       ],

@@ -24,7 +24,11 @@ export async function openReadModelDatabase(location: ReadModelLocation): Promis
 
 function dialectFor(location: ReadModelLocation) {
   if (location.kind === 'postgres') {
-    return new PostgresDialect({ pool: new Pool({ connectionString: location.url, max: 10 }) });
+    const pool = new Pool({ connectionString: location.url, max: 10 });
+    // An idle connection the server drops (a restart, a failover, an administrator) is reported here; without a
+    // listener that would crash the process. The pool discards it and the next query opens a fresh one.
+    pool.on('error', () => undefined);
+    return new PostgresDialect({ pool });
   }
   mkdirSync(dirname(location.file), { recursive: true });
   const database = new Database(location.file);

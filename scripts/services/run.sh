@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# `npm run test:services`: the *.services-spec.ts suites against real servers started here and stopped afterwards.
+#   run.sh [jest arguments]   e.g. run.sh test/services/scale-out
+# Installs the servers' Debian packages when missing, starts PostgreSQL (postgres.sh) and Ceph RGW (rgw.sh) on free
+# ports in a temp dir, exports what the specs read (TEST_POSTGRES_URL, TEST_S3_*), runs jest, and always stops the
+# servers and removes the temp dir. The exit code is jest's; a server that does not start fails the run.
+set -Eeuo pipefail
+
+# Every Debian package the services specs need, in one place.
+PACKAGES=(
+  postgresql
+  radosgw ceph-mon ceph-osd
+)
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+say() { echo "services: $*" >&2; }
+fail() {
+  say "$*"
+  exit 1
+}
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then
+    "$@"
+  elif command -v sudo > /dev/null; then
+    sudo "$@"
+  else
+    fail "must install ${missing[*]} but am not root and have no sudo: apt-get install -y --no-install-recommends ${missing[*]}"
+  fi
+}
+
+install_missing() {
+  missing=()
+  local package
+  for package in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  command -v apt-get > /dev/null || fail "missing ${missing[*]}, and there is no apt-get to install them with"
+  say "installing ${missing[*]}"
+  local log
+  log=$(mktemp)
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get -qq update > "$log" 2>&1 \
+    || ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >> "$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    rm -f "$log"
+    fail "could not install ${missing[*]} (apt-get output above)"
+  fi
+  rm -f "$log"
+}
+
+# Prints "POSTGRES_PORT RGW_PORT": RGW's monitor also takes RGW_PORT+1 and RGW_PORT+2. Every port is held until all
+# are found, so the two ranges cannot overlap.
+free_ports() {
+  node -e '
+    const net = require("node:net");
+    const held = [];
+    const hold = (port) => new Promise((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => { held.push(server); resolve(true); });
+    });
+    async function range(length) {
+      for (let attempt = 0; attempt < 200; attempt += 1) {
+        const base = 20000 + Math.floor(Math.random() * 40000);
+        const ports = Array.from({ length }, (_, offset) => base + offset);
+        const results = [];
+        for (const port of ports) results.push(await hold(port));
+        if (results.every(Boolean)) return base;
+      }
+      throw new Error("no free port range found");
+    }
+    (async () => {
+      const postgres = await range(1);
+      const rgw = await range(3);
+      held.forEach((server) => server.close());
+      console.log(postgres, rgw);
+    })().catch((error) => { console.error(error.message); process.exit(1); });
+  '
+}
+
+work=""
+postgres_dir=""
+rgw_dir=""
+jest_group=""
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [[ -n "$jest_group" ]] && kill -0 "$jest_group" 2> /dev/null; then
+    kill -TERM -- "-$jest_group" 2> /dev/null || true
+    wait "$jest_group" 2> /dev/null || true
+  fi
+  if [[ -n "$rgw_dir" ]]; then bash "$here/rgw.sh" down "$rgw_dir" 2> /dev/null || say "could not stop Ceph RGW in $rgw_dir"; fi
+  if [[ -n "$postgres_dir" ]]; then bash "$here/postgres.sh" down "$postgres_dir" 2> /dev/null || say "could not stop PostgreSQL in $postgres_dir"; fi
+  if [[ -n "$work" ]]; then rm -rf "$work"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+install_missing
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kluis-services.XXXXXX")
+# postgres.sh runs the server as the postgres user, who must be able to reach its directory inside this one.
+chmod 711 "$work"
+read -r postgres_port rgw_port < <(free_ports) || fail "could not find free ports on 127.0.0.1"
+
+started=$SECONDS
+postgres_dir="$work/postgres"
+if ! TEST_POSTGRES_URL=$(bash "$here/postgres.sh" up "$postgres_dir" "$postgres_port"); then
+  tail -n 20 "$postgres_dir/server.log" >&2 2> /dev/null || true
+  fail "PostgreSQL did not start on 127.0.0.1:$postgres_port (its log, if any, is above)"
+fi
+export TEST_POSTGRES_URL
+say "PostgreSQL on 127.0.0.1:$postgres_port"
+
+rgw_dir="$work/rgw"
+if ! s3_settings=$(bash "$here/rgw.sh" up "$rgw_dir" "$rgw_port"); then
+  fail "Ceph RGW did not start on 127.0.0.1:$rgw_port (rgw.sh said why above)"
+fi
+eval "$s3_settings"
+for variable in TEST_S3_ENDPOINT TEST_S3_ACCESS_KEY TEST_S3_SECRET_KEY; do
+  [[ -n "${!variable:-}" ]] || fail "rgw.sh started but did not set $variable"
+done
+export TEST_S3_ENDPOINT TEST_S3_ACCESS_KEY TEST_S3_SECRET_KEY
+say "Ceph RGW on $TEST_S3_ENDPOINT; servers up in $((SECONDS - started)) s"
+
+cd "$root"
+# The caller's arguments go first: --selectProjects takes every word after it as a project name. Jest runs in a
+# process group of its own, waited for in the background, so an interrupt stops it and its workers before the servers.
+setsid npx jest "$@" --selectProjects services &
+jest_group=$!
+wait "$jest_group"
