@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import type { VaultConfig } from './config/vault-config';
+import { AccessModule } from './access/access.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ExpiryModule } from './expiry/expiry.module';
 import { HealthController } from './health/health.controller';
@@ -11,6 +12,7 @@ import type { Clock } from './infrastructure/clock';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ReuseModule } from './reuse/reuse.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { requestIdOf } from './shared/access/request-context';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
@@ -37,9 +39,11 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, overrides),
         AuthModule.forRoot(config.auth),
+        AccessModule,
         DocumentsModule,
         ReviewsModule,
         MeModule,
+        ReuseModule,
         ExpiryModule,
         MetricsModule,
       ],

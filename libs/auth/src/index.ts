@@ -36,3 +36,11 @@ export { CurrentPrincipal } from './nest/current-principal.decorator';
 export { IS_PUBLIC, Public } from './nest/public.decorator';
 export { principalOf } from './nest/request-principal';
 export { parseTokenCliArgs, TOKEN_CLI_USAGE } from './cli/token-cli-args';
+export {
+  DEFAULT_DEPARTMENT_POLICIES,
+  departmentMay,
+  departmentPolicyOf,
+  DepartmentPoliciesError,
+  parseDepartmentPolicies,
+} from './departments/department-policy';
+export type { DepartmentPolicies, DepartmentPolicy } from './departments/department-policy';

@@ -56,4 +56,29 @@ export interface WithdrawDocument {
   readonly by: Actor;
 }
 
-export type DocumentCommand = SubmitDocument | ClaimDocument | ReleaseClaim | ApproveDocument | RejectDocument | ExpireDocument | WithdrawDocument;
+export interface ReferenceDocument {
+  readonly type: 'ReferenceDocument';
+  readonly documentId: string;
+  readonly referenceId: string;
+  readonly department: string;
+  readonly purpose: string;
+  readonly caseRef: string;
+  readonly by: Actor;
+}
+
+export interface ReleaseReference {
+  readonly type: 'ReleaseReference';
+  readonly documentId: string;
+  readonly referenceId: string;
+  readonly department: string;
+  readonly by: Actor;
+}
+
+export interface RevokeDocument {
+  readonly type: 'RevokeDocument';
+  readonly documentId: string;
+  readonly reason: string;
+  readonly by: Actor;
+}
+
+export type DocumentCommand = SubmitDocument | ClaimDocument | ReleaseClaim | ApproveDocument | RejectDocument | ExpireDocument | WithdrawDocument | ReferenceDocument | ReleaseReference | RevokeDocument;

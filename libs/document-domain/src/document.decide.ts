@@ -6,8 +6,11 @@ import type {
   ClaimDocument,
   DocumentCommand,
   ExpireDocument,
+  ReferenceDocument,
   RejectDocument,
   ReleaseClaim,
+  ReleaseReference,
+  RevokeDocument,
   SubmitDocument,
   WithdrawDocument,
 } from './document.commands';
@@ -20,7 +23,11 @@ import {
   FactsMissing,
   MrzNotApplicable,
   NotAwaitingReview,
+  DocumentReliedUpon,
+  NotReliable,
+  NotRevocable,
   NotWithdrawable,
+  ReferenceNotFound,
   OwnSubmission,
   SameReviewerTwice,
 } from './document.errors';
@@ -50,6 +57,12 @@ export function decide(command: DocumentCommand, state: DocumentState, context: 
       return expire(command, onFile(state), context);
     case 'WithdrawDocument':
       return withdraw(command, onFile(state), context);
+    case 'ReferenceDocument':
+      return reference(command, onFile(state), context);
+    case 'ReleaseReference':
+      return releaseReference(command, onFile(state), context);
+    case 'RevokeDocument':
+      return revoke(command, onFile(state), context);
     default: {
       const unhandled: never = command;
       throw new Error(`unknown command ${(unhandled as DocumentCommand).type}`);
@@ -78,6 +91,7 @@ function submit(command: SubmitDocument, state: DocumentState, { now, catalogue 
         documentId: command.documentId,
         customerId: command.customerId,
         type: command.documentType,
+        evidenceKind: policy.evidenceKind,
         file: command.file,
         channel: command.channel,
         relatedCustomerIds: [...command.relatedCustomerIds],
@@ -189,7 +203,29 @@ const WITHDRAWABLE = new Set(['pending_review', 'awaiting_second_review', 'verif
 
 function withdraw(command: WithdrawDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
   if (!WITHDRAWABLE.has(state.status)) throw new NotWithdrawable(state.status);
+  if (state.references.length > 0) throw new DocumentReliedUpon([...new Set(state.references.map((held) => held.department))].sort());
   return [{ type: 'DocumentWithdrawn', data: { documentId: state.documentId, withdrawnBy: command.by, withdrawnAt: now.toISOString() } }];
+}
+
+function reference(command: ReferenceDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
+  if (state.status !== 'verified') throw new NotReliable(state.status);
+  const { documentId, customerId } = state;
+  const { referenceId, department, purpose, caseRef, by } = command;
+  return [{ type: 'DocumentReferenced', data: { documentId, customerId, referenceId, department, purpose, caseRef, referencedBy: by, referencedAt: now.toISOString() } }];
+}
+
+function releaseReference(command: ReleaseReference, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
+  const held = state.references.find((candidate) => candidate.id === command.referenceId && candidate.department === command.department);
+  if (!held) throw new ReferenceNotFound();
+  return [{ type: 'ReferenceReleased', data: { documentId: state.documentId, referenceId: held.id, department: held.department, releasedBy: command.by, releasedAt: now.toISOString() } }];
+}
+
+const REVOCABLE = new Set(['pending_review', 'awaiting_second_review', 'verified', 'expired']);
+
+/** Unlike a withdrawal, a revocation goes through whoever relies on it: they are told, through their feed. */
+function revoke(command: RevokeDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
+  if (!REVOCABLE.has(state.status)) throw new NotRevocable(state.status);
+  return [{ type: 'DocumentRevoked', data: { documentId: state.documentId, reason: command.reason, revokedBy: command.by, revokedAt: now.toISOString() } }];
 }
 
 /** Keeps only the facts the type asks for, so nothing unexpected is stored about the customer. */

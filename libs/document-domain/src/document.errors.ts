@@ -120,3 +120,36 @@ export class FactsDisagreeWithMrz extends DomainError {
     return this.mismatches.map((mismatch) => ({ field: `facts.${mismatch.field}`, message: `typed "${mismatch.typed}", the MRZ says "${mismatch.mrz}"` }));
   }
 }
+
+/** Departments rely on it: withdrawing it would pull the ground from under their cases. */
+export class DocumentReliedUpon extends DomainError {
+  readonly code = 'DOCUMENT.RELIED_UPON';
+  readonly kind = 'conflict';
+  constructor(readonly departments: readonly string[]) {
+    super(`These departments rely on this document: ${departments.join(', ')}. Ask them to release it, or contact support.`);
+  }
+}
+
+export class NotReliable extends DomainError {
+  readonly code = 'DOCUMENT.NOT_RELIABLE';
+  readonly kind = 'conflict';
+  constructor(readonly status: DocumentStatus) {
+    super(`The document is ${status.replace(/_/g, ' ')}; only a verified document can be relied on.`);
+  }
+}
+
+export class ReferenceNotFound extends DomainError {
+  readonly code = 'REFERENCE.NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor() {
+    super('Your department has no such reference on this document.');
+  }
+}
+
+export class NotRevocable extends DomainError {
+  readonly code = 'DOCUMENT.NOT_REVOCABLE';
+  readonly kind = 'conflict';
+  constructor(readonly status: DocumentStatus) {
+    super(`The document is ${status.replace(/_/g, ' ')} and cannot be revoked.`);
+  }
+}

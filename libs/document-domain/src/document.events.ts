@@ -1,5 +1,5 @@
 import type { Actor, DomainEvent } from './domain-event';
-import type { Channel, DocumentType } from './document-type';
+import type { Channel, DocumentType, EvidenceKind } from './document-type';
 import type { Facts } from './facts';
 
 /** Where the bytes are. `blobKey` is internal: it never leaves the vault in an API response. */
@@ -17,6 +17,8 @@ export type DocumentSubmitted = DomainEvent<
     documentId: string;
     customerId: string;
     type: DocumentType;
+    /** The evidence this document will provide once verified, as the catalogue said when it arrived. */
+    evidenceKind: EvidenceKind | null;
     file: StoredFile;
     channel: Channel;
     relatedCustomerIds: string[];
@@ -62,8 +64,22 @@ export type DocumentClaimReleased = DomainEvent<'DocumentClaimReleased', { docum
 /** Its validity ended. It stays on file, with its history: expiry is not retention. */
 export type DocumentExpired = DomainEvent<'DocumentExpired', { documentId: string; validUntil: string; expiredAt: string }>;
 
+/** A department relies on the document for a purpose and a case of its own. */
+export type DocumentReferenced = DomainEvent<
+  'DocumentReferenced',
+  { documentId: string; customerId: string; referenceId: string; department: string; purpose: string; caseRef: string; referencedBy: Actor; referencedAt: string }
+>;
+
+export type ReferenceReleased = DomainEvent<'ReferenceReleased', { documentId: string; referenceId: string; department: string; releasedBy: Actor; releasedAt: string }>;
+
+/** Support withdrew the bank's trust in it (fraud, a court order, an error): nobody may rely on it any more. */
+export type DocumentRevoked = DomainEvent<'DocumentRevoked', { documentId: string; reason: string; revokedBy: Actor; revokedAt: string }>;
+
 export type DocumentEvent =
   | DocumentSubmitted
+  | DocumentReferenced
+  | ReferenceReleased
+  | DocumentRevoked
   | DocumentClaimed
   | DocumentClaimReleased
   | DocumentReviewed
@@ -82,6 +98,9 @@ export const DOCUMENT_EVENT_TYPES: readonly DocumentEventType[] = [
   'DocumentRejected',
   'DocumentExpired',
   'DocumentWithdrawn',
+  'DocumentReferenced',
+  'ReferenceReleased',
+  'DocumentRevoked',
 ];
 
 export const documentStream = (documentId: string) => `document-${documentId}`;

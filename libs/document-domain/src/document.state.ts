@@ -1,5 +1,5 @@
 import type { Actor } from './domain-event';
-import type { Channel, DocumentStatus, DocumentType } from './document-type';
+import type { Channel, DocumentStatus, DocumentType, EvidenceKind } from './document-type';
 import type { DocumentEvent, StoredFile } from './document.events';
 import type { Facts } from './facts';
 
@@ -21,6 +21,7 @@ export interface DocumentOnFile {
   readonly documentId: string;
   readonly customerId: string;
   readonly type: DocumentType;
+  readonly evidenceKind: EvidenceKind | null;
   readonly file: StoredFile;
   readonly channel: Channel;
   readonly relatedCustomerIds: readonly string[];
@@ -33,6 +34,17 @@ export interface DocumentOnFile {
   readonly rejection: { readonly reasonCode: string; readonly message: string; readonly at: string } | null;
   /** Who is working on it, until when. Kept after the lease ends; readers compare `until` with the time. */
   readonly claim: { readonly by: Actor; readonly until: string } | null;
+  /** Departments relying on it now; released references are dropped (the history keeps them). */
+  readonly references: readonly Reference[];
+  readonly revocation: { readonly reason: string; readonly at: string } | null;
+}
+
+export interface Reference {
+  readonly id: string;
+  readonly department: string;
+  readonly purpose: string;
+  readonly caseRef: string;
+  readonly at: string;
 }
 
 export type DocumentState = NoDocument | DocumentOnFile;
@@ -49,6 +61,7 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       documentId: data.documentId,
       customerId: data.customerId,
       type: data.type,
+      evidenceKind: data.evidenceKind,
       file: data.file,
       channel: data.channel,
       relatedCustomerIds: data.relatedCustomerIds,
@@ -60,6 +73,8 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       validUntil: null,
       rejection: null,
       claim: null,
+      references: [],
+      revocation: null,
     };
   }
   if (!isOnFile(state)) return state;
@@ -76,6 +91,14 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       return { ...state, claim: null };
     case 'DocumentExpired':
       return { ...state, status: 'expired' };
+    case 'DocumentReferenced': {
+      const { referenceId, department, purpose, caseRef, referencedAt } = event.data;
+      return { ...state, references: [...state.references, { id: referenceId, department, purpose, caseRef, at: referencedAt }] };
+    }
+    case 'ReferenceReleased':
+      return { ...state, references: state.references.filter((reference) => reference.id !== event.data.referenceId) };
+    case 'DocumentRevoked':
+      return { ...state, status: 'revoked', revocation: { reason: event.data.reason, at: event.data.revokedAt } };
     case 'DocumentVerified':
       return { ...state, status: 'verified', facts: event.data.facts, validUntil: event.data.validUntil };
     case 'DocumentRejected': {

@@ -11,6 +11,9 @@ export const DOCUMENT_EVENT_VERSIONS: Readonly<Record<DocumentEventType, number>
   DocumentRejected: 1,
   DocumentExpired: 1,
   DocumentWithdrawn: 1,
+  DocumentReferenced: 1,
+  ReferenceReleased: 1,
+  DocumentRevoked: 1,
 };
 
 export class UnknownEventSchema extends Error {

@@ -11,3 +11,4 @@ export * from './document.decide';
 export * from './document.upcasters';
 export * from './mrz';
 export * from './parse-catalogue';
+export * from './document-request';

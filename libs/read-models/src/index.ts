@@ -17,3 +17,15 @@ export {
   type ReviewQueueItem,
   type ReviewQueueOptions,
 } from './documents/document.queries';
+export {
+  findEvidence,
+  listRequests,
+  latestRejection,
+  activeReferences,
+  departmentFeed,
+  reliedOnAndLapsing,
+  type RequestView,
+  type AskerView,
+  type ReferenceView,
+  type FeedEntry,
+} from './documents/reuse.queries';

@@ -1,4 +1,4 @@
-import { type AuthConfig, loadAuthConfig } from '@kluis/auth';
+import { type AuthConfig, DEFAULT_DEPARTMENT_POLICIES, type DepartmentPolicies, DepartmentPoliciesError, loadAuthConfig, parseDepartmentPolicies } from '@kluis/auth';
 import { InvalidS3BlobStoreConfigError, parseS3BlobStoreUrl, type S3BlobStoreConfig } from '@kluis/blob-store';
 import { CatalogueError, DEFAULT_CATALOGUE, type DocumentTypeCatalogue, parseCatalogue } from '@kluis/document-domain';
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ export interface VaultConfig {
   readonly readYourWritesTimeoutMs: number;
   readonly logLevel: string;
   readonly catalogue: DocumentTypeCatalogue;
+  /** What each department may see and do; a department not listed may do nothing. */
+  readonly departments: DepartmentPolicies;
   /** How long a reviewer's claim on a document lasts. */
   readonly reviewClaimMinutes: number;
   /** How often the expiry process looks for documents whose validity ended. */
@@ -62,6 +64,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     readYourWritesTimeoutMs: positiveInteger(env, 'VAULT_READ_YOUR_WRITES_TIMEOUT_MS', 2000),
     logLevel: env.LOG_LEVEL || 'info',
     catalogue: loadCatalogue(env.VAULT_DOCUMENT_TYPES_FILE),
+    departments: loadDepartments(env.VAULT_DEPARTMENTS_FILE),
     reviewClaimMinutes: positiveInteger(env, 'VAULT_REVIEW_CLAIM_MINUTES', 30),
     expirySweepMs: positiveInteger(env, 'VAULT_EXPIRY_SWEEP_MS', 60_000),
     expiryHorizonDays: positiveInteger(env, 'VAULT_EXPIRY_HORIZON_DAYS', 60),
@@ -85,18 +88,36 @@ function s3Config(url: string, env: NodeJS.ProcessEnv): S3BlobStoreConfig {
   }
 }
 
-function loadCatalogue(file: string | undefined): DocumentTypeCatalogue {
-  if (!file) return DEFAULT_CATALOGUE;
+function readJsonFile(file: string, variable: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new ConfigError('VAULT_DOCUMENT_TYPES_FILE cannot be read');
+    throw new ConfigError(`${variable} cannot be read`);
   }
   try {
-    return parseCatalogue(JSON.parse(text));
+    return JSON.parse(text);
+  } catch {
+    throw new ConfigError(`${variable} is not valid JSON`);
+  }
+}
+
+function loadCatalogue(file: string | undefined): DocumentTypeCatalogue {
+  if (!file) return DEFAULT_CATALOGUE;
+  try {
+    return parseCatalogue(readJsonFile(file, 'VAULT_DOCUMENT_TYPES_FILE'));
   } catch (error) {
     if (error instanceof CatalogueError) throw new ConfigError(`VAULT_DOCUMENT_TYPES_FILE: ${error.problems.join('; ')}`);
-    throw new ConfigError('VAULT_DOCUMENT_TYPES_FILE is not valid JSON');
+    throw error;
+  }
+}
+
+function loadDepartments(file: string | undefined): DepartmentPolicies {
+  if (!file) return DEFAULT_DEPARTMENT_POLICIES;
+  try {
+    return parseDepartmentPolicies(readJsonFile(file, 'VAULT_DEPARTMENTS_FILE'));
+  } catch (error) {
+    if (error instanceof DepartmentPoliciesError) throw new ConfigError(`VAULT_DEPARTMENTS_FILE: ${error.problems.join('; ')}`);
+    throw error;
   }
 }

@@ -1,7 +1,8 @@
 import type { Principal } from '@kluis/auth';
-import type { DocumentCommand, DocumentTypeCatalogue } from '@kluis/document-domain';
+import type { DocumentCommand, DocumentEvent, DocumentTypeCatalogue } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
+import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE } from '../infrastructure/tokens';
@@ -34,12 +35,18 @@ export class DocumentCommandsService {
     private readonly clock: Clock,
     private readonly projections: ProjectionsService,
     private readonly reader: DocumentReader,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
   ) {}
 
   async change(request: ChangeRequest): Promise<DocumentView> {
+    return (await this.changeAndTell(request)).document;
+  }
+
+  /** As `change`, also returning what happened, for answers that describe the change itself. */
+  async changeAndTell(request: ChangeRequest): Promise<{ document: DocumentView; events: readonly DocumentEvent[] }> {
     const current = await this.reader.load(request.documentId);
     if (!current) throw notFound();
-    assertFileAccess(request.principal, current.state.customerId, request.action);
+    assertFileAccess(request.principal, { customerId: current.state.customerId, type: current.state.type }, request.action, this.config.departments);
     const now = this.clock.now();
     try {
       const outcome = await runCommand(
@@ -52,7 +59,7 @@ export class DocumentCommandsService {
       );
       if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
       if (outcome.state.status === 'none') throw notFound();
-      return documentView(outcome.state, outcome.revision, viewerOf(request.principal, current.state.customerId));
+      return { document: documentView(outcome.state, outcome.revision, viewerOf(request.principal, current.state.customerId)), events: outcome.events };
     } catch (error) {
       if (error instanceof StaleRevision) throw stalePrecondition();
       throw error;

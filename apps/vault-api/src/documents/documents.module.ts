@@ -10,6 +10,8 @@ import { ListCustomerDocumentsController } from './list-customer-documents/list-
 import { SubmitDocumentHandler } from './submit-document/submit-document.handler';
 import { SubmitDocumentController } from './submit-document/submit-document.http.controller';
 import { UploadReceiver } from './submit-document/upload-receiver';
+import { RevokeDocumentHandler } from './revoke-document/revoke-document.handler';
+import { RevokeDocumentController } from './revoke-document/revoke-document.http.controller';
 import { WithdrawDocumentHandler } from './withdraw-document/withdraw-document.handler';
 import { WithdrawDocumentController } from './withdraw-document/withdraw-document.http.controller';
 import { IdempotencyService } from '../shared/http/idempotency.service';
@@ -22,6 +24,7 @@ import { IdempotencyService } from '../shared/http/idempotency.service';
     GetDocumentContentController,
     GetDocumentHistoryController,
     WithdrawDocumentController,
+    RevokeDocumentController,
   ],
   providers: [
     DocumentReader,
@@ -32,6 +35,7 @@ import { IdempotencyService } from '../shared/http/idempotency.service';
     ListCustomerDocumentsHandler,
     GetDocumentHandler,
     WithdrawDocumentHandler,
+    RevokeDocumentHandler,
   ],
   exports: [DocumentReader, DocumentCommandsService],
 })

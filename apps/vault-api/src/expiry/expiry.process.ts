@@ -1,20 +1,25 @@
-import type { DocumentTypeCatalogue } from '@kluis/document-domain';
+import { DOCUMENT_TYPES, type DocumentType, type DocumentTypeCatalogue, type EvidenceKind } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { documentsPastValidity, type ReadModelDatabase } from '@kluis/read-models';
+import { documentsPastValidity, findEvidence, type ReadModelDatabase, reliedOnAndLapsing } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../infrastructure/tokens';
 import { runCommand } from '../shared/event-sourcing/command-runner';
 import { documentKind } from '../shared/event-sourcing/document-kind';
+import { documentRequestKind, requestStreamId } from '../shared/event-sourcing/document-request-kind';
 import { systemMetadata } from '../shared/event-sourcing/system-metadata';
 
 const BATCH = 200;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Expires verified documents whose validity has ended. The read model (fed by the subscription) says which; a timer
- * says when; the decider decides, so a repeated or concurrent sweep appends nothing twice.
+ * Expires verified documents whose validity has ended, and asks the customer for a replacement of every document a
+ * department relies on before it lapses, so no department has to remember. The read model (fed by the subscription)
+ * says which; a timer says when; the deciders decide, so a repeated or concurrent sweep appends nothing twice.
  */
 @Injectable()
 export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,6 +57,41 @@ export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async expireDue(): Promise<number> {
+    const expired = await this.expireLapsed();
+    await this.askForReplacements();
+    return expired;
+  }
+
+  private async askForReplacements(): Promise<void> {
+    const now = this.clock.now();
+    const horizon = new Date(now.getTime() + this.config.expiryHorizonDays * DAY_MS).toISOString().slice(0, 10);
+    for (const lapsing of await reliedOnAndLapsing(this.db, horizon)) {
+      const kind = lapsing.kind as EvidenceKind;
+      const types = DOCUMENT_TYPES.filter((type: DocumentType) => this.catalogue[type].evidenceKind === kind);
+      const replacement = await findEvidence(this.db, lapsing.customerId, types, now.toISOString().slice(0, 10));
+      if (replacement && replacement.id !== lapsing.documentId && (replacement.expiresOn === null || replacement.expiresOn > horizon)) continue;
+      const why = lapsing.validUntil ? `is valid until ${lapsing.validUntil}` : 'can no longer be relied on';
+      await runCommand(
+        this.store,
+        documentRequestKind,
+        requestStreamId(lapsing.customerId, kind),
+        {
+          type: 'RequestDocument',
+          newRequestId: randomUUID(),
+          customerId: lapsing.customerId,
+          kind,
+          department: lapsing.department,
+          purpose: `A replacement: the ${lapsing.type.replace(/-/g, ' ')} we rely on ${why}`,
+          dueBy: lapsing.validUntil,
+          by: { id: 'kluis:expiry', kind: 'department', department: lapsing.department },
+        },
+        { now },
+        { metadata: systemMetadata('expiry', now) },
+      );
+    }
+  }
+
+  private async expireLapsed(): Promise<number> {
     let expired = 0;
     for (;;) {
       const now = this.clock.now();

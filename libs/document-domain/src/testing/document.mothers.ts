@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain-event';
+import { DEFAULT_CATALOGUE } from '../document-type-catalogue';
 import type { DocumentType } from '../document-type';
 import type { ApproveDocument, RejectDocument, SubmitDocument, WithdrawDocument } from '../document.commands';
 import type { DocumentEvent, DocumentSubmitted } from '../document.events';
@@ -49,6 +50,7 @@ export function submitted(submission: SubmitDocument, at = '2026-11-02T09:00:00.
       documentId: submission.documentId,
       customerId: submission.customerId,
       type: submission.documentType,
+      evidenceKind: DEFAULT_CATALOGUE[submission.documentType].evidenceKind,
       file: submission.file,
       channel: submission.channel,
       relatedCustomerIds: [...submission.relatedCustomerIds],

@@ -56,6 +56,76 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('documents_by_validity').on('documents').columns(['status', 'valid_until']).execute();
     },
   },
+  '0004-document-references': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('document_references')
+        .addColumn('reference_id', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('document_id', 'varchar(64)', (col) => col.notNull())
+        .addColumn('customer_id', 'varchar(128)', (col) => col.notNull())
+        .addColumn('department', 'varchar(64)', (col) => col.notNull())
+        .addColumn('purpose', 'text', (col) => col.notNull())
+        .addColumn('case_ref', 'varchar(200)', (col) => col.notNull())
+        .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('released_at', 'varchar(32)')
+        .execute();
+      await db.schema.createIndex('references_by_customer').on('document_references').columns(['customer_id', 'document_id']).execute();
+      await db.schema.createIndex('references_by_document').on('document_references').columns(['document_id', 'released_at']).execute();
+      await db.schema.alterTable('documents').addColumn('revocation', 'text').execute();
+    },
+  },
+  '0005-requests-and-feed': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('documents').addColumn('evidence_kind', 'varchar(32)').execute();
+      await db.schema.createIndex('documents_by_evidence').on('documents').columns(['customer_id', 'evidence_kind', 'status']).execute();
+      await db.schema
+        .createTable('document_requests')
+        .addColumn('request_id', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('customer_id', 'varchar(128)', (col) => col.notNull())
+        .addColumn('kind', 'varchar(32)', (col) => col.notNull())
+        .addColumn('status', 'varchar(16)', (col) => col.notNull())
+        .addColumn('askers', 'text', (col) => col.notNull())
+        .addColumn('due_by', 'varchar(10)')
+        .addColumn('opened_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('satisfied_at', 'varchar(32)')
+        .addColumn('document_id', 'varchar(64)')
+        .execute();
+      await db.schema.createIndex('requests_by_customer').on('document_requests').columns(['customer_id', 'kind', 'status']).execute();
+      await db.schema
+        .createTable('department_feed')
+        .addColumn('department', 'varchar(64)', (col) => col.notNull())
+        .addColumn('position', 'bigint', (col) => col.notNull())
+        .addColumn('type', 'varchar(64)', (col) => col.notNull())
+        .addColumn('customer_id', 'varchar(128)', (col) => col.notNull())
+        .addColumn('document_id', 'varchar(64)')
+        .addColumn('request_id', 'varchar(64)')
+        .addColumn('at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('detail', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('department_feed_pk', ['department', 'position'])
+        .execute();
+    },
+  },
+  '0006-request-fulfilment-state': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('fulfilment_documents')
+        .addColumn('document_id', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('customer_id', 'varchar(128)', (col) => col.notNull())
+        .addColumn('kind', 'varchar(32)', (col) => col.notNull())
+        .addColumn('status', 'varchar(32)', (col) => col.notNull())
+        .addColumn('valid_until', 'varchar(10)')
+        .execute();
+      await db.schema.createIndex('fulfilment_documents_by_kind').on('fulfilment_documents').columns(['customer_id', 'kind', 'status']).execute();
+      await db.schema
+        .createTable('fulfilment_open_requests')
+        .addColumn('customer_id', 'varchar(128)', (col) => col.notNull())
+        .addColumn('kind', 'varchar(32)', (col) => col.notNull())
+        .addColumn('request_id', 'varchar(64)', (col) => col.notNull())
+        .addColumn('due_by', 'varchar(10)')
+        .addPrimaryKeyConstraint('fulfilment_open_requests_pk', ['customer_id', 'kind'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

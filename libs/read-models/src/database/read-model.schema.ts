@@ -23,8 +23,63 @@ export interface DocumentsTable {
   rejection: string | null;
   claimed_by: string | null;
   claim_expires_at: string | null;
+  revocation: string | null;
+  evidence_kind: string | null;
   revision: number;
   updated_at: string;
+}
+
+export interface DocumentReferencesTable {
+  reference_id: string;
+  document_id: string;
+  customer_id: string;
+  department: string;
+  purpose: string;
+  case_ref: string;
+  created_at: string;
+  released_at: string | null;
+}
+
+export interface DocumentRequestsTable {
+  request_id: string;
+  customer_id: string;
+  kind: string;
+  status: string;
+  /** JSON: [{department, purpose, dueBy, at}] */
+  askers: string;
+  due_by: string | null;
+  opened_at: string;
+  satisfied_at: string | null;
+  document_id: string | null;
+}
+
+/** What each department is told, in the global order of the events that caused it. */
+export interface DepartmentFeedTable {
+  department: string;
+  position: number;
+  type: string;
+  customer_id: string;
+  document_id: string | null;
+  request_id: string | null;
+  at: string;
+  /** JSON: what the department may know about the change. */
+  detail: string;
+}
+
+/** The request-fulfilment process manager's own memory: which documents can satisfy an ask, and which asks are open. */
+export interface FulfilmentDocumentsTable {
+  document_id: string;
+  customer_id: string;
+  kind: string;
+  status: string;
+  valid_until: string | null;
+}
+
+export interface FulfilmentOpenRequestsTable {
+  customer_id: string;
+  kind: string;
+  request_id: string;
+  due_by: string | null;
 }
 
 export interface ProjectionCheckpointsTable {
@@ -42,6 +97,11 @@ export interface IdempotencyKeysTable {
 
 export interface ReadModelSchema {
   documents: DocumentsTable;
+  document_references: DocumentReferencesTable;
+  document_requests: DocumentRequestsTable;
+  department_feed: DepartmentFeedTable;
+  fulfilment_documents: FulfilmentDocumentsTable;
+  fulfilment_open_requests: FulfilmentOpenRequestsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
   idempotency_keys: IdempotencyKeysTable;
 }

@@ -1,22 +1,77 @@
-import { DOCUMENT_STREAM_PREFIX, type DocumentEvent, readDocumentEvent } from '@kluis/document-domain';
+import {
+  DOCUMENT_REQUEST_STREAM_PREFIX,
+  DOCUMENT_STREAM_PREFIX,
+  type DocumentEvent,
+  type DocumentRequestEvent,
+  readDocumentEvent,
+  readDocumentRequestEvent,
+} from '@kluis/document-domain';
 import type { RecordedEvent } from '@kluis/event-store';
 import type { Transaction } from 'kysely';
 import type { ReadModelSchema } from '../database/read-model.schema';
 import type { Projection } from '../projection/projection';
+import { departmentsAsking, departmentsRelyingOn, tell } from './department-feed';
 
 type Trx = Transaction<ReadModelSchema>;
 
-/** One row per document: what lists, the review queue and duplicate detection read. */
+/**
+ * The registry as people read it: one row per document, who relies on it, what the bank still asks for, and what
+ * each department is told. One projection, so all of it moves in the same transaction and never disagrees.
+ */
 export const documentsProjection: Projection = {
   name: 'documents',
   streamPrefixes: [DOCUMENT_STREAM_PREFIX],
   async apply(trx, recorded) {
-    await applyDocumentEvent(trx, readDocumentEvent(recorded.type, recorded.version, recorded.data), recorded);
+    if (recorded.stream.startsWith(DOCUMENT_REQUEST_STREAM_PREFIX)) {
+      await applyRequestEvent(trx, readDocumentRequestEvent(recorded.type, recorded.version, recorded.data), recorded);
+    } else {
+      await applyDocumentEvent(trx, readDocumentEvent(recorded.type, recorded.version, recorded.data), recorded);
+    }
   },
   async reset(trx) {
+    await trx.deleteFrom('department_feed').execute();
+    await trx.deleteFrom('document_requests').execute();
+    await trx.deleteFrom('document_references').execute();
     await trx.deleteFrom('documents').execute();
   },
 };
+
+async function applyRequestEvent(trx: Trx, event: DocumentRequestEvent, recorded: RecordedEvent): Promise<void> {
+  switch (event.type) {
+    case 'DocumentRequested': {
+      const { requestId, customerId, kind, department, purpose, dueBy, requestedAt } = event.data;
+      await trx
+        .insertInto('document_requests')
+        .values({
+          request_id: requestId,
+          customer_id: customerId,
+          kind,
+          status: 'open',
+          askers: JSON.stringify([{ department, purpose, dueBy, at: requestedAt }]),
+          due_by: dueBy,
+          opened_at: requestedAt,
+          satisfied_at: null,
+          document_id: null,
+        })
+        .execute();
+      return;
+    }
+    case 'DocumentRequestJoined': {
+      const { requestId, department, purpose, dueBy, joinedAt } = event.data;
+      const row = await trx.selectFrom('document_requests').select(['askers', 'due_by']).where('request_id', '=', requestId).executeTakeFirstOrThrow();
+      const askers = [...(JSON.parse(row.askers) as object[]), { department, purpose, dueBy, at: joinedAt }];
+      const earliest = [row.due_by, dueBy].filter((date): date is string => date !== null).sort()[0] ?? null;
+      await trx.updateTable('document_requests').set({ askers: JSON.stringify(askers), due_by: earliest }).where('request_id', '=', requestId).execute();
+      return;
+    }
+    case 'DocumentRequestSatisfied': {
+      const { requestId, customerId, documentId, departments, satisfiedAt, kind } = event.data;
+      await trx.updateTable('document_requests').set({ status: 'satisfied', satisfied_at: satisfiedAt, document_id: documentId }).where('request_id', '=', requestId).execute();
+      await tell(trx, departments, recorded, { type: event.type, customerId, documentId, requestId, at: satisfiedAt, detail: { kind } });
+      return;
+    }
+  }
+}
 
 async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: RecordedEvent): Promise<void> {
   const stamp = { revision: recorded.revision, updated_at: recorded.recordedAt.toISOString() };
@@ -29,6 +84,7 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
           document_id: data.documentId,
           customer_id: data.customerId,
           type: data.type,
+          evidence_kind: data.evidenceKind,
           status: 'pending_review',
           sha256: data.file.sha256,
           size: data.file.size,
@@ -46,6 +102,7 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
           rejection: null,
           claimed_by: null,
           claim_expires_at: null,
+          revocation: null,
           ...stamp,
         })
         .execute();
@@ -56,7 +113,8 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
     case 'DocumentClaimReleased':
       return update(trx, event.data.documentId, { ...stamp, ...unclaimed });
     case 'DocumentExpired':
-      return update(trx, event.data.documentId, { ...stamp, status: 'expired' });
+      await update(trx, event.data.documentId, { ...stamp, status: 'expired' });
+      return tellAbout(trx, event.data.documentId, recorded, { type: event.type, at: event.data.expiredAt, detail: { validUntil: event.data.validUntil } });
     case 'DocumentReviewed': {
       if (event.data.decision === 'reject') return update(trx, event.data.documentId, { ...stamp, ...unclaimed });
       const row = await trx.selectFrom('documents').select(['approvals', 'first_approval_by']).where('document_id', '=', event.data.documentId).executeTakeFirstOrThrow();
@@ -68,14 +126,33 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
         first_approval_by: row.first_approval_by ?? event.data.reviewer.id,
       });
     }
-    case 'DocumentVerified':
-      return update(trx, event.data.documentId, { ...stamp, status: 'verified', facts: JSON.stringify(event.data.facts), valid_until: event.data.validUntil });
+    case 'DocumentVerified': {
+      const { documentId, validUntil, verifiedAt } = event.data;
+      await update(trx, documentId, { ...stamp, status: 'verified', facts: JSON.stringify(event.data.facts), valid_until: validUntil });
+      return tellAbout(trx, documentId, recorded, { type: event.type, at: verifiedAt, detail: { validUntil } });
+    }
     case 'DocumentRejected': {
-      const { reasonCode, message, rejectedAt } = event.data;
-      return update(trx, event.data.documentId, { ...stamp, status: 'rejected', rejection: JSON.stringify({ reasonCode, message, at: rejectedAt }) });
+      const { documentId, reasonCode, message, rejectedAt } = event.data;
+      await update(trx, documentId, { ...stamp, status: 'rejected', rejection: JSON.stringify({ reasonCode, message, at: rejectedAt }) });
+      return tellAbout(trx, documentId, recorded, { type: event.type, at: rejectedAt, detail: { reasonCode } });
     }
     case 'DocumentWithdrawn':
-      return update(trx, event.data.documentId, { ...stamp, status: 'withdrawn' });
+      await update(trx, event.data.documentId, { ...stamp, status: 'withdrawn' });
+      return tellAbout(trx, event.data.documentId, recorded, { type: event.type, at: event.data.withdrawnAt, detail: {} });
+    case 'DocumentRevoked':
+      await update(trx, event.data.documentId, { ...stamp, status: 'revoked', revocation: JSON.stringify({ reason: event.data.reason, at: event.data.revokedAt }) });
+      return tellAbout(trx, event.data.documentId, recorded, { type: event.type, at: event.data.revokedAt, detail: { reason: event.data.reason } });
+    case 'DocumentReferenced': {
+      const { referenceId, documentId, customerId, department, purpose, caseRef, referencedAt } = event.data;
+      await trx
+        .insertInto('document_references')
+        .values({ reference_id: referenceId, document_id: documentId, customer_id: customerId, department, purpose, case_ref: caseRef, created_at: referencedAt, released_at: null })
+        .execute();
+      return update(trx, documentId, stamp);
+    }
+    case 'ReferenceReleased':
+      await trx.updateTable('document_references').set({ released_at: event.data.releasedAt }).where('reference_id', '=', event.data.referenceId).execute();
+      return update(trx, event.data.documentId, stamp);
     default: {
       const unhandled: never = event;
       throw new Error(`documents projection cannot apply ${(unhandled as DocumentEvent).type}`);
@@ -84,6 +161,16 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
 }
 
 const unclaimed = { claimed_by: null, claim_expires_at: null };
+
+/** Tells every department that relies on the document, or waits for one of its kind, what happened to it. */
+async function tellAbout(trx: Trx, documentId: string, recorded: RecordedEvent, news: { type: string; at: string; detail: object }): Promise<void> {
+  const document = await trx.selectFrom('documents').select(['customer_id', 'evidence_kind', 'type']).where('document_id', '=', documentId).executeTakeFirstOrThrow();
+  const departments = new Set([
+    ...(await departmentsRelyingOn(trx, documentId)),
+    ...(document.evidence_kind ? await departmentsAsking(trx, document.customer_id, document.evidence_kind) : []),
+  ]);
+  await tell(trx, [...departments], recorded, { ...news, customerId: document.customer_id, documentId, requestId: null, detail: { ...news.detail, documentType: document.type } });
+}
 
 async function update(trx: Trx, documentId: string, changes: Partial<ReadModelSchema['documents']>): Promise<void> {
   await trx.updateTable('documents').set(changes).where('document_id', '=', documentId).execute();

@@ -36,6 +36,14 @@ function entry(event: DocumentEvent, viewer: Viewer): TimelineEntry {
     }
     case 'DocumentExpired':
       return { type: event.type, at: event.data.expiredAt, by: 'Kluis', summary: `Expired: it was valid until ${event.data.validUntil}. It stays on file.` };
+    case 'DocumentReferenced': {
+      const { department, purpose, referencedAt, referencedBy } = event.data;
+      return { type: event.type, at: referencedAt, by: nameFor(referencedBy, viewer), summary: `The ${department} department relies on it: ${purpose}` };
+    }
+    case 'ReferenceReleased':
+      return { type: event.type, at: event.data.releasedAt, by: nameFor(event.data.releasedBy, viewer), summary: `The ${event.data.department} department no longer relies on it` };
+    case 'DocumentRevoked':
+      return { type: event.type, at: event.data.revokedAt, by: nameFor(event.data.revokedBy, viewer), summary: `Revoked: ${event.data.reason}` };
     case 'DocumentReviewed': {
       const { data } = event;
       const by = nameFor(data.reviewer, viewer);

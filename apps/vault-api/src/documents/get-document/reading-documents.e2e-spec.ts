@@ -91,13 +91,27 @@ describe("reading a customer's documents", () => {
     expectProblem(await getAs(vault, mortgages.token, `/v1/documents/${documentId}/history`), 403);
   });
 
-  it('lets a department with content:read download, only with a stated purpose', async () => {
+  it('lets a department download only the types its policy allows, and only with a stated purpose', async () => {
     const mandates = await vault.department('mandates', ['evidence:read', 'content:read']);
-    const noPurpose = await getAs(vault, mandates.token, `/v1/documents/${documentId}/content`);
+    expectProblem(await getAs(vault, mandates.token, `/v1/documents/${documentId}/content?purpose=KYC`), 403);
+    const poa = aPdf();
+    const uploaded = await upload(vault, maria.token, maria.id, { file: poa, type: 'notarial-power-of-attorney' }).expect(201);
+    const noPurpose = await getAs(vault, mandates.token, `/v1/documents/${uploaded.body.id}/content`);
     expectProblem(noPurpose, 400);
     expect(noPurpose.body.errors).toEqual([expect.objectContaining({ field: 'purpose' })]);
-    const content = await binary(getAs(vault, mandates.token, `/v1/documents/${documentId}/content?purpose=Mandate%20registration%20M-77`)).expect(200);
-    expect(Buffer.compare(content.body as Buffer, pdf)).toBe(0);
+    const content = await binary(getAs(vault, mandates.token, `/v1/documents/${uploaded.body.id}/content?purpose=Mandate%20registration%20M-77`)).expect(200);
+    expect(Buffer.compare(content.body as Buffer, poa)).toBe(0);
+  });
+
+  it('hides the types outside a department policy as if they did not exist', async () => {
+    const deed = await upload(vault, maria.token, maria.id, { file: aPdf(), type: 'notarial-deed' }).expect(201);
+    const investments = await vault.department('investments', ['evidence:read', 'content:read']);
+    expectProblem(await getAs(vault, investments.token, `/v1/documents/${deed.body.id}`), 404);
+    const list = await getAs(vault, investments.token, `/v1/customers/${maria.id}/documents`).expect(200);
+    expect(list.body.documents.map((document: { type: string }) => document.type)).not.toContain('notarial-deed');
+    expect(list.body.documents.map((document: { id: string }) => document.id)).toContain(documentId);
+    const marketing = await vault.department('marketing', ['evidence:read']);
+    expectProblem(await getAs(vault, marketing.token, `/v1/documents/${documentId}`), 403);
   });
 
   it('answers 403 to a department without evidence:read, and 400 to a malformed id', async () => {

@@ -9,6 +9,6 @@ export class ListCustomerDocumentsHandler implements IQueryHandler<ListCustomerD
   constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
 
   execute(query: ListCustomerDocumentsQuery): Promise<DocumentSummary[]> {
-    return listCustomerDocuments(this.db, query.customerId);
+    return listCustomerDocuments(this.db, query.customerId, { types: query.types });
   }
 }

@@ -4,7 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
-import { assertFileAccess } from '../../shared/access/customer-file-access';
+import { assertFileAccess, visibleTypes } from '../../shared/access/customer-file-access';
 import { CustomerPath } from '../../shared/http/ids';
 import { documentSummaryView } from '../document-summary.view';
 import { DocumentListResponse, ProblemResponse } from '../document.response';
@@ -25,8 +25,8 @@ export class ListCustomerDocumentsController {
   @ApiOkResponse({ type: DocumentListResponse, description: 'Every document on file for the customer, newest first' })
   @ApiResponse({ status: 404, type: ProblemResponse })
   async list(@Param() path: CustomerPath, @Query() request: ListCustomerDocumentsRequest, @CurrentPrincipal() principal: Principal) {
-    assertFileAccess(principal, path.customerId, 'list');
-    const documents = await this.queries.execute(new ListCustomerDocumentsQuery(path.customerId));
+    assertFileAccess(principal, { customerId: path.customerId }, 'list', this.config.departments);
+    const documents = await this.queries.execute(new ListCustomerDocumentsQuery(path.customerId, visibleTypes(principal, this.config.departments)));
     const context = { now: this.clock.now(), expiryHorizonDays: this.config.expiryHorizonDays };
     const views = documents.map((summary) => documentSummaryView(summary, context));
     return { documents: request.expiringSoon ? views.filter((view) => view.expiringSoon) : views };

@@ -168,13 +168,18 @@ describe('uploading a document', () => {
       expect(await vault.storedBlobs()).toEqual(blobsBefore);
     });
 
-    it('answers 403 to a department without documents:write, and accepts one with it', async () => {
+    it('answers 403 to a department without documents:write, even when its token claims it, and accepts one its policy allows', async () => {
       const maria = await vault.customer();
-      const reader = await vault.department('mortgages', ['evidence:read']);
+      const reader = await vault.department('mandates', ['evidence:read']);
       expectProblem(await upload(vault, reader.token, maria.id, { file: aPdf(), type: 'passport' }), 403);
-      const writer = await vault.department('mortgages', ['documents:write']);
+      const overclaiming = await vault.department('mortgages', ['documents:write']);
+      expectProblem(await upload(vault, overclaiming.token, maria.id, { file: aPdf(), type: 'passport' }), 403);
+      const writer = await vault.department('mandates', ['documents:write']);
       const response = await upload(vault, writer.token, maria.id, { file: aPdf(), type: 'passport', channel: 'post' }).expect(201);
       expect(response.body).toMatchObject({ channel: 'post', submittedBy: writer.id });
+      const blobsBefore = await vault.storedBlobs();
+      expectProblem(await upload(vault, writer.token, maria.id, { file: aPdf(), type: 'chamber-of-commerce-extract' }), 403);
+      expect(await vault.storedBlobs()).toEqual(blobsBefore);
     });
   });
 });

@@ -1,25 +1,42 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
-import type { DocumentSummary } from '@kluis/read-models';
+import { activeReferences, type DocumentSummary, listRequests, type ReadModelDatabase, type ReferenceView } from '@kluis/read-models';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { documentSummaryView, type ListContext } from '../../documents/document-summary.view';
-import { Clock } from '../../infrastructure/clock';
 import { DocumentSummaryResponse, ProblemResponse } from '../../documents/document.response';
 import { ListCustomerDocumentsQuery } from '../../documents/list-customer-documents/list-customer-documents.query';
+import { Clock } from '../../infrastructure/clock';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { requestViews } from '../../reuse/list-document-requests/request.view';
+import { RequestResponse } from '../../reuse/list-document-requests/requests.response';
 import { forbidden } from '../../shared/http/problem.exception';
+
+class RelianceResponse {
+  @ApiProperty({ example: 'mandates' }) department!: string;
+  @ApiProperty({ example: 'Registering the power of attorney for the joint account' }) purpose!: string;
+  @ApiProperty({ format: 'date-time' }) since!: string;
+}
 
 class MyDocumentResponse extends DocumentSummaryResponse {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'What the bank read from it' })
   facts!: Record<string, string> | null;
+  @ApiProperty({ type: [RelianceResponse], description: 'Which departments rely on it, and why' }) references!: RelianceResponse[];
 }
 
 class MyDocumentsResponse {
   @ApiProperty({ type: [MyDocumentResponse] }) documents!: MyDocumentResponse[];
+  @ApiProperty({ type: [RequestResponse], description: 'What the bank still needs from you, with reasons and dates' }) openRequests!: RequestResponse[];
 }
 
-const myDocument = (summary: DocumentSummary, context: ListContext) => ({ ...documentSummaryView(summary, context), facts: summary.facts });
+const reliance = (reference: ReferenceView) => ({ department: reference.department, purpose: reference.purpose, since: reference.since });
+
+const myDocument = (summary: DocumentSummary, context: ListContext, references: readonly ReferenceView[]) => ({
+  ...documentSummaryView(summary, context),
+  facts: summary.facts,
+  references: references.filter((reference) => reference.documentId === summary.id).map(reliance),
+});
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -29,15 +46,25 @@ export class MyDocumentsController {
     private readonly queries: QueryBus,
     private readonly clock: Clock,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: MyDocumentsResponse, description: 'Everything on file for you, newest first, with where each stands' })
+  @ApiOkResponse({ type: MyDocumentsResponse, description: 'Everything on file for you, who relies on it, and what the bank still needs' })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async mine(@CurrentPrincipal() principal: Principal) {
     if (!hasRole(principal, 'customer')) throw forbidden('Only customers have their own documents.');
-    const documents = await this.queries.execute(new ListCustomerDocumentsQuery(principal.sub));
-    const context = { now: this.clock.now(), expiryHorizonDays: this.config.expiryHorizonDays };
-    return { documents: documents.map((summary) => myDocument(summary, context)) };
+    const now = this.clock.now();
+    const [documents, references, requests] = await Promise.all([
+      this.queries.execute(new ListCustomerDocumentsQuery(principal.sub)),
+      activeReferences(this.db, principal.sub),
+      listRequests(this.db, principal.sub),
+    ]);
+    const context = { now, expiryHorizonDays: this.config.expiryHorizonDays };
+    const open = requests.filter((request) => request.status === 'open');
+    return {
+      documents: documents.map((summary) => myDocument(summary, context, references)),
+      openRequests: await requestViews(this.db, principal.sub, open, now.toISOString().slice(0, 10)),
+    };
   }
 }

@@ -16,3 +16,9 @@ export class DocumentPath {
   @Matches(UUID_PATTERN, { message: 'must be a lowercase UUID' })
   documentId!: string;
 }
+
+export class ReferencePath extends DocumentPath {
+  @ApiProperty({ format: 'uuid' })
+  @Matches(UUID_PATTERN, { message: 'must be a lowercase UUID' })
+  referenceId!: string;
+}

@@ -1,0 +1,15 @@
+import type { Principal } from '@kluis/auth';
+import { Command } from '@nestjs/cqrs';
+import type { DocumentView } from '../document.view';
+
+export class RevokeDocumentCommand extends Command<DocumentView> {
+  constructor(
+    readonly documentId: string,
+    readonly reason: string,
+    readonly expectedRevision: number | undefined,
+    readonly principal: Principal,
+    readonly requestId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,114 @@
+import {
+  DOCUMENT_REQUEST_STREAM_PREFIX,
+  DOCUMENT_STREAM_PREFIX,
+  type DocumentEvent,
+  type DocumentRequestEvent,
+  type EvidenceKind,
+  readDocumentEvent,
+  readDocumentRequestEvent,
+} from '@kluis/document-domain';
+import type { RecordedEvent } from '@kluis/event-store';
+import type { Projection, ReadModelSchema } from '@kluis/read-models';
+import type { Transaction } from 'kysely';
+
+type Trx = Transaction<ReadModelSchema>;
+
+/** What the process manager asks to happen; carried out by the caller, and harmless to repeat. */
+export type Satisfy = (ask: { customerId: string; kind: EvidenceKind; documentId: string; cause: RecordedEvent }) => Promise<void>;
+
+/**
+ * Request fulfilment, the process manager that makes arrival order irrelevant: an ask is satisfied by the first
+ * verified document of its kind, whether the document was verified before the ask (seen when the ask arrives) or
+ * after it (seen when the verification arrives). A document satisfies an ask only if it is still valid after the
+ * ask's due date, so a replacement is never satisfied by the document it replaces. Its memory lives beside its checkpoint; its effect is a command
+ * the request aggregate ignores when there is nothing left to satisfy, so replays after a crash change nothing.
+ */
+export function requestFulfilmentProjection(today: () => string, satisfy: Satisfy): Projection {
+  return {
+    name: 'request-fulfilment',
+    streamPrefixes: [DOCUMENT_STREAM_PREFIX],
+    async apply(trx, recorded) {
+      if (recorded.stream.startsWith(DOCUMENT_REQUEST_STREAM_PREFIX)) {
+        await onRequestEvent(trx, readDocumentRequestEvent(recorded.type, recorded.version, recorded.data), recorded, today(), satisfy);
+      } else {
+        await onDocumentEvent(trx, readDocumentEvent(recorded.type, recorded.version, recorded.data), recorded, satisfy);
+      }
+    },
+    async reset(trx) {
+      await trx.deleteFrom('fulfilment_open_requests').execute();
+      await trx.deleteFrom('fulfilment_documents').execute();
+    },
+  };
+}
+
+async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: RecordedEvent, satisfy: Satisfy): Promise<void> {
+  const setStatus = (documentId: string, status: string, validUntil?: string | null) =>
+    trx.updateTable('fulfilment_documents').set(validUntil === undefined ? { status } : { status, valid_until: validUntil }).where('document_id', '=', documentId).execute();
+  switch (event.type) {
+    case 'DocumentSubmitted': {
+      const { documentId, customerId, evidenceKind } = event.data;
+      if (!evidenceKind) return;
+      await trx
+        .insertInto('fulfilment_documents')
+        .values({ document_id: documentId, customer_id: customerId, kind: evidenceKind, status: 'pending', valid_until: null })
+        .onConflict((conflict) => conflict.column('document_id').doNothing())
+        .execute();
+      return;
+    }
+    case 'DocumentVerified': {
+      const document = await trx.selectFrom('fulfilment_documents').selectAll().where('document_id', '=', event.data.documentId).executeTakeFirst();
+      if (!document) return;
+      await setStatus(document.document_id, 'verified', event.data.validUntil);
+      const open = await trx
+        .selectFrom('fulfilment_open_requests')
+        .select(['request_id', 'due_by'])
+        .where('customer_id', '=', document.customer_id)
+        .where('kind', '=', document.kind)
+        .executeTakeFirst();
+      if (open && outlasts(event.data.validUntil, open.due_by)) await satisfy({ customerId: document.customer_id, kind: document.kind as EvidenceKind, documentId: document.document_id, cause: recorded });
+      return;
+    }
+    case 'DocumentExpired':
+    case 'DocumentRevoked':
+    case 'DocumentWithdrawn':
+    case 'DocumentRejected':
+      await setStatus(event.data.documentId, event.type);
+      return;
+    default:
+      return;
+  }
+}
+
+/** Valid after the due date (or for good); without a due date, any currently valid document will do. */
+function outlasts(validUntil: string | null, dueBy: string | null): boolean {
+  return validUntil === null || dueBy === null || validUntil > dueBy;
+}
+
+async function onRequestEvent(trx: Trx, event: DocumentRequestEvent, recorded: RecordedEvent, today: string, satisfy: Satisfy): Promise<void> {
+  const { customerId, kind } = event.data;
+  switch (event.type) {
+    case 'DocumentRequested': {
+      await trx
+        .insertInto('fulfilment_open_requests')
+        .values({ customer_id: customerId, kind, request_id: event.data.requestId, due_by: event.data.dueBy })
+        .onConflict((conflict) => conflict.columns(['customer_id', 'kind']).doUpdateSet({ request_id: event.data.requestId, due_by: event.data.dueBy }))
+        .execute();
+      const mustOutlast = [today, event.data.dueBy].filter((date): date is string => date !== null).sort().at(-1)!;
+      const onFile = await trx
+        .selectFrom('fulfilment_documents')
+        .select('document_id')
+        .where('customer_id', '=', customerId)
+        .where('kind', '=', kind)
+        .where('status', '=', 'verified')
+        .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', event.data.dueBy ? '>' : '>=', mustOutlast)]))
+        .executeTakeFirst();
+      if (onFile) await satisfy({ customerId, kind, documentId: onFile.document_id, cause: recorded });
+      return;
+    }
+    case 'DocumentRequestSatisfied':
+      await trx.deleteFrom('fulfilment_open_requests').where('customer_id', '=', customerId).where('kind', '=', kind).where('request_id', '=', event.data.requestId).execute();
+      return;
+    case 'DocumentRequestJoined':
+      return;
+  }
+}

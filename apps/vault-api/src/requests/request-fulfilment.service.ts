@@ -1,0 +1,46 @@
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { Clock } from '../infrastructure/clock';
+import { READ_MODEL_DB } from '../infrastructure/tokens';
+import { runCommand } from '../shared/event-sourcing/command-runner';
+import { documentRequestKind, requestStreamId } from '../shared/event-sourcing/document-request-kind';
+import { systemMetadata } from '../shared/event-sourcing/system-metadata';
+import { requestFulfilmentProjection, type Satisfy } from './request-fulfilment.projection';
+
+/** Runs the request-fulfilment process manager; like a projector, one instance at a time does. */
+@Injectable()
+export class RequestFulfilment implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RequestFulfilment.name);
+  readonly projector: Projector;
+
+  constructor(
+    @Inject(READ_MODEL_DB) db: ReadModelDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly clock: Clock,
+  ) {
+    const today = () => this.clock.now().toISOString().slice(0, 10);
+    const projection = requestFulfilmentProjection(today, (ask) => this.satisfy(ask));
+    this.projector = new Projector(db, store, projection, {
+      lease: projectorLeaseFor(config.readModel, projection.name),
+      onError: (error) => this.logger.error({ err: error }, 'request fulfilment failed; it will resume from its checkpoint'),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.projector) await this.projector.start();
+  }
+
+  /** Stops before the stores it appends to are closed. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+  }
+
+  private readonly satisfy: Satisfy = async ({ customerId, kind, documentId, cause }) => {
+    const now = this.clock.now();
+    const metadata = { ...systemMetadata('request-fulfilment', now), causationId: cause.id, correlationId: String(cause.metadata.correlationId ?? cause.id) };
+    await runCommand(this.store, documentRequestKind, requestStreamId(customerId, kind), { type: 'SatisfyDocumentRequest', documentId }, { now }, { metadata });
+  };
+}

@@ -1,0 +1,29 @@
+import type { DocumentTypeCatalogue } from '@kluis/document-domain';
+import { findEvidence, type ReadModelDatabase } from '@kluis/read-models';
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { AccessRecorder } from '../../access/access-recorder';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { Clock } from '../../infrastructure/clock';
+import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { evidenceTypesFor } from '../evidence-types';
+import { type Evidence, GetEvidenceQuery } from './get-evidence.query';
+
+@QueryHandler(GetEvidenceQuery)
+export class GetEvidenceHandler implements IQueryHandler<GetEvidenceQuery, Evidence> {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly clock: Clock,
+    private readonly access: AccessRecorder,
+  ) {}
+
+  async execute({ customerId, kind, purpose, principal, requestId }: GetEvidenceQuery): Promise<Evidence> {
+    const types = evidenceTypesFor(principal, kind, this.catalogue, this.config.departments);
+    const found = await findEvidence(this.db, customerId, types, this.clock.now().toISOString().slice(0, 10));
+    await this.access.evidenceQueried(principal, customerId, { kind, satisfied: found !== null, documentId: found?.id ?? null, purpose }, requestId);
+    if (!found) return { satisfied: false };
+    return { satisfied: true, documentId: found.id, type: found.type, validUntil: found.expiresOn, facts: found.facts };
+  }
+}

@@ -1,0 +1,40 @@
+import { CurrentPrincipal, departmentMay, hasRole, type Principal } from '@kluis/auth';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { ProblemResponse } from '../../documents/document.response';
+import { requestIdOf } from '../../shared/access/request-context';
+import { CustomerPath } from '../../shared/http/ids';
+import { forbidden } from '../../shared/http/problem.exception';
+import { GetEvidenceQuery } from './get-evidence.query';
+import { GetEvidenceRequest } from './get-evidence.request.dto';
+
+class EvidenceResponse {
+  @ApiProperty({ description: 'A verified, unexpired document of that kind is on file' }) satisfied!: boolean;
+  @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;
+  @ApiPropertyOptional({ example: 'passport' }) type?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) validUntil?: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Facts only: never the file' }) facts?: Record<string, string>;
+}
+
+@ApiTags('reuse')
+@ApiBearerAuth()
+@Controller('v1/customers/:customerId/evidence')
+export class GetEvidenceController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: EvidenceResponse, description: 'An unknown customer is simply not satisfied. Every query is recorded for the customer to see.' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Your department may not ask for this kind' })
+  evidence(@Param() path: CustomerPath, @Query() request: GetEvidenceRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request) {
+    if (!hasRole(principal, 'reviewer') && !departmentMay(principal, this.config.departments, 'evidence:read')) {
+      throw forbidden('Only departments with evidence:read ask for evidence.');
+    }
+    return this.queries.execute(new GetEvidenceQuery(path.customerId, request.kind, request.purpose ?? null, principal, requestIdOf(http)));
+  }
+}

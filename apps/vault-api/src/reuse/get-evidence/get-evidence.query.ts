@@ -1,0 +1,23 @@
+import type { Principal } from '@kluis/auth';
+import type { EvidenceKind, Facts } from '@kluis/document-domain';
+import { Query } from '@nestjs/cqrs';
+
+export interface Evidence {
+  readonly satisfied: boolean;
+  readonly documentId?: string;
+  readonly type?: string;
+  readonly validUntil?: string | null;
+  readonly facts?: Facts | null;
+}
+
+export class GetEvidenceQuery extends Query<Evidence> {
+  constructor(
+    readonly customerId: string,
+    readonly kind: EvidenceKind,
+    readonly purpose: string | null,
+    readonly principal: Principal,
+    readonly requestId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,58 @@
+import type { DocumentTypeCatalogue } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { findEvidence, type ReadModelDatabase } from '@kluis/read-models';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { AccessRecorder } from '../../access/access-recorder';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { Clock } from '../../infrastructure/clock';
+import { ProjectionsService } from '../../infrastructure/projections.service';
+import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { actorFor } from '../../shared/access/customer-file-access';
+import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { documentRequestKind, requestStreamId } from '../../shared/event-sourcing/document-request-kind';
+import { metadataFor } from '../../shared/event-sourcing/event-metadata';
+import { evidenceTypesFor } from '../evidence-types';
+import { type RequestAnswer, RequestDocumentCommand } from './request-document.command';
+
+/**
+ * Asks the vault before asking the customer: what is verified and valid is answered at once and nothing reaches the
+ * customer. Otherwise the department joins the one open ask for that kind, or opens it.
+ */
+@CommandHandler(RequestDocumentCommand)
+export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCommand, RequestAnswer> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly clock: Clock,
+    private readonly projections: ProjectionsService,
+    private readonly access: AccessRecorder,
+  ) {}
+
+  async execute({ customerId, request, principal, requestId }: RequestDocumentCommand): Promise<RequestAnswer> {
+    const { kind, purpose } = request;
+    const types = evidenceTypesFor(principal, kind, this.catalogue, this.config.departments);
+    const now = this.clock.now();
+    const evidence = await findEvidence(this.db, customerId, types, now.toISOString().slice(0, 10));
+    // What lapses before the department needs it does not answer the ask: the customer must be asked in time.
+    const found = evidence && (request.dueBy === undefined || evidence.expiresOn === null || evidence.expiresOn > request.dueBy) ? evidence : null;
+    await this.access.evidenceQueried(principal, customerId, { kind, satisfied: found !== null, documentId: found?.id ?? null, purpose }, requestId);
+    if (found) return { status: 200, body: { status: 'satisfied', documentId: found.id } };
+    const outcome = await runCommand(
+      this.store,
+      documentRequestKind,
+      requestStreamId(customerId, kind),
+      { type: 'RequestDocument', newRequestId: randomUUID(), customerId, kind, department: principal.department, purpose, dueBy: request.dueBy ?? null, by: actorFor(principal) },
+      { now },
+      { metadata: metadataFor(principal, requestId, now) },
+    );
+    if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
+    const open = outcome.state.open;
+    if (!open) throw new Error('an ask that is not satisfied must be open');
+    const opened = outcome.events.some((event) => event.type === 'DocumentRequested');
+    return { status: opened ? 201 : 200, body: { id: open.requestId, status: 'open', kind: open.kind, askers: open.askers, openedAt: open.openedAt } };
+  }
+}

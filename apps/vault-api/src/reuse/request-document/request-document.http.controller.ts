@@ -1,0 +1,67 @@
+import { CurrentPrincipal, departmentMay, departmentPolicyOf, hasRole, isDepartmentPrincipal, type Principal } from '@kluis/auth';
+import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { ProblemResponse } from '../../documents/document.response';
+import { isOwner } from '../../shared/access/customer-file-access';
+import { requestIdOf } from '../../shared/access/request-context';
+import { CustomerPath } from '../../shared/http/ids';
+import { fingerprintOf, IdempotencyService } from '../../shared/http/idempotency.service';
+import { forbidden, notFound } from '../../shared/http/problem.exception';
+import { ListDocumentRequestsQuery } from '../list-document-requests/list-document-requests.query';
+import { RequestsResponse } from '../list-document-requests/requests.response';
+import { type RequestAnswer, RequestDocumentCommand } from './request-document.command';
+import { RequestDocumentRequest } from './request-document.request.dto';
+
+@ApiTags('reuse')
+@ApiBearerAuth()
+@Controller('v1/customers/:customerId/document-requests')
+export class DocumentRequestsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly idempotency: IdempotencyService,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+  ) {}
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ description: 'A new ask to the customer: {id, status: "open", kind, askers, openedAt}' })
+  @ApiOkResponse({ description: 'Already on file: {status: "satisfied", documentId}, nothing asked of the customer; or the open ask your department joined' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only departments with requests:write, for kinds their policy allows' })
+  async ask(
+    @Param() path: CustomerPath,
+    @Body() body: RequestDocumentRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    if (!isDepartmentPrincipal(principal) || !departmentMay(principal, this.config.departments, 'requests:write')) {
+      throw forbidden('Only departments with requests:write ask customers for documents.');
+    }
+    const fingerprint = fingerprintOf({ operation: 'request-document', customerId: path.customerId, ...body });
+    const answer = await this.idempotency.run<RequestAnswer['body']>(principal, idempotencyKey, fingerprint, () =>
+      this.commands.execute(new RequestDocumentCommand(path.customerId, body, principal, requestIdOf(request))),
+    );
+    response.status(answer.status);
+    return answer.body;
+  }
+
+  @Get()
+  @ApiOkResponse({ type: RequestsResponse, description: 'Open asks first, then the closed ones, with who asks, why and by when' })
+  @ApiResponse({ status: 404, type: ProblemResponse })
+  list(@Param() path: CustomerPath, @CurrentPrincipal() principal: Principal) {
+    if (isOwner(principal, path.customerId) || hasRole(principal, 'reviewer')) {
+      return this.queries.execute(new ListDocumentRequestsQuery(path.customerId));
+    }
+    const policy = departmentPolicyOf(principal, this.config.departments);
+    if (policy && (departmentMay(principal, this.config.departments, 'requests:write') || departmentMay(principal, this.config.departments, 'evidence:read'))) {
+      return this.queries.execute(new ListDocumentRequestsQuery(path.customerId, policy.evidenceKinds));
+    }
+    if (hasRole(principal, 'customer')) throw notFound();
+    throw forbidden('Your role may not see what the bank asks of customers.');
+  }
+}
