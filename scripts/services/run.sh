@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # `npm run test:services`: the *.services-spec.ts suites against real servers started here and stopped afterwards.
 #   run.sh [jest arguments]   e.g. run.sh test/services/scale-out
-# Installs the servers' Debian packages when missing, starts PostgreSQL (postgres.sh) and Ceph RGW (rgw.sh) on free
-# ports in a temp dir, exports what the specs read (TEST_POSTGRES_URL, TEST_S3_*), runs jest, and always stops the
-# servers and removes the temp dir. The exit code is jest's; a server that does not start fails the run.
+# Installs the servers' Debian packages when missing, starts PostgreSQL (postgres.sh), Ceph RGW (rgw.sh) and ClamAV
+# (clamd.sh) on free ports in a temp dir, exports what the specs read (TEST_POSTGRES_URL, TEST_S3_*, TEST_CLAMD_*),
+# runs jest, and always stops the servers and removes the temp dir. The exit code is jest's; a server that does not
+# start fails the run.
 set -Eeuo pipefail
 
 # Every Debian package the services specs need, in one place.
 PACKAGES=(
   postgresql
   radosgw ceph-mon ceph-osd
+  clamav-daemon clamav
 )
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -51,8 +53,8 @@ install_missing() {
   rm -f "$log"
 }
 
-# Prints "POSTGRES_PORT RGW_PORT": RGW's monitor also takes RGW_PORT+1 and RGW_PORT+2. Every port is held until all
-# are found, so the two ranges cannot overlap.
+# Prints "POSTGRES_PORT RGW_PORT CLAMD_PORT": RGW's monitor also takes RGW_PORT+1 and RGW_PORT+2. Every port is held
+# until all are found, so the ranges cannot overlap.
 free_ports() {
   node -e '
     const net = require("node:net");
@@ -75,8 +77,9 @@ free_ports() {
     (async () => {
       const postgres = await range(1);
       const rgw = await range(3);
+      const clamd = await range(1);
       held.forEach((server) => server.close());
-      console.log(postgres, rgw);
+      console.log(postgres, rgw, clamd);
     })().catch((error) => { console.error(error.message); process.exit(1); });
   '
 }
@@ -84,6 +87,7 @@ free_ports() {
 work=""
 postgres_dir=""
 rgw_dir=""
+clamd_dir=""
 jest_group=""
 
 cleanup() {
@@ -93,6 +97,7 @@ cleanup() {
     kill -TERM -- "-$jest_group" 2> /dev/null || true
     wait "$jest_group" 2> /dev/null || true
   fi
+  if [[ -n "$clamd_dir" ]]; then bash "$here/clamd.sh" down "$clamd_dir" 2> /dev/null || say "could not stop clamd in $clamd_dir"; fi
   if [[ -n "$rgw_dir" ]]; then bash "$here/rgw.sh" down "$rgw_dir" 2> /dev/null || say "could not stop Ceph RGW in $rgw_dir"; fi
   if [[ -n "$postgres_dir" ]]; then bash "$here/postgres.sh" down "$postgres_dir" 2> /dev/null || say "could not stop PostgreSQL in $postgres_dir"; fi
   if [[ -n "$work" ]]; then rm -rf "$work"; fi
@@ -107,7 +112,7 @@ install_missing
 work=$(mktemp -d "${TMPDIR:-/tmp}/kluis-services.XXXXXX")
 # postgres.sh runs the server as the postgres user, who must be able to reach its directory inside this one.
 chmod 711 "$work"
-read -r postgres_port rgw_port < <(free_ports) || fail "could not find free ports on 127.0.0.1"
+read -r postgres_port rgw_port clamd_port < <(free_ports) || fail "could not find free ports on 127.0.0.1"
 
 started=$SECONDS
 postgres_dir="$work/postgres"
@@ -127,7 +132,18 @@ for variable in TEST_S3_ENDPOINT TEST_S3_ACCESS_KEY TEST_S3_SECRET_KEY; do
   [[ -n "${!variable:-}" ]] || fail "rgw.sh started but did not set $variable"
 done
 export TEST_S3_ENDPOINT TEST_S3_ACCESS_KEY TEST_S3_SECRET_KEY
-say "Ceph RGW on $TEST_S3_ENDPOINT; servers up in $((SECONDS - started)) s"
+say "Ceph RGW on $TEST_S3_ENDPOINT"
+
+clamd_dir="$work/clamd"
+if ! clamd_settings=$(bash "$here/clamd.sh" up "$clamd_dir" "$clamd_port"); then
+  fail "clamd did not start on 127.0.0.1:$clamd_port (clamd.sh said why above)"
+fi
+eval "$clamd_settings"
+for variable in TEST_CLAMD_HOST TEST_CLAMD_PORT; do
+  [[ -n "${!variable:-}" ]] || fail "clamd.sh started but did not set $variable"
+done
+export TEST_CLAMD_HOST TEST_CLAMD_PORT
+say "clamd on $TEST_CLAMD_HOST:$TEST_CLAMD_PORT; servers up in $((SECONDS - started)) s"
 
 cd "$root"
 # The caller's arguments go first: --selectProjects takes every word after it as a project name. Jest runs in a

@@ -1,0 +1,27 @@
+import type { PdfActiveContent, PdfInspection } from './pdf-findings';
+
+/** How strict the vault is about what an uploaded file may carry besides its pages. */
+export interface UploadCheckPolicy {
+  /** More pages than this and a PDF is refused. */
+  readonly maxPages: number;
+  /** `refuse`: a PDF with active content is not stored. `flag`: it is stored, and its active content recorded. */
+  readonly activeContent: 'refuse' | 'flag';
+}
+
+export const DEFAULT_UPLOAD_CHECK_POLICY: UploadCheckPolicy = { maxPages: 200, activeContent: 'refuse' };
+
+export type PdfJudgement =
+  | { readonly outcome: 'accept'; readonly flagged: readonly PdfActiveContent[] }
+  | { readonly outcome: 'too-many-pages'; readonly pages: number; readonly maxPages: number }
+  | { readonly outcome: 'active-content'; readonly activeContent: readonly PdfActiveContent[] };
+
+/** What the policy makes of an inspected PDF; `flagged` lists active content kept under the `flag` policy. */
+export function judgePdf(inspection: PdfInspection, policy: UploadCheckPolicy): PdfJudgement {
+  if (inspection.pages > policy.maxPages) {
+    return { outcome: 'too-many-pages', pages: inspection.pages, maxPages: policy.maxPages };
+  }
+  if (inspection.activeContent.length > 0 && policy.activeContent === 'refuse') {
+    return { outcome: 'active-content', activeContent: inspection.activeContent };
+  }
+  return { outcome: 'accept', flagged: inspection.activeContent };
+}
