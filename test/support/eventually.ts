@@ -1,5 +1,5 @@
 /** Polls until `check` passes or `timeoutMs` runs out, then rethrows its last failure. For asynchronous reactions. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

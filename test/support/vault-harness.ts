@@ -44,7 +44,8 @@ export async function startVault(
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'kluis-e2e-')));
   const clock = options.clock ?? new MovableClock(new Date());
   const backends = options.backends ?? (await backendsFactory());
-  const config = loadVaultConfig({ VAULT_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...backends, ...env });
+  // A generous read-your-writes bound: tests run on busy two-core machines, and a stale read would fail them falsely.
+  const config = loadVaultConfig({ VAULT_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', VAULT_READ_YOUR_WRITES_TIMEOUT_MS: '15000', ...backends, ...env });
   const app = await createVaultApp(config, { clock });
   const vault: VaultUnderTest = {
     app,

@@ -2,9 +2,11 @@ import { AuthModule } from '@kluis/auth';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { VaultConfig } from './config/vault-config';
 import { AccessModule } from './access/access.module';
+import { AdminModule } from './admin/admin.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ExpiryModule } from './expiry/expiry.module';
 import { HealthController } from './health/health.controller';
@@ -17,6 +19,7 @@ import { ReviewsModule } from './reviews/reviews.module';
 import { requestIdOf } from './shared/access/request-context';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { vaultValidationPipe } from './shared/http/validation.pipe';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -39,13 +42,17 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, overrides),
         AuthModule.forRoot(config.auth),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        // After AuthModule: global guards run in module order, and the throttler counts per principal.
         AccessModule,
         DocumentsModule,
         ReviewsModule,
         MeModule,
         ReuseModule,
+        AdminModule,
         ExpiryModule,
         MetricsModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [

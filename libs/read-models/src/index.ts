@@ -29,3 +29,6 @@ export {
   type ReferenceView,
   type FeedEntry,
 } from './documents/reuse.queries';
+export { accessLogProjection } from './access/access-log.projection';
+export { accessLog, type AccessLogEntry } from './access/access-log.queries';
+export { webhookCursor, advanceWebhookCursor, deadLetterWebhookEntry, listWebhookDeadLetters, findWebhookDeadLetter, removeWebhookDeadLetter, recordWebhookRetryFailure, type WebhookDeadLetter } from './webhooks/webhook.queries';

@@ -1,52 +1,73 @@
-import type { Principal } from '@kluis/auth';
-import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '@kluis/event-store';
+import { hasRole, type Principal } from '@kluis/auth';
+import { EVENT_STORE, type EventStore, type ExpectedRevision, type NewEvent, WrongExpectedRevisionError } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../infrastructure/clock';
 import { metadataFor } from '../shared/event-sourcing/event-metadata';
 
-export const accessStream = (customerId: string) => `access-${customerId}`;
+export const ACCESS_STREAM_PREFIX = 'access-';
+export const accessStream = (customerId: string) => `${ACCESS_STREAM_PREFIX}${customerId}`;
 
-export interface EvidenceQuery {
-  readonly kind: string;
-  readonly satisfied: boolean;
-  readonly documentId: string | null;
-  readonly purpose: string | null;
-}
+/** What someone did with a customer's data, as the customer will read it in their access log. */
+export type AccessRecord =
+  | { readonly type: 'EvidenceQueried'; readonly kind: string; readonly satisfied: boolean; readonly documentId: string | null; readonly purpose: string | null }
+  | { readonly type: 'DocumentRead'; readonly documentId: string; readonly what: 'document' | 'history' }
+  | { readonly type: 'DocumentContentRead'; readonly documentId: string; readonly purpose: string | null }
+  | { readonly type: 'DocumentsListed' }
+  | { readonly type: 'AccessDenied'; readonly action: string; readonly documentId: string | null; readonly status: number }
+  | { readonly type: 'BulkAccessBlocked'; readonly distinctCustomers: number; readonly limit: number };
+
+/** Bounds the remembered revisions; a forgotten one only costs a re-read. */
+const REMEMBERED_STREAMS = 10_000;
 
 /**
- * Writes what was read about a customer, by whom and why, to the customer's access record before the answer
- * leaves: a read that cannot be recorded is not served. Concurrent readers of one customer retry on the stream's
- * revision, so no record is lost.
+ * Appends what was read about a customer, by whom and why, to the customer's append-only access record, before the
+ * answer leaves: a read that cannot be recorded is not served. It remembers each stream's last revision, so the
+ * usual append costs no read; a concurrent reader of the same customer costs one re-read and a retry.
  */
 @Injectable()
 export class AccessRecorder {
+  private readonly revisions = new Map<string, ExpectedRevision>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
-  async evidenceQueried(principal: Principal, customerId: string, query: EvidenceQuery, requestId: string): Promise<void> {
+  async record(principal: Principal, customerId: string, record: AccessRecord, requestId: string): Promise<void> {
     const at = this.clock.now();
-    await this.append(customerId, {
+    const { type, ...details } = record;
+    const role = hasRole(principal, 'reviewer') ? 'reviewer' : hasRole(principal, 'department') ? 'department' : hasRole(principal, 'admin') ? 'admin' : 'customer';
+    await this.append(accessStream(customerId), {
       id: randomUUID(),
-      type: 'EvidenceQueried',
+      type,
       version: 1,
-      data: { customerId, by: principal.sub, department: principal.department ?? null, ...query, at: at.toISOString() },
+      data: { customerId, by: principal.sub, role, department: principal.department ?? null, ...details, at: at.toISOString() },
       metadata: metadataFor(principal, requestId, at),
     });
   }
 
-  private async append(customerId: string, event: Parameters<EventStore['append']>[1][number]): Promise<void> {
-    const stream = accessStream(customerId);
+  async evidenceQueried(principal: Principal, customerId: string, query: Omit<Extract<AccessRecord, { type: 'EvidenceQueried' }>, 'type'>, requestId: string): Promise<void> {
+    await this.record(principal, customerId, { type: 'EvidenceQueried', ...query }, requestId);
+  }
+
+  private async append(stream: string, event: NewEvent): Promise<void> {
+    let expected = this.revisions.get(stream) ?? (await this.store.readStream(stream)).revision;
     for (let attempt = 1; ; attempt += 1) {
-      const { revision } = await this.store.readStream(stream);
       try {
-        await this.store.append(stream, [event], revision);
+        const { revision } = await this.store.append(stream, [event], expected);
+        this.remember(stream, revision);
         return;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= 10) throw error;
+        expected = error.actual;
       }
     }
+  }
+
+  private remember(stream: string, revision: number): void {
+    this.revisions.delete(stream);
+    this.revisions.set(stream, revision);
+    if (this.revisions.size > REMEMBERED_STREAMS) this.revisions.delete(this.revisions.keys().next().value!);
   }
 }

@@ -1,6 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { AccessRecorder } from './access-recorder';
+import { BulkGuard } from './bulk-guard';
+import { FileAccess } from './file-access';
+import { PrincipalThrottlerGuard } from './principal-throttler.guard';
 
 @Global()
-@Module({ providers: [AccessRecorder], exports: [AccessRecorder] })
+@Module({
+  providers: [AccessRecorder, BulkGuard, FileAccess, { provide: APP_GUARD, useClass: PrincipalThrottlerGuard }],
+  exports: [AccessRecorder, BulkGuard, FileAccess],
+})
 export class AccessModule {}

@@ -6,6 +6,7 @@ import type { ReadModelLocation } from '@kluis/read-models';
 import { resolve } from 'node:path';
 import { type BlobStoreLocation, blobStoreLocation, type EventStoreLocation, eventStoreLocation, readModelLocation } from './backend-locations';
 import { ConfigError } from './config-error';
+import { loadWebhookConfig, type WebhookConfig } from '../webhooks/webhook-config';
 
 export const VAULT_CONFIG = Symbol('VAULT_CONFIG');
 
@@ -33,6 +34,10 @@ export interface VaultConfig {
   readonly expiryHorizonDays: number;
   /** Whether this instance may run projectors; of the instances that may, one at a time does. */
   readonly projector: boolean;
+  /** Departments whose feed is also pushed to a signed webhook, and how deliveries are retried. */
+  readonly webhooks: WebhookConfig;
+  /** Requests one principal may make per minute, per instance. */
+  readonly rateLimitPerMinute: number;
 }
 
 const MIB = 1024 * 1024;
@@ -51,6 +56,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
   const dataDir = resolve(env.VAULT_DATA_DIR || './data');
   const port = positiveInteger(env, 'PORT', 3000);
   const blobStore = blobStoreLocation(env.VAULT_BLOB_STORE, dataDir);
+  const departments = loadDepartments(env.VAULT_DEPARTMENTS_FILE);
   if (port > 65535) throw new ConfigError('PORT must be at most 65535');
   return {
     port,
@@ -64,11 +70,13 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     readYourWritesTimeoutMs: positiveInteger(env, 'VAULT_READ_YOUR_WRITES_TIMEOUT_MS', 2000),
     logLevel: env.LOG_LEVEL || 'info',
     catalogue: loadCatalogue(env.VAULT_DOCUMENT_TYPES_FILE),
-    departments: loadDepartments(env.VAULT_DEPARTMENTS_FILE),
+    departments,
     reviewClaimMinutes: positiveInteger(env, 'VAULT_REVIEW_CLAIM_MINUTES', 30),
     expirySweepMs: positiveInteger(env, 'VAULT_EXPIRY_SWEEP_MS', 60_000),
     expiryHorizonDays: positiveInteger(env, 'VAULT_EXPIRY_HORIZON_DAYS', 60),
     projector: onOff(env, 'VAULT_PROJECTOR', true),
+    webhooks: loadWebhookConfig(env, departments),
+    rateLimitPerMinute: positiveInteger(env, 'VAULT_RATE_LIMIT_PER_MINUTE', 600),
   };
 }
 

@@ -2,11 +2,11 @@ import type { Principal } from '@kluis/auth';
 import type { DocumentCommand, DocumentEvent, DocumentTypeCatalogue } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { FileAccess } from '../access/file-access';
 import { Clock } from '../infrastructure/clock';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE } from '../infrastructure/tokens';
-import { actorFor, assertFileAccess, type FileAction } from '../shared/access/customer-file-access';
+import { actorFor, type FileAction } from '../shared/access/customer-file-access';
 import { viewerOf } from '../shared/access/viewer';
 import { runCommand } from '../shared/event-sourcing/command-runner';
 import { documentKind } from '../shared/event-sourcing/document-kind';
@@ -35,7 +35,7 @@ export class DocumentCommandsService {
     private readonly clock: Clock,
     private readonly projections: ProjectionsService,
     private readonly reader: DocumentReader,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly access: FileAccess,
   ) {}
 
   async change(request: ChangeRequest): Promise<DocumentView> {
@@ -46,7 +46,8 @@ export class DocumentCommandsService {
   async changeAndTell(request: ChangeRequest): Promise<{ document: DocumentView; events: readonly DocumentEvent[] }> {
     const current = await this.reader.load(request.documentId);
     if (!current) throw notFound();
-    assertFileAccess(request.principal, { customerId: current.state.customerId, type: current.state.type }, request.action, this.config.departments);
+    const { customerId, type } = current.state;
+    await this.access.assert(request.principal, { customerId, type, documentId: request.documentId }, request.action, request.requestId);
     const now = this.clock.now();
     try {
       const outcome = await runCommand(

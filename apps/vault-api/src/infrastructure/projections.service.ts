@@ -1,8 +1,11 @@
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { documentsProjection, Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
+import { accessLogProjection, documentsProjection, type Projection, Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { READ_MODEL_DB } from './tokens';
+
+/** Past this many events, "behind" is all that matters: counting further would make a health check expensive. */
+const LAG_CAP = 1000;
 
 /**
  * Runs the read-model projectors and lets writes wait for their own events to be projected. When instances share a
@@ -13,27 +16,31 @@ import { READ_MODEL_DB } from './tokens';
 export class ProjectionsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ProjectionsService.name);
   readonly documents: Projector;
+  readonly accessLog: Projector;
 
   constructor(
     @Inject(READ_MODEL_DB) db: ReadModelDatabase,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
   ) {
-    this.documents = new Projector(db, store, documentsProjection, {
-      lease: projectorLeaseFor(config.readModel, documentsProjection.name),
-      onError: (error) => this.logger.error({ err: error }, 'documents projection failed; it will resume from its checkpoint'),
-      onActiveChange: (active) =>
-        this.logger.log(active ? 'this instance now projects documents' : 'this instance stopped projecting documents; another one may take over'),
-    });
+    const projector = (projection: Projection) =>
+      new Projector(db, store, projection, {
+        lease: projectorLeaseFor(config.readModel, projection.name),
+        onError: (error) => this.logger.error({ err: error, projection: projection.name }, 'projection failed; it will resume from its checkpoint'),
+        onActiveChange: (active) =>
+          this.logger.log({ projection: projection.name }, active ? 'this instance now projects' : 'this instance stopped projecting; another one may take over'),
+      });
+    this.documents = projector(documentsProjection);
+    this.accessLog = projector(accessLogProjection);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.projector) await this.documents.start();
+    if (this.config.projector) await Promise.all([this.documents.start(), this.accessLog.start()]);
     else this.logger.log('projectors are off in this instance; another instance must run them');
   }
 
   async stop(): Promise<void> {
-    await this.documents.stop();
+    await Promise.all([this.documents.stop(), this.accessLog.stop()]);
   }
 
   /** Read your writes: a response is sent once the read model shows the write, or after a bounded wait. */
@@ -43,8 +50,12 @@ export class ProjectionsService implements OnApplicationBootstrap {
     return reached;
   }
 
+  /**
+   * How many document events the documents read model has yet to project, up to LAG_CAP. Counted within its own
+   * streams: other events (such as access records) move the global head without concerning it.
+   */
   async lag(): Promise<number> {
-    const [head, checkpoint] = await Promise.all([this.store.headPosition(), this.documents.checkpoint()]);
-    return Math.max(0, head - checkpoint);
+    const behind = await this.store.readAll({ after: await this.documents.checkpoint(), limit: LAG_CAP, streamPrefixes: documentsProjection.streamPrefixes });
+    return behind.length;
   }
 }

@@ -10,6 +10,10 @@ export interface DepartmentPolicy {
   readonly contentTypes: readonly DocumentType[];
   /** The most its principals can hold; a token's other scopes are ignored. */
   readonly scopes: readonly Scope[];
+  /** Distinct customers one of its principals may touch in an hour; 50 when not set. */
+  readonly customersPerHour?: number;
+  /** Distinct customers the whole department may touch in an hour; 500 when not set. */
+  readonly departmentCustomersPerHour?: number;
 }
 
 export type DepartmentPolicies = Readonly<Record<string, DepartmentPolicy>>;
@@ -86,12 +90,20 @@ export function parseDepartmentPolicies(input: unknown): DepartmentPolicies {
       continue;
     }
     const entry = raw as Record<string, unknown>;
-    for (const key of Object.keys(entry)) if (!['evidenceKinds', 'factTypes', 'contentTypes', 'scopes'].includes(key)) problems.push(`${name}.${key}: unknown setting`);
+    for (const key of Object.keys(entry)) {
+      if (!['evidenceKinds', 'factTypes', 'contentTypes', 'scopes', 'customersPerHour', 'departmentCustomersPerHour'].includes(key)) problems.push(`${name}.${key}: unknown setting`);
+    }
+    for (const key of ['customersPerHour', 'departmentCustomersPerHour']) {
+      const limit = entry[key];
+      if (limit !== undefined && (!Number.isInteger(limit) || (limit as number) < 1)) problems.push(`${name}.${key}: must be a whole number of at least 1`);
+    }
     const policy: DepartmentPolicy = {
       evidenceKinds: listOf(entry.evidenceKinds, EVIDENCE_KINDS, `${name}.evidenceKinds`, problems),
       factTypes: listOf(entry.factTypes, DOCUMENT_TYPES, `${name}.factTypes`, problems),
       contentTypes: listOf(entry.contentTypes, DOCUMENT_TYPES, `${name}.contentTypes`, problems),
       scopes: listOf(entry.scopes, SCOPES, `${name}.scopes`, problems),
+      ...(entry.customersPerHour !== undefined ? { customersPerHour: entry.customersPerHour as number } : {}),
+      ...(entry.departmentCustomersPerHour !== undefined ? { departmentCustomersPerHour: entry.departmentCustomersPerHour as number } : {}),
     };
     for (const type of policy.contentTypes) if (!policy.factTypes.includes(type)) problems.push(`${name}.contentTypes: ${type} must also be among its factTypes`);
     policies[name] = policy;

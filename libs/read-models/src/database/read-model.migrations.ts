@@ -126,6 +126,64 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0008-access-log': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('access_log')
+        .addColumn('customer_id', 'varchar(128)', (col) => col.notNull())
+        .addColumn('position', 'bigint', (col) => col.notNull())
+        .addColumn('type', 'varchar(64)', (col) => col.notNull())
+        .addColumn('by_sub', 'varchar(255)', (col) => col.notNull())
+        .addColumn('role', 'varchar(16)', (col) => col.notNull())
+        .addColumn('department', 'varchar(64)')
+        .addColumn('purpose', 'text')
+        .addColumn('document_id', 'varchar(64)')
+        .addColumn('at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('detail', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('access_log_pk', ['customer_id', 'position'])
+        .execute();
+    },
+  },
+  '0007-webhook-deliveries': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhook_cursors')
+        .addColumn('department', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('position', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable('webhook_dead_letters')
+        .addColumn('id', 'varchar(64)', (col) => col.primaryKey())
+        .addColumn('department', 'varchar(64)', (col) => col.notNull())
+        .addColumn('position', 'bigint', (col) => col.notNull())
+        .addColumn('entry', 'text', (col) => col.notNull())
+        .addColumn('attempts', 'integer', (col) => col.notNull())
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('failed_at', 'varchar(32)', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_dead_letters_by_department').on('webhook_dead_letters').columns(['department', 'position']).execute();
+    },
+  },
+  '0009-bulk-guard': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('bulk_touches')
+        .addColumn('scope', 'varchar(320)', (col) => col.notNull())
+        .addColumn('customer_id', 'varchar(128)', (col) => col.notNull())
+        .addColumn('last_at', 'varchar(32)', (col) => col.notNull())
+        .addPrimaryKeyConstraint('bulk_touches_pk', ['scope', 'customer_id'])
+        .execute();
+      await db.schema.createIndex('bulk_touches_by_time').on('bulk_touches').columns(['scope', 'last_at']).execute();
+      await db.schema
+        .createTable('bulk_blocks')
+        .addColumn('scope', 'varchar(320)', (col) => col.primaryKey())
+        .addColumn('blocked_at', 'varchar(32)', (col) => col.notNull())
+        .addColumn('distinct_customers', 'integer', (col) => col.notNull())
+        .addColumn('limit_per_hour', 'integer', (col) => col.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

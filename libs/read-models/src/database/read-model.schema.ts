@@ -82,6 +82,35 @@ export interface FulfilmentOpenRequestsTable {
   due_by: string | null;
 }
 
+/** Who read what about a customer, and why: the customer's own view of their access record. */
+export interface AccessLogTable {
+  customer_id: string;
+  position: number;
+  type: string;
+  by_sub: string;
+  role: string;
+  department: string | null;
+  purpose: string | null;
+  document_id: string | null;
+  at: string;
+  detail: string;
+}
+
+/** The bulk-access guard's sliding window: when each principal (or department) last touched each customer. */
+export interface BulkTouchesTable {
+  scope: string;
+  customer_id: string;
+  last_at: string;
+}
+
+/** Principals and departments the bulk guard stopped, until an admin lifts the block. */
+export interface BulkBlocksTable {
+  scope: string;
+  blocked_at: string;
+  distinct_customers: number;
+  limit_per_hour: number;
+}
+
 export interface ProjectionCheckpointsTable {
   name: string;
   position: number;
@@ -95,6 +124,25 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** How far each department's webhook has delivered its feed. */
+export interface WebhookCursorsTable {
+  department: string;
+  position: number;
+}
+
+/** Feed entries a department's webhook would not accept after every attempt. */
+export interface WebhookDeadLettersTable {
+  id: string;
+  department: string;
+  position: number;
+  /** JSON: the feed entry, as it was sent. */
+  entry: string;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  failed_at: string;
+}
+
 export interface ReadModelSchema {
   documents: DocumentsTable;
   document_references: DocumentReferencesTable;
@@ -102,6 +150,11 @@ export interface ReadModelSchema {
   department_feed: DepartmentFeedTable;
   fulfilment_documents: FulfilmentDocumentsTable;
   fulfilment_open_requests: FulfilmentOpenRequestsTable;
+  access_log: AccessLogTable;
+  bulk_touches: BulkTouchesTable;
+  bulk_blocks: BulkBlocksTable;
   projection_checkpoints: ProjectionCheckpointsTable;
   idempotency_keys: IdempotencyKeysTable;
+  webhook_cursors: WebhookCursorsTable;
+  webhook_dead_letters: WebhookDeadLettersTable;
 }

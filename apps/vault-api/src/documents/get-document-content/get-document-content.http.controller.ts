@@ -1,9 +1,11 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
-import { Controller, Get, Inject, Logger, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { FileAccess } from '../../access/file-access';
+import { requestIdOf } from '../../shared/access/request-context';
 import { pipeline } from 'node:stream/promises';
 import { isOwner } from '../../shared/access/customer-file-access';
 import { DocumentPath } from '../../shared/http/ids';
@@ -28,6 +30,7 @@ export class GetDocumentContentController {
   constructor(
     private readonly queries: QueryBus,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    private readonly access: FileAccess,
   ) {}
 
   @Get()
@@ -40,10 +43,13 @@ export class GetDocumentContentController {
     @Param() path: DocumentPath,
     @Query() query: GetDocumentContentRequest,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const { state } = await this.queries.execute(new GetDocumentQuery(path.documentId, principal, 'content'));
+    const requestId = requestIdOf(request);
+    const { state } = await this.queries.execute(new GetDocumentQuery(path.documentId, principal, 'content', requestId));
     if (!isOwner(principal, state.customerId) && !query.purpose) throw badRequest('purpose', 'State why you need the file.');
+    await this.access.recordRead(principal, state.customerId, { type: 'DocumentContentRead', documentId: state.documentId, purpose: query.purpose ?? null }, requestId);
     const content = await this.blobs.get(state.file.blobKey);
     response.status(200);
     response.setHeader('Content-Type', state.file.mediaType);

@@ -1,7 +1,10 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { FileAccess } from '../../access/file-access';
+import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';
 import { DocumentPath } from '../../shared/http/ids';
 import { HistoryResponse, ProblemResponse } from '../document.response';
@@ -12,13 +15,18 @@ import { documentTimeline } from './document-timeline';
 @ApiBearerAuth()
 @Controller('v1/documents/:documentId/history')
 export class GetDocumentHistoryController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly access: FileAccess,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: HistoryResponse, description: 'Every step, oldest first' })
   @ApiResponse({ status: 404, type: ProblemResponse })
-  async history(@Param() path: DocumentPath, @CurrentPrincipal() principal: Principal) {
-    const { state, events } = await this.queries.execute(new GetDocumentQuery(path.documentId, principal, 'history'));
+  async history(@Param() path: DocumentPath, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
+    const requestId = requestIdOf(request);
+    const { state, events } = await this.queries.execute(new GetDocumentQuery(path.documentId, principal, 'history', requestId));
+    await this.access.recordRead(principal, state.customerId, { type: 'DocumentRead', documentId: state.documentId, what: 'history' }, requestId);
     return { history: documentTimeline(events, viewerOf(principal, state.customerId)) };
   }
 }

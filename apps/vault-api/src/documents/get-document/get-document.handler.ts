@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { assertFileAccess } from '../../shared/access/customer-file-access';
+import { FileAccess } from '../../access/file-access';
 import { notFound } from '../../shared/http/problem.exception';
 import { DocumentReader, type LoadedDocument } from '../document-reader';
 import { GetDocumentQuery } from './get-document.query';
@@ -11,13 +10,14 @@ import { GetDocumentQuery } from './get-document.query';
 export class GetDocumentHandler implements IQueryHandler<GetDocumentQuery, LoadedDocument> {
   constructor(
     private readonly reader: DocumentReader,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly access: FileAccess,
   ) {}
 
   async execute(query: GetDocumentQuery): Promise<LoadedDocument> {
     const loaded = await this.reader.load(query.documentId);
     if (!loaded) throw notFound();
-    assertFileAccess(query.principal, { customerId: loaded.state.customerId, type: loaded.state.type }, query.action, this.config.departments);
+    const { customerId, type, documentId } = loaded.state;
+    await this.access.assert(query.principal, { customerId, type, documentId }, query.action, query.requestId);
     return loaded;
   }
 }

@@ -1,8 +1,10 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { FileAccess } from '../../access/file-access';
+import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';
 import { setEtag } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
@@ -14,13 +16,18 @@ import { GetDocumentQuery } from './get-document.query';
 @ApiBearerAuth()
 @Controller('v1/documents/:documentId')
 export class GetDocumentController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly access: FileAccess,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: DocumentResponse, headers: { ETag: { description: 'The revision, for If-Match' } } })
   @ApiResponse({ status: 404, type: ProblemResponse })
-  async get(@Param() path: DocumentPath, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
-    const { state, revision } = await this.queries.execute(new GetDocumentQuery(path.documentId, principal, 'read'));
+  async get(@Param() path: DocumentPath, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const requestId = requestIdOf(request);
+    const { state, revision } = await this.queries.execute(new GetDocumentQuery(path.documentId, principal, 'read', requestId));
+    await this.access.recordRead(principal, state.customerId, { type: 'DocumentRead', documentId: state.documentId, what: 'document' }, requestId);
     setEtag(response, revision);
     return documentView(state, revision, viewerOf(principal, state.customerId));
   }

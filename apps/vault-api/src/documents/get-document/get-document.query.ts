@@ -8,6 +8,7 @@ export class GetDocumentQuery extends Query<LoadedDocument> {
     readonly documentId: string,
     readonly principal: Principal,
     readonly action: 'read' | 'content' | 'history' | 'withdraw',
+    readonly requestId: string,
   ) {
     super();
   }

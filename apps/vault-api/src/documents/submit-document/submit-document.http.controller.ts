@@ -1,13 +1,13 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
-import { Controller, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { assertFileAccess, isOwner } from '../../shared/access/customer-file-access';
+import { FileAccess } from '../../access/file-access';
+import { isOwner } from '../../shared/access/customer-file-access';
 import { viewerOf } from '../../shared/access/viewer';
 import { setEtag } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
@@ -28,7 +28,7 @@ export class SubmitDocumentController {
     private readonly commands: CommandBus,
     private readonly uploads: UploadReceiver,
     private readonly idempotency: IdempotencyService,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly access: FileAccess,
   ) {}
 
   @Post()
@@ -50,11 +50,12 @@ export class SubmitDocumentController {
     @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<DocumentView> {
-    assertFileAccess(principal, { customerId: path.customerId }, 'submit', this.config.departments);
+    const requestId = requestIdOf(request);
+    await this.access.assert(principal, { customerId: path.customerId }, 'submit', requestId);
     const upload = await this.uploads.receive(request);
     try {
       const fields = await validUploadFields(upload);
-      assertFileAccess(principal, { customerId: path.customerId, type: fields.type }, 'submit', this.config.departments);
+      await this.access.assert(principal, { customerId: path.customerId, type: fields.type }, 'submit', requestId);
       const fingerprint = fingerprintOf({ operation: 'submit-document', customerId: path.customerId, ...fields, sha256: upload.blob.sha256 });
       let blobUsed = false;
       const answer = await this.idempotency.run(principal, idempotencyKey, fingerprint, async () => {
@@ -68,7 +69,7 @@ export class SubmitDocumentController {
             upload,
             principal,
             viewerOf(principal, path.customerId),
-            requestIdOf(request),
+            requestId,
           ),
         );
         blobUsed = outcome.blobUsed;

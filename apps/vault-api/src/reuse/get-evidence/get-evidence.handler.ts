@@ -3,6 +3,7 @@ import { findEvidence, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessRecorder } from '../../access/access-recorder';
+import { FileAccess } from '../../access/file-access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
@@ -17,10 +18,12 @@ export class GetEvidenceHandler implements IQueryHandler<GetEvidenceQuery, Evide
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly clock: Clock,
     private readonly access: AccessRecorder,
+    private readonly files: FileAccess,
   ) {}
 
   async execute({ customerId, kind, purpose, principal, requestId }: GetEvidenceQuery): Promise<Evidence> {
     const types = evidenceTypesFor(principal, kind, this.catalogue, this.config.departments);
+    await this.files.touch(principal, customerId, requestId);
     const found = await findEvidence(this.db, customerId, types, this.clock.now().toISOString().slice(0, 10));
     await this.access.evidenceQueried(principal, customerId, { kind, satisfied: found !== null, documentId: found?.id ?? null, purpose }, requestId);
     if (!found) return { satisfied: false };

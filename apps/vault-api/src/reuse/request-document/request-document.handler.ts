@@ -5,6 +5,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { AccessRecorder } from '../../access/access-recorder';
+import { FileAccess } from '../../access/file-access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
 import { ProjectionsService } from '../../infrastructure/projections.service';
@@ -30,11 +31,13 @@ export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCo
     private readonly clock: Clock,
     private readonly projections: ProjectionsService,
     private readonly access: AccessRecorder,
+    private readonly files: FileAccess,
   ) {}
 
   async execute({ customerId, request, principal, requestId }: RequestDocumentCommand): Promise<RequestAnswer> {
     const { kind, purpose } = request;
     const types = evidenceTypesFor(principal, kind, this.catalogue, this.config.departments);
+    await this.files.touch(principal, customerId, requestId);
     const now = this.clock.now();
     const evidence = await findEvidence(this.db, customerId, types, now.toISOString().slice(0, 10));
     // What lapses before the department needs it does not answer the ask: the customer must be asked in time.

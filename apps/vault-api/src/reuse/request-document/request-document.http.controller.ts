@@ -3,6 +3,7 @@ import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { FileAccess } from '../../access/file-access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { ProblemResponse } from '../../documents/document.response';
 import { isOwner } from '../../shared/access/customer-file-access';
@@ -24,6 +25,7 @@ export class DocumentRequestsController {
     private readonly queries: QueryBus,
     private readonly idempotency: IdempotencyService,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly files: FileAccess,
   ) {}
 
   @Post()
@@ -53,7 +55,8 @@ export class DocumentRequestsController {
   @Get()
   @ApiOkResponse({ type: RequestsResponse, description: 'Open asks first, then the closed ones, with who asks, why and by when' })
   @ApiResponse({ status: 404, type: ProblemResponse })
-  list(@Param() path: CustomerPath, @CurrentPrincipal() principal: Principal) {
+  async list(@Param() path: CustomerPath, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
+    if (!isOwner(principal, path.customerId)) await this.files.touch(principal, path.customerId, requestIdOf(request));
     if (isOwner(principal, path.customerId) || hasRole(principal, 'reviewer')) {
       return this.queries.execute(new ListDocumentRequestsQuery(path.customerId));
     }

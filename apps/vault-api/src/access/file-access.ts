@@ -1,0 +1,42 @@
+import type { Principal } from '@kluis/auth';
+import { Inject, Injectable } from '@nestjs/common';
+import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { assertFileAccess, type FileAction, type FileTarget, isOwner } from '../shared/access/customer-file-access';
+import { ProblemException } from '../shared/http/problem.exception';
+import { type AccessRecord, AccessRecorder } from './access-recorder';
+import { BulkGuard } from './bulk-guard';
+
+/**
+ * Every access to a customer's file goes through here: the access rules decide, a refusal is written to the
+ * customer's access record, and every touch by someone other than the customer counts toward the bulk guard.
+ */
+@Injectable()
+export class FileAccess {
+  constructor(
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly recorder: AccessRecorder,
+    private readonly bulk: BulkGuard,
+  ) {}
+
+  async assert(principal: Principal, target: FileTarget & { documentId?: string }, action: FileAction, requestId: string): Promise<void> {
+    try {
+      assertFileAccess(principal, target, action, this.config.departments);
+    } catch (error) {
+      if (error instanceof ProblemException && !isOwner(principal, target.customerId)) {
+        await this.recorder.record(principal, target.customerId, { type: 'AccessDenied', action, documentId: target.documentId ?? null, status: error.getStatus() }, requestId);
+      }
+      throw error;
+    }
+    await this.touch(principal, target.customerId, requestId);
+  }
+
+  /** Counts a touch of the customer's data by anyone but the customer. */
+  async touch(principal: Principal, customerId: string, requestId: string): Promise<void> {
+    if (!isOwner(principal, customerId)) await this.bulk.touch(principal, customerId, requestId);
+  }
+
+  /** Records a read by anyone but the customer, for the customer to see. */
+  async recordRead(principal: Principal, customerId: string, record: AccessRecord, requestId: string): Promise<void> {
+    if (!isOwner(principal, customerId)) await this.recorder.record(principal, customerId, record, requestId);
+  }
+}

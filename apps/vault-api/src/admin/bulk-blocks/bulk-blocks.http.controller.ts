@@ -1,0 +1,38 @@
+import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { Controller, Delete, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { BulkGuard } from '../../access/bulk-guard';
+import { ProblemResponse } from '../../documents/document.response';
+import { forbidden, notFound } from '../../shared/http/problem.exception';
+
+const SCOPE = /^(principal|department):[\x21-\x7e]{1,255}$/;
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('v1/admin/bulk-blocks')
+export class BulkBlocksController {
+  constructor(private readonly bulk: BulkGuard) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Principals and departments the bulk guard stopped' })
+  @ApiResponse({ status: 403, type: ProblemResponse })
+  async list(@CurrentPrincipal() principal: Principal) {
+    this.assertAdmin(principal);
+    const blocks = await this.bulk.blocks();
+    return { blocks: blocks.map((block) => ({ scope: block.scope, blockedAt: block.blocked_at, distinctCustomers: Number(block.distinct_customers), limitPerHour: Number(block.limit_per_hour) })) };
+  }
+
+  @Delete(':scope')
+  @ApiParam({ name: 'scope', example: 'principal:mortgage-desk-7', description: 'principal:<sub> or department:<name>' })
+  @ApiOkResponse({ description: 'Lifted, after an administrator has looked at it' })
+  @ApiResponse({ status: 404, type: ProblemResponse })
+  async lift(@Param('scope') scope: string, @CurrentPrincipal() principal: Principal) {
+    this.assertAdmin(principal);
+    if (!SCOPE.test(scope) || !(await this.bulk.lift(scope))) throw notFound();
+    return { lifted: scope };
+  }
+
+  private assertAdmin(principal: Principal): void {
+    if (!hasRole(principal, 'admin')) throw forbidden('Only administrators manage bulk-access blocks.');
+  }
+}

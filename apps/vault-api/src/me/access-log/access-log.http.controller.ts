@@ -1,0 +1,65 @@
+import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { accessLog, type AccessLogEntry, type ReadModelDatabase } from '@kluis/read-models';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ProblemResponse } from '../../documents/document.response';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { forbidden } from '../../shared/http/problem.exception';
+import { AccessLogRequest } from './access-log.request.dto';
+
+const WHAT: Record<string, string> = {
+  EvidenceQueried: 'checked whether a verified document is on file',
+  DocumentRead: 'read a document\'s details',
+  DocumentContentRead: 'downloaded a document',
+  DocumentsListed: 'looked at the list of your documents',
+  AccessDenied: 'tried to look at your documents and was refused',
+  BulkAccessBlocked: 'was stopped for looking at too many customers',
+};
+
+/** Who, told the customer's way: a department by name, staff by role, never a colleague's or another customer's id. */
+function who(entry: AccessLogEntry): string {
+  if (entry.department) return `the ${entry.department} department`;
+  if (entry.role === 'reviewer') return 'a reviewer';
+  if (entry.role === 'admin') return 'support';
+  return 'someone else';
+}
+
+const logEntry = (entry: AccessLogEntry) => ({
+  at: entry.at,
+  type: entry.type,
+  who: who(entry),
+  what: WHAT[entry.type] ?? entry.type,
+  purpose: entry.purpose,
+  documentId: entry.documentId,
+});
+
+class AccessLogEntryResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: 'DocumentContentRead' }) type!: string;
+  @ApiProperty({ example: 'the mandates department' }) who!: string;
+  @ApiProperty({ example: 'downloaded a document' }) what!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Registering the mandate M-77' }) purpose!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) documentId!: string | null;
+}
+
+class AccessLogResponse {
+  @ApiProperty({ type: [AccessLogEntryResponse], description: 'Newest first' }) entries!: AccessLogEntryResponse[];
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Pass as ?before= for older entries; null at the end' }) next!: number | null;
+}
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('v1/me/access-log')
+export class AccessLogController {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+
+  @Get()
+  @ApiOkResponse({ type: AccessLogResponse, description: 'Who read your documents or evidence about you, when and why. Nobody can change or delete it.' })
+  @ApiResponse({ status: 403, type: ProblemResponse })
+  async log(@Query() request: AccessLogRequest, @CurrentPrincipal() principal: Principal) {
+    if (!hasRole(principal, 'customer')) throw forbidden('Only customers have an access log of their own.');
+    const limit = request.limit ?? 50;
+    const entries = await accessLog(this.db, principal.sub, { before: request.before, limit });
+    return { entries: entries.map(logEntry), next: entries.length === limit ? entries[entries.length - 1].position : null };
+  }
+}
