@@ -19,6 +19,8 @@ const project = (displayName, suffix, extra = {}) => ({
 });
 
 module.exports = {
+  // e2e and services suites drive real servers on two-core machines; a generous bound still catches a hang.
+  testTimeout: 30_000,
   projects: [
     project('unit', '.spec.ts'),
     project('int', '.int-spec.ts'),
@@ -26,5 +28,6 @@ module.exports = {
     project('e2e', '.e2e-spec.ts'),
     project('services', '.services-spec.ts'),
     project('esdb', '.esdb-spec.ts'),
+    project('browser', '.browser-spec.ts'),
   ],
 };

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,16 +6,30 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { VaultConfig } from './config/vault-config';
 import type { Clock } from './infrastructure/clock';
+import { serveWebUi } from './web/static/serve-web-ui';
+import { uiSecurityHeaders } from './web/static/ui-security-headers';
+import { loadWebAssets } from './web/static/web-assets';
+import { loadWebConfig, type WebConfig } from './web/web-config';
+import { WebModule } from './web/web.module';
 
-/** Builds the vault exactly as it runs in production; tests pass their own config and clock. */
-export async function createVaultApp(config: VaultConfig, overrides: { clock?: Clock } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), { bufferLogs: true });
+@Module({})
+class VaultModule {}
+
+/** Builds the vault exactly as it runs in production; tests pass their own config, clock and UI. */
+export async function createVaultApp(config: VaultConfig, overrides: { clock?: Clock; web?: WebConfig } = {}): Promise<INestApplication> {
+  const web = overrides.web ?? loadWebConfig(process.env);
+  const app = await NestFactory.create<NestExpressApplication>(
+    { module: VaultModule, imports: [AppModule.forRoot(config, overrides), WebModule.forRoot(config, web)] },
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use((_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  const assets = await loadWebAssets(web.assetsDir);
+  if (assets) app.use(serveWebUi(assets, uiSecurityHeaders(config.auth)));
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('Kluis')

@@ -1,0 +1,189 @@
+/** The shapes of the vault's public REST API (/docs-json) that the UI reads. */
+
+export type DocumentType =
+  | 'passport'
+  | 'id-card'
+  | 'residence-permit'
+  | 'driving-licence'
+  | 'notarial-power-of-attorney'
+  | 'notarial-deed'
+  | 'proof-of-address'
+  | 'chamber-of-commerce-extract';
+
+export type DocumentStatus = 'pending_review' | 'awaiting_second_review' | 'verified' | 'rejected' | 'expired' | 'withdrawn' | 'revoked' | 'erased';
+
+export type Channel = 'online' | 'branch' | 'post';
+
+export type FactName =
+  | 'documentNumber'
+  | 'issuingCountry'
+  | 'holderName'
+  | 'dateOfBirth'
+  | 'expiresOn'
+  | 'issuedOn'
+  | 'address'
+  | 'notary'
+  | 'deedDate'
+  | 'grantor'
+  | 'attorney'
+  | 'scope'
+  | 'companyName'
+  | 'registrationNumber';
+
+export type Facts = Partial<Record<FactName, string>>;
+
+export interface UiDocumentType {
+  readonly type: DocumentType;
+  readonly fourEyes: boolean;
+  readonly mrz: 'TD3' | 'TD1-or-TD2' | null;
+  readonly requiredFacts: readonly FactName[];
+}
+
+export interface UiConfig {
+  readonly authMode: 'dev' | 'oidc';
+  readonly oidc: { readonly issuer: string; readonly clientId: string | null; readonly audience: string } | null;
+  readonly maxUploadBytes: number;
+  readonly documentTypes: readonly UiDocumentType[];
+}
+
+export interface DemoIdentity {
+  readonly id: string;
+  readonly sub: string;
+  readonly roles: readonly string[];
+  readonly department?: string;
+  readonly scopes: readonly string[];
+}
+
+export interface Rejection {
+  readonly reasonCode: string;
+  readonly message: string;
+  readonly at: string;
+}
+
+export interface Review {
+  readonly decision: 'approve' | 'reject';
+  readonly by: string;
+  readonly at: string;
+  readonly reasonCode: string | null;
+  readonly message: string | null;
+}
+
+export interface StoredFile {
+  readonly sha256: string;
+  readonly size: number;
+  readonly mediaType: 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff';
+  readonly filename: string | null;
+}
+
+export interface DocumentReference {
+  readonly department: string;
+  readonly purpose: string;
+  readonly since: string;
+}
+
+export interface VaultDocument {
+  readonly id: string;
+  readonly customerId: string;
+  readonly type: DocumentType;
+  readonly status: DocumentStatus;
+  readonly file: StoredFile;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+  readonly channel: Channel;
+  readonly reviewDueAt: string;
+  readonly facts: Facts | null;
+  readonly expiresOn: string | null;
+  readonly reviews: readonly Review[];
+  readonly rejection: Rejection | null;
+  readonly claim: { readonly by: string; readonly until: string } | null;
+  readonly revision: number;
+}
+
+export interface DocumentSummary {
+  readonly id: string;
+  readonly customerId: string;
+  readonly type: DocumentType;
+  readonly status: DocumentStatus;
+  readonly file: StoredFile;
+  readonly submittedAt: string;
+  readonly expiresOn: string | null;
+  readonly expiringSoon: boolean;
+  readonly rejection: Rejection | null;
+  readonly revision: number;
+}
+
+export interface MyDocument extends DocumentSummary {
+  readonly facts: Facts | null;
+  /** Which departments rely on it, and why. */
+  readonly references?: readonly DocumentReference[];
+}
+
+export interface DocumentAsker {
+  readonly department: string;
+  readonly purpose: string;
+  readonly dueBy: string | null;
+}
+
+export interface OpenRequest {
+  readonly id: string;
+  readonly kind: 'identity' | 'power-of-attorney' | 'address' | 'company-registration';
+  readonly status: string;
+  readonly askers: readonly DocumentAsker[];
+  readonly dueBy: string | null;
+  readonly overdue: boolean;
+  readonly lastRejection: { readonly reasonCode: string; readonly message: string; readonly at: string } | null;
+}
+
+export interface MyDocuments {
+  readonly documents: readonly MyDocument[];
+  /** What the bank still needs from the customer. */
+  readonly openRequests?: readonly OpenRequest[];
+}
+
+export interface ReviewQueueItem {
+  readonly id: string;
+  readonly customerId: string;
+  readonly type: DocumentType;
+  readonly status: DocumentStatus;
+  readonly channel: Channel;
+  readonly submittedAt: string;
+  readonly dueAt: string;
+  readonly overdue: boolean;
+  readonly waitingMinutes: number;
+  readonly firstApprovalBy: string | null;
+  readonly claimedBy: string | null;
+  readonly claimedUntil: string | null;
+  readonly revision: number;
+}
+
+export interface HistoryEntry {
+  readonly type: string;
+  readonly at: string;
+  readonly by: string;
+  readonly summary: string;
+}
+
+export interface Problem {
+  readonly type?: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code?: string;
+  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+}
+
+export interface AccessLogEntry {
+  readonly at: string;
+  readonly type: string;
+  /** Told the customer's way: a department by name, staff by role. */
+  readonly who: string;
+  readonly what: string;
+  readonly purpose: string | null;
+  readonly documentId: string | null;
+}
+
+export interface AccessLogPage {
+  readonly entries: readonly AccessLogEntry[];
+  /** Pass as ?before= for older entries; null at the end. */
+  readonly next: number | null;
+}
