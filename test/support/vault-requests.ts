@@ -11,6 +11,13 @@ export interface UploadOptions {
   readonly fieldsLast?: boolean;
 }
 
+/** A name whose extension matches the bytes, because the declared type must agree with the content. */
+function defaultFilename(file: Buffer): string {
+  if (file.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))) return 'scan.png';
+  if (file.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'scan.jpg';
+  return 'scan.pdf';
+}
+
 export function upload(vault: VaultUnderTest, token: string, customerId: string, options: UploadOptions) {
   let call = vault.http().post(`/v1/customers/${customerId}/documents`).set('Authorization', `Bearer ${token}`);
   if (options.idempotencyKey) call = call.set('Idempotency-Key', options.idempotencyKey);
@@ -20,7 +27,7 @@ export function upload(vault: VaultUnderTest, token: string, customerId: string,
     if (options.relatedCustomerIds !== undefined) call = call.field('relatedCustomerIds', options.relatedCustomerIds);
   };
   if (!options.fieldsLast) fields();
-  call = call.attach('file', options.file, options.filename ?? 'scan.pdf');
+  call = call.attach('file', options.file, options.filename ?? defaultFilename(options.file));
   if (options.fieldsLast) fields();
   return call;
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { ReadModelLocation } from '@kluis/read-models';
 import { resolve } from 'node:path';
 import { type BlobStoreLocation, blobStoreLocation, type EventStoreLocation, eventStoreLocation, readModelLocation } from './backend-locations';
+import { DEFAULT_UPLOAD_CHECK_POLICY, type UploadCheckPolicy } from '../documents/submit-document/upload-check-policy';
 import { ConfigError } from './config-error';
 import { loadWebhookConfig, type WebhookConfig } from '../webhooks/webhook-config';
 
@@ -38,6 +39,8 @@ export interface VaultConfig {
   readonly webhooks: WebhookConfig;
   /** Requests one principal may make per minute, per instance. */
   readonly rateLimitPerMinute: number;
+  /** What an uploaded PDF may carry: a page limit, and whether active content is refused or only flagged. */
+  readonly uploadChecks: UploadCheckPolicy;
 }
 
 const MIB = 1024 * 1024;
@@ -77,7 +80,18 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     projector: onOff(env, 'VAULT_PROJECTOR', true),
     webhooks: loadWebhookConfig(env, departments),
     rateLimitPerMinute: positiveInteger(env, 'VAULT_RATE_LIMIT_PER_MINUTE', 600),
+    uploadChecks: {
+      maxPages: positiveInteger(env, 'VAULT_PDF_MAX_PAGES', DEFAULT_UPLOAD_CHECK_POLICY.maxPages),
+      activeContent: oneOf(env, 'VAULT_PDF_ACTIVE_CONTENT', ['refuse', 'flag'] as const, DEFAULT_UPLOAD_CHECK_POLICY.activeContent),
+    },
   };
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+  return raw as T;
 }
 
 function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { requestIdOf } from '../../shared/access/request-context';
 import { ifMatchRevision, setEtag } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
+import { forbidden } from '../../shared/http/problem.exception';
 import { DocumentResponse, ProblemResponse } from '../document.response';
 import { RevokeDocumentCommand } from './revoke-document.command';
 import { RevokeDocumentRequest } from './revoke-document.request.dto';
@@ -30,6 +31,8 @@ export class RevokeDocumentController {
     @Res({ passthrough: true }) response: Response,
     @Headers('if-match') ifMatch?: string,
   ) {
+    // Refused before any lookup: the answer must not differ between a document that exists and one that does not.
+    if (!hasRole(principal, 'admin')) throw forbidden('Only support revokes documents.');
     const document = await this.commands.execute(new RevokeDocumentCommand(path.documentId, body.reason, ifMatchRevision(ifMatch), principal, requestIdOf(request)));
     setEtag(response, document.revision);
     return document;

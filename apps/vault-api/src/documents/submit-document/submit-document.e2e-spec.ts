@@ -105,6 +105,26 @@ describe('uploading a document', () => {
       expect(list.body.documents).toEqual([]);
     });
 
+    it('refuses a file whose declared type disagrees with its bytes with 415', async () => {
+      const maria = await vault.customer();
+      const blobsBefore = await vault.storedBlobs();
+      const response = await upload(vault, maria.token, maria.id, { file: aPng(), type: 'passport', filename: 'passport.pdf' });
+      expectProblem(response, 415, vault);
+      expect(await vault.storedBlobs()).toEqual(blobsBefore);
+    });
+
+    it('refuses a PDF that carries JavaScript, storing nothing', async () => {
+      const maria = await vault.customer();
+      const blobsBefore = await vault.storedBlobs();
+      const scripted = Buffer.from(
+        aPdf().toString('latin1').replace('<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>'),
+        'latin1',
+      );
+      const response = await upload(vault, maria.token, maria.id, { file: scripted, type: 'passport' });
+      expectProblem(response, 415, vault);
+      expect(await vault.storedBlobs()).toEqual(blobsBefore);
+    });
+
     it('refuses a file over the size limit with 413', async () => {
       const maria = await vault.customer();
       const blobsBefore = await vault.storedBlobs();

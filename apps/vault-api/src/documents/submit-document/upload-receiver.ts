@@ -3,12 +3,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { byteLimit, TooLarge } from './byte-limit';
 import { type AcceptedMediaType, SNIFF_BYTES, sniffMediaType } from './media-type';
+import { inspectPdf } from './pdf-inspector';
 import { peekHead } from './peek-head';
 import { sanitiseFilename } from './sanitise-filename';
+import { declaredTypeMatches } from './upload-check-declared-type';
+import { judgePdf } from './upload-check-policy';
+import { activeContentRefused, declaredTypeMismatch, tooManyPages } from './upload-check-problems';
 import { fileTooLarge, fileTypeNotAccepted, malformedUpload } from './upload-problems';
 
 export interface ReceivedUpload {
@@ -17,6 +21,9 @@ export interface ReceivedUpload {
   readonly mediaType: AcceptedMediaType;
   readonly filename: string | null;
 }
+
+/** The pipeline's own callback: the blob store's put reports the same error, and that is where it is handled. */
+const ignore = () => undefined;
 
 /** Multipart framing and the few text fields around the file; generous, but bounded. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -92,7 +99,7 @@ export class UploadReceiver {
           fail(malformedUpload(name, 'Send exactly one file, in a field named "file".'));
           return;
         }
-        storing = this.store(stream, info.filename, limit);
+        storing = this.store(stream, info.filename, info.mimeType, limit);
         storing.catch((error: unknown) => {
           fail(error);
           stream.resume();
@@ -114,19 +121,28 @@ export class UploadReceiver {
     });
   }
 
-  private async store(file: Readable, rawFilename: string | undefined, limit: number): Promise<Omit<ReceivedUpload, 'fields'>> {
+  private async store(file: Readable, rawFilename: string | undefined, declaredType: string | undefined, limit: number): Promise<Omit<ReceivedUpload, 'fields'>> {
     const { head, source } = await peekHead(file, SNIFF_BYTES);
     const mediaType = sniffMediaType(head);
     if (!mediaType) throw fileTypeNotAccepted();
-    const limited = byteLimit(limit);
-    source.on('error', (error) => limited.destroy(error));
-    source.pipe(limited);
+    if (!declaredTypeMatches(declaredType, mediaType)) throw declaredTypeMismatch();
+    // A PDF is read as it streams by, for pages and active content; nothing is buffered for it.
+    const inspector = mediaType === 'application/pdf' ? inspectPdf() : null;
+    // pipeline carries an error from any stage to every other, so the blob store sees it and cleans up.
+    const checked = inspector ? pipeline(source, byteLimit(limit), inspector, ignore) : pipeline(source, byteLimit(limit), ignore);
+    let blob: StoredBlob;
     try {
-      const blob = await this.blobs.put(`documents/${randomUUID()}`, limited);
-      return { blob, mediaType, filename: sanitiseFilename(rawFilename) };
+      blob = await this.blobs.put(`documents/${randomUUID()}`, checked);
     } catch (error) {
-      source.unpipe(limited);
       throw error instanceof TooLarge ? fileTooLarge(limit) : error;
     }
+    if (inspector) {
+      const judgement = judgePdf(await inspector.result, this.config.uploadChecks);
+      if (judgement.outcome !== 'accept') {
+        await this.blobs.delete(blob.key);
+        throw judgement.outcome === 'too-many-pages' ? tooManyPages(judgement.maxPages) : activeContentRefused();
+      }
+    }
+    return { blob, mediaType, filename: sanitiseFilename(rawFilename) };
   }
 }
