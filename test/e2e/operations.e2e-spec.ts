@@ -24,6 +24,7 @@ describe('operating the vault', () => {
         readModel: { status: 'up', backend: config.readModel.kind },
       },
       projections: { documents: { lag: 0 } },
+      reconciliation: { status: 'not-run', at: null, missingBlobs: 0, hashMismatches: 0, orphanBlobs: 0 },
     });
   });
 

@@ -14,6 +14,7 @@ import type { Clock } from './infrastructure/clock';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReuseModule } from './reuse/reuse.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { requestIdOf } from './shared/access/request-context';
@@ -52,6 +53,7 @@ export class AppModule {
         AdminModule,
         ExpiryModule,
         MetricsModule,
+        ReconciliationModule,
         WebhooksModule,
       ],
       controllers: [HealthController],

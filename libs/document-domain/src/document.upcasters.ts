@@ -1,9 +1,11 @@
 import type { DocumentEvent, DocumentEventType } from './document.events';
 import { DOCUMENT_EVENT_TYPES } from './document.events';
+import { DOCUMENT_UPCASTERS } from './upcasting/document-upcasters';
+import { upcast } from './upcasting/upcaster-chain';
 
 /** The schema version written for each event type today. Bump it together with an upcaster for the old one. */
 export const DOCUMENT_EVENT_VERSIONS: Readonly<Record<DocumentEventType, number>> = {
-  DocumentSubmitted: 1,
+  DocumentSubmitted: 2,
   DocumentClaimed: 1,
   DocumentClaimReleased: 1,
   DocumentReviewed: 1,
@@ -34,5 +36,5 @@ export function readDocumentEvent(type: string, version: number, data: object): 
   if (!isDocumentEventType(type) || version < 1 || version > DOCUMENT_EVENT_VERSIONS[type]) {
     throw new UnknownEventSchema(type, version);
   }
-  return { type, data } as DocumentEvent;
+  return { type, data: upcast(DOCUMENT_UPCASTERS, type, version, DOCUMENT_EVENT_VERSIONS[type], data as Readonly<Record<string, unknown>>) } as DocumentEvent;
 }

@@ -9,6 +9,7 @@ export * from './document.errors';
 export * from './document.state';
 export * from './document.decide';
 export * from './document.upcasters';
+export * from './upcasting';
 export * from './mrz';
 export * from './parse-catalogue';
 export * from './document-request';

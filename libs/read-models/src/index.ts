@@ -6,6 +6,7 @@ export { type ProjectorLease, soleProjectorLease } from './projection/projector-
 export { PostgresProjectorLease, type PostgresProjectorLeaseOptions } from './projection/postgres-projector-lease';
 export { projectorLeaseFor } from './projection/projector-lease-for';
 export { CheckpointMovedError } from './projection/checkpoint-moved.error';
+export { rebuildBeside, type RebuildBesideOptions, type RebuildBesideOutcome } from './projection/rebuild-beside';
 export { documentsProjection } from './documents/documents.projection';
 export type { DocumentSummary } from './documents/document-summary';
 export {

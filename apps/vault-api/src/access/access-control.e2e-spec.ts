@@ -103,7 +103,9 @@ describe('the bulk-access guard', () => {
     expectProblem(await vault.http().delete(`/v1/admin/bulk-blocks/principal:${desk.id}`).set('Authorization', `Bearer ${desk.token}`), 403);
     const blocks = await getAs(vault, admin, '/v1/admin/bulk-blocks').expect(200);
     expect(blocks.body.blocks).toEqual([expect.objectContaining({ scope: `principal:${desk.id}`, distinctCustomers: 4, limitPerHour: 3 })]);
+    expect((await vault.http().get('/metrics').expect(200)).text).toMatch(/^kluis_bulk_access_blocks 1$/m);
     await vault.http().delete(`/v1/admin/bulk-blocks/principal:${desk.id}`).set('Authorization', `Bearer ${admin}`).expect(200);
+    expect((await vault.http().get('/metrics').expect(200)).text).toMatch(/^kluis_bulk_access_blocks 0$/m);
     await evidence(customers[3].id).expect(200);
   });
 

@@ -8,6 +8,7 @@ import type { Response } from 'express';
 import { sql } from 'kysely';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { ProjectionsService } from '../infrastructure/projections.service';
+import { ReconciliationService } from '../reconciliation/reconciliation.service';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 
 type Check = { status: 'up' | 'down'; backend: string; detail?: string };
@@ -42,6 +43,7 @@ export class HealthController {
     @Inject(READ_MODEL_DB) private readonly readModel: ReadModelDatabase,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly projections: ProjectionsService,
+    private readonly reconciliation: ReconciliationService,
   ) {}
 
   /** Liveness: the process answers. A backend outage makes the vault unready, not dead: restarting would not help. */
@@ -62,7 +64,10 @@ export class HealthController {
     ]);
     const up = [eventStore, blobStore, readModel].every((component) => component.status === 'up');
     const lag = up ? await this.projections.lag() : null;
+    const reconciliation = await this.reconciliation.status();
+    // A lost blob is one document's loss, not this instance's: staying ready keeps every other document served.
+    const status = !up ? 'down' : reconciliation.status === 'data-loss' ? 'degraded' : 'up';
     response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: up ? 'up' : 'down', checks: { eventStore, blobStore, readModel }, projections: { documents: { lag } } };
+    return { status, checks: { eventStore, blobStore, readModel }, projections: { documents: { lag } }, reconciliation };
   }
 }

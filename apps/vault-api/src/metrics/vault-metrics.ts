@@ -1,6 +1,6 @@
 import { type ReadModelDatabase, reviewBacklog } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Clock } from '../infrastructure/clock';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
@@ -12,6 +12,21 @@ import { READ_MODEL_DB } from '../infrastructure/tokens';
 @Injectable()
 export class VaultMetrics {
   readonly registry = new Registry();
+  /** Labelled by route pattern, never by URL, so ids do not multiply the series. */
+  readonly requestDuration = new Histogram({
+    name: 'kluis_http_request_duration_seconds',
+    help: 'HTTP request latency, from the request arriving to the response being sent',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120],
+    registers: [this.registry],
+  });
+  readonly uploads = new Counter({
+    name: 'kluis_uploads_total',
+    help: 'Uploads answered: stored (201), duplicate (200, already on file) or refused (an error answer)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  readonly uploadedBytes = new Counter({ name: 'kluis_uploaded_bytes_total', help: 'Bytes of the documents stored by uploads', registers: [this.registry] });
 
   constructor(
     @Inject(READ_MODEL_DB) db: ReadModelDatabase,
@@ -41,6 +56,15 @@ export class VaultMetrics {
       registers: [this.registry],
       async collect() {
         this.set((await readBacklog()).overdue);
+      },
+    });
+    new Gauge({
+      name: 'kluis_bulk_access_blocks',
+      help: 'Principals and departments the bulk-access guard has stopped, waiting for an administrator',
+      registers: [this.registry],
+      async collect() {
+        const { blocks } = await db.selectFrom('bulk_blocks').select((eb) => eb.fn.countAll<number>().as('blocks')).executeTakeFirstOrThrow();
+        this.set(Number(blocks));
       },
     });
     new Gauge({

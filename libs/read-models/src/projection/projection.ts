@@ -7,6 +7,9 @@ export interface Projection {
   readonly name: string;
   readonly streamPrefixes: readonly string[];
   apply(trx: Transaction<ReadModelSchema>, event: RecordedEvent): Promise<void>;
-  /** Removes every row the projection wrote, for a rebuild from zero. */
+  /**
+   * Removes every row the projection wrote, for a rebuild from zero. The tables it empties are the ones a rebuild
+   * beside the live read model copies and swaps in, so it names every table the projection writes.
+   */
   reset(trx: Transaction<ReadModelSchema>): Promise<void>;
 }

@@ -1,0 +1,35 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IncompleteBackupError } from './backup.errors';
+
+/** Written last: a folder with a manifest holds a finished backup. */
+export interface BackupManifest {
+  readonly format: 1;
+  readonly createdAt: string;
+  /** The newest event in the backup; the read model in it is at or behind this and catches up on start. */
+  readonly eventsHeadPosition: number;
+  readonly blobs: { readonly count: number; readonly bytes: number; readonly corrupt: readonly string[] };
+  readonly devSigningKey: boolean;
+}
+
+/** Names inside a backup folder. */
+export const BACKUP_LAYOUT = {
+  events: 'events.db',
+  readModel: 'read-models.db',
+  blobs: 'blobs',
+  manifest: 'manifest.json',
+} as const;
+
+export async function writeManifest(dir: string, manifest: BackupManifest): Promise<void> {
+  await writeFile(join(dir, BACKUP_LAYOUT.manifest), `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx' });
+}
+
+export async function readManifest(dir: string): Promise<BackupManifest> {
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, BACKUP_LAYOUT.manifest), 'utf8')) as BackupManifest;
+    if (manifest.format !== 1) throw new Error('unknown format');
+    return manifest;
+  } catch {
+    throw new IncompleteBackupError(dir);
+  }
+}

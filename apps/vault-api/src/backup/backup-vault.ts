@@ -1,0 +1,39 @@
+import { createFileBlobStore } from '@kluis/blob-store';
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { VaultConfig } from '../config/vault-config';
+import { BACKUP_LAYOUT, type BackupManifest, writeManifest } from './backup-manifest';
+import { copyBlobs } from './copy-blobs';
+import { DEV_SIGNING_KEY_FILE } from './dev-signing-key-file';
+import { claimEmptyFolder } from './empty-folder';
+import { embeddedLocations } from './embedded-locations';
+import { headPositionOf, snapshotSqlite } from './sqlite-snapshot';
+
+/**
+ * Backs up a running embedded vault into an empty folder. The order is what makes it consistent without stopping:
+ * 1. the read model first, so its checkpoint is never ahead of the events it came from;
+ * 2. then the events, as of one moment;
+ * 3. then the blobs: every blob an event in the snapshot points at was stored before that event was written, so it
+ *    is already there to copy. Blobs stored later are copied too, or not; either way they are harmless orphans.
+ * The manifest is written last and marks the backup finished.
+ */
+export async function backupVault(config: VaultConfig, target: string, now: () => Date = () => new Date()): Promise<BackupManifest> {
+  const source = embeddedLocations(config);
+  await claimEmptyFolder(target);
+  const createdAt = now().toISOString();
+  await snapshotSqlite(source.readModel, join(target, BACKUP_LAYOUT.readModel));
+  const eventsFile = join(target, BACKUP_LAYOUT.events);
+  await snapshotSqlite(source.events, eventsFile);
+  const blobs = await copyBlobs(createFileBlobStore(source.blobs), createFileBlobStore(join(target, BACKUP_LAYOUT.blobs)));
+  const devSigningKey = await copyFile(join(source.dataDir, DEV_SIGNING_KEY_FILE), join(target, DEV_SIGNING_KEY_FILE)).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  const manifest: BackupManifest = { format: 1, createdAt, eventsHeadPosition: headPositionOf(eventsFile), blobs, devSigningKey };
+  await writeManifest(target, manifest);
+  return manifest;
+}
+

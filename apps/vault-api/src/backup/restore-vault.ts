@@ -1,0 +1,41 @@
+import { createFileBlobStore } from '@kluis/blob-store';
+import { access, copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { VaultConfig } from '../config/vault-config';
+import { BACKUP_LAYOUT, type BackupManifest, readManifest } from './backup-manifest';
+import { BackupTargetInUseError } from './backup.errors';
+import { copyBlobs } from './copy-blobs';
+import { DEV_SIGNING_KEY_FILE } from './dev-signing-key-file';
+import { assertFree } from './empty-folder';
+import { embeddedLocations } from './embedded-locations';
+
+/**
+ * Restores a finished backup into the places the configuration names, all of which must be free: a restore never
+ * writes over a vault. Blobs go back through the blob store, each re-hashed on the way. Start the vault afterwards;
+ * its read model catches up from the events.
+ */
+export async function restoreVault(config: VaultConfig, source: string): Promise<BackupManifest> {
+  const manifest = await readManifest(source);
+  const target = embeddedLocations(config);
+  const keyFile = join(target.dataDir, DEV_SIGNING_KEY_FILE);
+  await Promise.all([assertAbsent(target.events), assertAbsent(target.readModel), assertFree(target.blobs), assertAbsent(keyFile)]);
+  await mkdir(target.dataDir, { recursive: true, mode: 0o700 });
+  await copyInto(join(source, BACKUP_LAYOUT.events), target.events);
+  await copyInto(join(source, BACKUP_LAYOUT.readModel), target.readModel);
+  await copyBlobs(createFileBlobStore(join(source, BACKUP_LAYOUT.blobs)), createFileBlobStore(target.blobs));
+  if (manifest.devSigningKey) await copyInto(join(source, DEV_SIGNING_KEY_FILE), keyFile);
+  return manifest;
+}
+
+async function assertAbsent(file: string): Promise<void> {
+  const exists = await access(file).then(
+    () => true,
+    () => false,
+  );
+  if (exists) throw new BackupTargetInUseError(file);
+}
+
+async function copyInto(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  await copyFile(from, to);
+}

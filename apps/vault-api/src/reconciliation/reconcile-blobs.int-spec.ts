@@ -1,0 +1,135 @@
+import { type BlobStore, createFileBlobStore } from '@kluis/blob-store';
+import { DOCUMENT_EVENT_VERSIONS, documentStream } from '@kluis/document-domain';
+import { aSubmission, submitted } from '@kluis/document-domain/testing';
+import { createSqliteEventStore, type EventStore } from '@kluis/event-store';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { reconcileBlobs, type ReconcileOptions } from './reconcile-blobs';
+import { foundDataLoss } from './reconciliation-report';
+import { loadReconciliationState, saveReconciliationState, stateAfter } from './reconciliation-state';
+
+const HOUR = 60 * 60 * 1000;
+
+describe('reconciling the blob store with the registry', () => {
+  let dir: string;
+  let store: EventStore;
+  let blobs: BlobStore;
+  let now: Date;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kluis-reconcile-'));
+    store = await createSqliteEventStore(join(dir, 'events.db'));
+    blobs = createFileBlobStore(join(dir, 'blobs'));
+    now = new Date('2026-05-04T09:00:00.000Z');
+  });
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const options = (overrides: Partial<ReconcileOptions> = {}): ReconcileOptions => ({
+    now: () => now,
+    deep: false,
+    repair: true,
+    orphanGraceMs: 24 * HOUR,
+    orphansFirstSeen: new Map(),
+    ...overrides,
+  });
+
+  const aBlob = async () => blobs.put(`documents/${randomUUID()}`, Readable.from([randomBytes(4096)]));
+
+  /** A submission as the vault records it, pointing at `file`. */
+  async function submit(file: { key: string; sha256: string; size: number }): Promise<string> {
+    const submission = aSubmission('passport', { file: { blobKey: file.key, sha256: file.sha256, size: file.size, mediaType: 'application/pdf', filename: 'scan.pdf' } });
+    const event = submitted(submission);
+    await store.append(documentStream(submission.documentId), [{ id: randomUUID(), type: event.type, version: DOCUMENT_EVENT_VERSIONS[event.type], data: event.data as never, metadata: {} }], 'no_stream');
+    return submission.documentId;
+  }
+
+  async function dataFileOf(key: string): Promise<string> {
+    const [folder, name] = key.split('/');
+    const files = await readdir(join(dir, 'blobs', folder));
+    return join(dir, 'blobs', folder, files.find((file) => file.startsWith(`${name}.`) && file.endsWith('.blob'))!);
+  }
+
+  it('finds nothing wrong when every event has its blob and every blob its event', async () => {
+    for (let index = 0; index < 3; index += 1) await submit(await aBlob());
+    const report = await reconcileBlobs(store, blobs, options());
+    expect(report).toMatchObject({ registered: 3, stored: 3, missing: [], mismatches: [], orphans: [], deletedOrphans: [] });
+    expect(foundDataLoss(report)).toBe(false);
+  });
+
+  it('reports an event whose blob is gone, naming the document', async () => {
+    const kept = await aBlob();
+    await submit(kept);
+    const lost = await aBlob();
+    const documentId = await submit(lost);
+    await blobs.delete(lost.key);
+    const report = await reconcileBlobs(store, blobs, options());
+    expect(report.missing).toEqual([{ key: lost.key, documentId }]);
+    expect(foundDataLoss(report)).toBe(true);
+  });
+
+  it('keeps an orphan through its grace period, then deletes it, and never touches a registered blob', async () => {
+    const registered = await aBlob();
+    await submit(registered);
+    const orphan = await aBlob();
+
+    const first = await reconcileBlobs(store, blobs, options());
+    expect(first.orphans).toEqual([{ key: orphan.key, size: orphan.size, firstSeenAt: now.toISOString() }]);
+    expect(first.deletedOrphans).toEqual([]);
+    expect(await blobs.head(orphan.key)).not.toBeNull();
+
+    now = new Date(now.getTime() + 23 * HOUR);
+    const within = await reconcileBlobs(store, blobs, options({ orphansFirstSeen: stateAfter(first).orphansFirstSeen }));
+    expect(within.deletedOrphans).toEqual([]);
+    expect(within.orphans[0].firstSeenAt).toBe(first.orphans[0].firstSeenAt);
+
+    now = new Date(now.getTime() + 2 * HOUR);
+    const past = await reconcileBlobs(store, blobs, options({ orphansFirstSeen: stateAfter(within).orphansFirstSeen }));
+    expect(past.deletedOrphans).toEqual([orphan.key]);
+    expect(past.orphans).toEqual([]);
+    expect(await blobs.head(orphan.key)).toBeNull();
+    expect(await blobs.head(registered.key)).toEqual(registered);
+  });
+
+  it('only reports orphans past their grace period on a dry run', async () => {
+    const orphan = await aBlob();
+    const report = await reconcileBlobs(store, blobs, options({ repair: false, orphansFirstSeen: new Map([[orphan.key, '2026-01-01T00:00:00.000Z']]) }));
+    expect(report.orphans.map((entry) => entry.key)).toEqual([orphan.key]);
+    expect(await blobs.head(orphan.key)).not.toBeNull();
+  });
+
+  it('reports a blob whose recorded hash differs from the registry', async () => {
+    const blob = await aBlob();
+    const documentId = await submit({ ...blob, sha256: 'f'.repeat(64) });
+    const report = await reconcileBlobs(store, blobs, options());
+    expect(report.mismatches).toEqual([
+      { key: blob.key, documentId, expected: { sha256: 'f'.repeat(64), size: blob.size }, found: { sha256: blob.sha256, size: blob.size }, checked: 'stored' },
+    ]);
+    expect(foundDataLoss(report)).toBe(true);
+  });
+
+  it('finds bitrot only when asked to read every byte', async () => {
+    const blob = await aBlob();
+    const documentId = await submit(blob);
+    await writeFile(await dataFileOf(blob.key), randomBytes(blob.size));
+
+    expect((await reconcileBlobs(store, blobs, options())).mismatches).toEqual([]);
+    const deep = await reconcileBlobs(store, blobs, options({ deep: true }));
+    expect(deep.mismatches).toEqual([expect.objectContaining({ key: blob.key, documentId, checked: 'content', found: expect.objectContaining({ size: blob.size }) })]);
+    expect(deep.mismatches[0].found?.sha256).not.toBe(blob.sha256);
+  });
+
+  it('carries what it saw from one run to the next through the data directory', async () => {
+    const orphan = await aBlob();
+    const report = await reconcileBlobs(store, blobs, options());
+    await saveReconciliationState(dir, stateAfter(report));
+    const loaded = await loadReconciliationState(dir);
+    expect(loaded.orphansFirstSeen).toEqual(new Map([[orphan.key, now.toISOString()]]));
+    expect(loaded.last).toMatchObject({ counts: { orphans: 1, missing: 0, mismatches: 0 } });
+  });
+});

@@ -1,0 +1,7 @@
+import { documentSubmittedV1ToV2 } from './document-submitted-evidence-kind';
+import type { UpcasterChain } from './upcaster-chain';
+
+/** Every step from an old document event schema to the next one. Add one here when a version is bumped. */
+export const DOCUMENT_UPCASTERS: UpcasterChain = {
+  DocumentSubmitted: { 1: documentSubmittedV1ToV2 },
+};
