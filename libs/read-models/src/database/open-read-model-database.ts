@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Pool } from 'pg';
@@ -15,6 +15,9 @@ export async function openReadModelDatabase(location: ReadModelLocation): Promis
   const db = new Kysely<ReadModelSchema>({ dialect: dialectFor(location) });
   try {
     await migrateReadModel(db as Kysely<unknown>);
+    // Without statistics SQLite's planner picks a low-selectivity index for the customer lookups (a 40-fold slower
+    // evidence query at 200k documents). A bounded analysis at open keeps them current for a vault that never rebuilds.
+    if (location.kind === 'sqlite') await sql`PRAGMA analysis_limit = 1000`.execute(db).then(() => sql`PRAGMA optimize = 0x10002`.execute(db));
   } catch (error) {
     await db.destroy();
     throw error;
