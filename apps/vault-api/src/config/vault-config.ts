@@ -31,6 +31,8 @@ export interface VaultConfig {
   readonly reviewClaimMinutes: number;
   /** How often the expiry process looks for documents whose validity ended. */
   readonly expirySweepMs: number;
+  /** How long an Idempotency-Key and the answer stored with it are kept. */
+  readonly idempotencyKeyHours: number;
   /** How far ahead a document counts as expiring soon. */
   readonly expiryHorizonDays: number;
   /** Whether this instance may run projectors; of the instances that may, one at a time does. */
@@ -76,6 +78,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     departments,
     reviewClaimMinutes: positiveInteger(env, 'VAULT_REVIEW_CLAIM_MINUTES', 30),
     expirySweepMs: positiveInteger(env, 'VAULT_EXPIRY_SWEEP_MS', 60_000),
+    idempotencyKeyHours: positiveInteger(env, 'VAULT_IDEMPOTENCY_KEY_HOURS', 24),
     expiryHorizonDays: positiveInteger(env, 'VAULT_EXPIRY_HORIZON_DAYS', 60),
     projector: onOff(env, 'VAULT_PROJECTOR', true),
     webhooks: loadWebhookConfig(env, departments),

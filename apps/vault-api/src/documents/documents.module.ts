@@ -14,6 +14,7 @@ import { RevokeDocumentHandler } from './revoke-document/revoke-document.handler
 import { RevokeDocumentController } from './revoke-document/revoke-document.http.controller';
 import { WithdrawDocumentHandler } from './withdraw-document/withdraw-document.handler';
 import { WithdrawDocumentController } from './withdraw-document/withdraw-document.http.controller';
+import { IdempotencyKeySweeper } from '../shared/http/idempotency-key-sweeper';
 import { IdempotencyService } from '../shared/http/idempotency.service';
 
 @Module({
@@ -31,6 +32,7 @@ import { IdempotencyService } from '../shared/http/idempotency.service';
     DocumentCommandsService,
     UploadReceiver,
     IdempotencyService,
+    IdempotencyKeySweeper,
     SubmitDocumentHandler,
     ListCustomerDocumentsHandler,
     GetDocumentHandler,

@@ -38,6 +38,8 @@ export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
+      // The deciders would turn a second instance's sweep into no-ops, but only after it had read every stream twice.
+      if (!this.projections.leads) return;
       this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'expiry sweep failed; the next one retries'));
     }, this.config.expirySweepMs);
     this.timer.unref();

@@ -43,6 +43,14 @@ export class ProjectionsService implements OnApplicationBootstrap {
     await Promise.all([this.documents.stop(), this.accessLog.stop()]);
   }
 
+  /**
+   * Whether this instance projects the documents read model. Timed processes that act on that read model run only
+   * where this is true: one instance acts while the others stand by, as with the projectors themselves.
+   */
+  get leads(): boolean {
+    return this.documents.active;
+  }
+
   /** Read your writes: a response is sent once the read model shows the write, or after a bounded wait. */
   async caughtUpTo(position: number): Promise<boolean> {
     const reached = await this.documents.waitFor(position, this.config.readYourWritesTimeoutMs);

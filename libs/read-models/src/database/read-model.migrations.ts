@@ -184,6 +184,11 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0011-idempotency-key-expiry': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('idempotency_keys_by_age').on('idempotency_keys').column('created_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

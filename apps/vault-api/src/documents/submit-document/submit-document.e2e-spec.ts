@@ -1,8 +1,11 @@
+import type { ReadModelDatabase } from '@kluis/read-models';
 import { randomUUID } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { aPdf, aPng, aWordDocument } from '../../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../../test/support/vault-harness';
 import { expectProblem, getAs, upload } from '../../../../../test/support/vault-requests';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { IdempotencyKeySweeper } from '../../shared/http/idempotency-key-sweeper';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -201,5 +204,44 @@ describe('uploading a document', () => {
       expectProblem(await upload(vault, writer.token, maria.id, { file: aPdf(), type: 'chamber-of-commerce-extract' }), 403);
       expect(await vault.storedBlobs()).toEqual(blobsBefore);
     });
+  });
+});
+
+describe('an Idempotency-Key is kept for a day', () => {
+  let vault: VaultUnderTest;
+  const DAY_MS = 24 * 60 * 60 * 1000;
+
+  beforeAll(async () => {
+    vault = await startVault();
+  });
+  afterAll(async () => {
+    await vault.stop();
+    await removeDataDir(vault);
+  });
+
+  const storedKeys = (key: string) =>
+    vault.app
+      .get<symbol, ReadModelDatabase>(READ_MODEL_DB)
+      .selectFrom('idempotency_keys')
+      .select('scope_key')
+      .where('scope_key', 'like', `%\n${key}`)
+      .execute();
+
+  it('frees a key once it is older than VAULT_IDEMPOTENCY_KEY_HOURS, and the sweeper deletes the answer stored with it', async () => {
+    const maria = await vault.customer();
+    const reused = randomUUID();
+    const forgotten = randomUUID();
+    const first = await upload(vault, maria.token, maria.id, { file: aPdf(), type: 'passport', idempotencyKey: reused }).expect(201);
+    await upload(vault, maria.token, maria.id, { file: aPdf(), type: 'proof-of-address', idempotencyKey: forgotten }).expect(201);
+    expectProblem(await upload(vault, maria.token, maria.id, { file: aPdf(), type: 'passport', idempotencyKey: reused }), 422, vault);
+
+    vault.clock.advance(DAY_MS + 1);
+    const later = await upload(vault, maria.token, maria.id, { file: aPdf(), type: 'passport', idempotencyKey: reused }).expect(201);
+    expect(later.body.id).not.toBe(first.body.id);
+
+    expect(await storedKeys(forgotten)).toHaveLength(1);
+    expect(await vault.app.get(IdempotencyKeySweeper).sweep()).toBe(1);
+    expect(await storedKeys(forgotten)).toEqual([]);
+    expect(await storedKeys(reused)).toHaveLength(1);
   });
 });

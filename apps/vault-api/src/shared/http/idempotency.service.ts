@@ -2,6 +2,7 @@ import type { Principal } from '@kluis/auth';
 import type { ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { badRequest, ProblemException } from './problem.exception';
@@ -24,14 +25,20 @@ const stillRunning = () =>
 
 export const fingerprintOf = (request: unknown) => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
+/** Keys older than this are forgotten: a client retries within minutes, and the stored answer may be personal. */
+export const idempotencyCutoff = (now: Date, config: Pick<VaultConfig, 'idempotencyKeyHours'>): string =>
+  new Date(now.getTime() - config.idempotencyKeyHours * 60 * 60 * 1000).toISOString();
+
 /**
  * Idempotency-Key handling: the key is reserved before the work runs, so two racing requests with one key cannot
- * both create; the first answer is stored and replayed; the same key for a different request is refused.
+ * both create; the first answer is stored and replayed; the same key for a different request is refused. A key is
+ * kept for VAULT_IDEMPOTENCY_KEY_HOURS, after which it is free again.
  */
 @Injectable()
 export class IdempotencyService {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -62,9 +69,11 @@ export class IdempotencyService {
   }
 
   private async reserve(scopeKey: string, fingerprint: string): Promise<boolean> {
+    const now = this.clock.now();
+    await this.db.deleteFrom('idempotency_keys').where('scope_key', '=', scopeKey).where('created_at', '<', idempotencyCutoff(now, this.config)).execute();
     const inserted = await this.db
       .insertInto('idempotency_keys')
-      .values({ scope_key: scopeKey, fingerprint, status: IN_PROGRESS, body: '', created_at: this.clock.now().toISOString() })
+      .values({ scope_key: scopeKey, fingerprint, status: IN_PROGRESS, body: '', created_at: now.toISOString() })
       .onConflict((conflict) => conflict.column('scope_key').doNothing())
       .executeTakeFirst();
     return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;

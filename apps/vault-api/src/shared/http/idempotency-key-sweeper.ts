@@ -1,0 +1,50 @@
+import type { ReadModelDatabase } from '@kluis/read-models';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { Clock } from '../../infrastructure/clock';
+import { ProjectionsService } from '../../infrastructure/projections.service';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { idempotencyCutoff } from './idempotency.service';
+
+const SWEEP_MS = 15 * 60 * 1000;
+/** Small batches keep each delete short, so requests writing to the read model never wait long behind one. */
+const BATCH = 500;
+
+/** Deletes expired Idempotency-Keys and the answers stored with them. */
+@Injectable()
+export class IdempotencyKeySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IdempotencyKeySweeper.name);
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly clock: Clock,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (!this.projections.leads) return;
+      this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'idempotency key sweep failed; the next one retries'));
+    }, SWEEP_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Returns how many keys it deleted. */
+  async sweep(): Promise<number> {
+    const cutoff = idempotencyCutoff(this.clock.now(), this.config);
+    let deleted = 0;
+    for (;;) {
+      const expired = this.db.selectFrom('idempotency_keys').select('scope_key').where('created_at', '<', cutoff).limit(BATCH);
+      const result = await this.db.deleteFrom('idempotency_keys').where('scope_key', 'in', expired).executeTakeFirst();
+      const count = Number(result.numDeletedRows);
+      deleted += count;
+      if (count < BATCH) return deleted;
+    }
+  }
+}
