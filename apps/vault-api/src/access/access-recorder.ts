@@ -15,7 +15,8 @@ export type AccessRecord =
   | { readonly type: 'DocumentContentRead'; readonly documentId: string; readonly purpose: string | null }
   | { readonly type: 'DocumentsListed' }
   | { readonly type: 'AccessDenied'; readonly action: string; readonly documentId: string | null; readonly status: number }
-  | { readonly type: 'BulkAccessBlocked'; readonly distinctCustomers: number; readonly limit: number };
+  | { readonly type: 'BulkAccessBlocked'; readonly distinctCustomers: number; readonly limit: number }
+  | { readonly type: 'PersonalDataExported'; readonly format: 'json' | 'zip' };
 
 /** Bounds the remembered revisions; a forgotten one only costs a re-read. */
 const REMEMBERED_STREAMS = 10_000;

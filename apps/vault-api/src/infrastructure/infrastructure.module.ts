@@ -2,6 +2,7 @@ import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '@kluis/read-models';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DocumentContentStore } from '../shared/content/document-content-store';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock, SystemClock } from './clock';
 import { openBlobStore, openEventStore } from './open-backends';
@@ -29,8 +30,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: BLOB_STORE, useFactory: (): Promise<BlobStore> => openBlobStore(config.blobStore, config.s3) },
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(config.readModel) },
         ProjectionsService,
+        DocumentContentStore,
       ],
-      exports: [VAULT_CONFIG, Clock, DOCUMENT_CATALOGUE, EVENT_STORE, BLOB_STORE, READ_MODEL_DB, ProjectionsService],
+      exports: [VAULT_CONFIG, Clock, DOCUMENT_CATALOGUE, EVENT_STORE, BLOB_STORE, READ_MODEL_DB, ProjectionsService, DocumentContentStore],
     };
   }
 

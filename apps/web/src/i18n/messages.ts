@@ -255,6 +255,7 @@ export const en = {
   'access.what.DocumentsListed': 'Looked at the list of your documents',
   'access.what.AccessDenied': 'Tried to look and was refused',
   'access.what.BulkAccessBlocked': 'Was stopped for looking at too many customers',
+  'access.what.PersonalDataExported': 'Downloaded a copy of everything the bank holds on you',
 
   'department.title': 'Department desk',
   'department.intro': 'Look up what a customer already has on file, and record that your department relies on a verified document, so nobody asks the customer again.',
@@ -530,6 +531,7 @@ export const nl: Record<MessageKey, string> = {
   'access.what.DocumentsListed': 'Bekeek de lijst van uw documenten',
   'access.what.AccessDenied': 'Probeerde te kijken en werd geweigerd',
   'access.what.BulkAccessBlocked': 'Werd gestopt omdat er te veel klanten bekeken werden',
+  'access.what.PersonalDataExported': 'Downloadde een kopie van alles wat de bank over u bewaart',
 
   'department.title': 'Afdelingsbalie',
   'department.intro': 'Zoek op wat een klant al in de kluis heeft, en leg vast dat uw afdeling een gecontroleerd document gebruikt, zodat niemand de klant opnieuw vraagt.',

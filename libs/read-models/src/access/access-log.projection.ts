@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@kluis/event-store';
 import type { Projection } from '../projection/projection';
 
 const ACCESS_STREAM_PREFIX = 'access-';
-const KNOWN = new Set(['EvidenceQueried', 'DocumentRead', 'DocumentContentRead', 'DocumentsListed', 'AccessDenied', 'BulkAccessBlocked']);
+const KNOWN = new Set(['EvidenceQueried', 'DocumentRead', 'DocumentContentRead', 'DocumentsListed', 'AccessDenied', 'BulkAccessBlocked', 'PersonalDataExported']);
 
 interface AccessData {
   customerId: string;

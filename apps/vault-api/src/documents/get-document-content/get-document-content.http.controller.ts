@@ -1,6 +1,5 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
-import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
-import { Controller, Get, Inject, Logger, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -10,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { isOwner } from '../../shared/access/customer-file-access';
 import { DocumentPath } from '../../shared/http/ids';
 import { badRequest } from '../../shared/http/problem.exception';
+import { DocumentContentStore } from '../../shared/content/document-content-store';
 import { ProblemResponse } from '../document.response';
 import { GetDocumentQuery } from '../get-document/get-document.query';
 import { GetDocumentContentRequest } from './get-document-content.request.dto';
@@ -29,7 +29,7 @@ export class GetDocumentContentController {
 
   constructor(
     private readonly queries: QueryBus,
-    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    private readonly contents: DocumentContentStore,
     private readonly access: FileAccess,
   ) {}
 
@@ -50,7 +50,7 @@ export class GetDocumentContentController {
     const { state } = await this.queries.execute(new GetDocumentQuery(path.documentId, principal, 'content', requestId));
     if (!isOwner(principal, state.customerId) && !query.purpose) throw badRequest('purpose', 'State why you need the file.');
     await this.access.recordRead(principal, state.customerId, { type: 'DocumentContentRead', documentId: state.documentId, purpose: query.purpose ?? null }, requestId);
-    const content = await this.blobs.get(state.file.blobKey);
+    const content = await this.contents.get(state.customerId, state.file.blobKey);
     response.status(200);
     response.setHeader('Content-Type', state.file.mediaType);
     response.setHeader('Content-Length', String(state.file.size));

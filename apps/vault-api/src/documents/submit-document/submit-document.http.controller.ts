@@ -52,7 +52,7 @@ export class SubmitDocumentController {
   ): Promise<DocumentView> {
     const requestId = requestIdOf(request);
     await this.access.assert(principal, { customerId: path.customerId }, 'submit', requestId);
-    const upload = await this.uploads.receive(request);
+    const upload = await this.uploads.receive(request, path.customerId);
     try {
       const fields = await validUploadFields(upload);
       await this.access.assert(principal, { customerId: path.customerId, type: fields.type }, 'submit', requestId);

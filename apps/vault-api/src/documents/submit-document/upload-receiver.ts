@@ -1,10 +1,9 @@
-import { BLOB_STORE, type BlobStore, type StoredBlob } from '@kluis/blob-store';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { randomUUID } from 'node:crypto';
 import { pipeline, type Readable } from 'node:stream';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DocumentContentStore, type StoredContent } from '../../shared/content/document-content-store';
 import { byteLimit, TooLarge } from './byte-limit';
 import { type AcceptedMediaType, SNIFF_BYTES, sniffMediaType } from './media-type';
 import { inspectPdf } from './pdf-inspector';
@@ -17,7 +16,7 @@ import { fileTooLarge, fileTypeNotAccepted, malformedUpload } from './upload-pro
 
 export interface ReceivedUpload {
   readonly fields: Readonly<Record<string, string>>;
-  readonly blob: StoredBlob;
+  readonly blob: StoredContent;
   readonly mediaType: AcceptedMediaType;
   readonly filename: string | null;
 }
@@ -38,11 +37,11 @@ export class UploadReceiver {
   private readonly logger = new Logger(UploadReceiver.name);
 
   constructor(
-    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    private readonly contents: DocumentContentStore,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
   ) {}
 
-  async receive(request: Request): Promise<ReceivedUpload> {
+  async receive(request: Request, customerId: string): Promise<ReceivedUpload> {
     const limit = this.config.maxUploadBytes;
     const declaredLength = Number(request.headers['content-length']);
     if (Number.isFinite(declaredLength) && declaredLength > limit + MULTIPART_OVERHEAD) throw fileTooLarge(limit);
@@ -55,15 +54,15 @@ export class UploadReceiver {
     } catch {
       throw malformedUpload('file', 'Send the upload as multipart/form-data with the document in a field named "file".');
     }
-    return this.parse(request, parser, limit);
+    return this.parse(request, parser, limit, customerId);
   }
 
   /** Removes a received blob that ended up unused (a duplicate, a replay, or a refused request). */
   async discard(upload: ReceivedUpload): Promise<void> {
-    await this.blobs.delete(upload.blob.key).catch((error: unknown) => this.logger.error({ err: error }, 'could not remove an unused upload; reconciliation will find it'));
+    await this.contents.delete(upload.blob.key).catch((error: unknown) => this.logger.error({ err: error }, 'could not remove an unused upload; reconciliation will find it'));
   }
 
-  private parse(request: Request, parser: busboy.Busboy, limit: number): Promise<ReceivedUpload> {
+  private parse(request: Request, parser: busboy.Busboy, limit: number, customerId: string): Promise<ReceivedUpload> {
     return new Promise((resolve, reject) => {
       const fields: Record<string, string> = {};
       let storing: Promise<Omit<ReceivedUpload, 'fields'>> | null = null;
@@ -99,7 +98,7 @@ export class UploadReceiver {
           fail(malformedUpload(name, 'Send exactly one file, in a field named "file".'));
           return;
         }
-        storing = this.store(stream, info.filename, info.mimeType, limit);
+        storing = this.store(customerId, stream, info.filename, info.mimeType, limit);
         storing.catch((error: unknown) => {
           fail(error);
           stream.resume();
@@ -121,7 +120,7 @@ export class UploadReceiver {
     });
   }
 
-  private async store(file: Readable, rawFilename: string | undefined, declaredType: string | undefined, limit: number): Promise<Omit<ReceivedUpload, 'fields'>> {
+  private async store(customerId: string, file: Readable, rawFilename: string | undefined, declaredType: string | undefined, limit: number): Promise<Omit<ReceivedUpload, 'fields'>> {
     const { head, source } = await peekHead(file, SNIFF_BYTES);
     const mediaType = sniffMediaType(head);
     if (!mediaType) throw fileTypeNotAccepted();
@@ -130,16 +129,16 @@ export class UploadReceiver {
     const inspector = mediaType === 'application/pdf' ? inspectPdf() : null;
     // pipeline carries an error from any stage to every other, so the blob store sees it and cleans up.
     const checked = inspector ? pipeline(source, byteLimit(limit), inspector, ignore) : pipeline(source, byteLimit(limit), ignore);
-    let blob: StoredBlob;
+    let blob: StoredContent;
     try {
-      blob = await this.blobs.put(`documents/${randomUUID()}`, checked);
+      blob = await this.contents.put(customerId, checked);
     } catch (error) {
       throw error instanceof TooLarge ? fileTooLarge(limit) : error;
     }
     if (inspector) {
       const judgement = judgePdf(await inspector.result, this.config.uploadChecks);
       if (judgement.outcome !== 'accept') {
-        await this.blobs.delete(blob.key);
+        await this.contents.delete(blob.key);
         throw judgement.outcome === 'too-many-pages' ? tooManyPages(judgement.maxPages) : activeContentRefused();
       }
     }

@@ -1,39 +1,14 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
-import { accessLog, type AccessLogEntry, type ReadModelDatabase } from '@kluis/read-models';
+import { accessLog, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse } from '../../documents/document.response';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { forbidden } from '../../shared/http/problem.exception';
+import { accessLogEntryView } from './access-log-entry.view';
 import { AccessLogRequest } from './access-log.request.dto';
 
-const WHAT: Record<string, string> = {
-  EvidenceQueried: 'checked whether a verified document is on file',
-  DocumentRead: 'read a document\'s details',
-  DocumentContentRead: 'downloaded a document',
-  DocumentsListed: 'looked at the list of your documents',
-  AccessDenied: 'tried to look at your documents and was refused',
-  BulkAccessBlocked: 'was stopped for looking at too many customers',
-};
-
-/** Who, told the customer's way: a department by name, staff by role, never a colleague's or another customer's id. */
-function who(entry: AccessLogEntry): string {
-  if (entry.department) return `the ${entry.department} department`;
-  if (entry.role === 'reviewer') return 'a reviewer';
-  if (entry.role === 'admin') return 'support';
-  return 'someone else';
-}
-
-const logEntry = (entry: AccessLogEntry) => ({
-  at: entry.at,
-  type: entry.type,
-  who: who(entry),
-  what: WHAT[entry.type] ?? entry.type,
-  purpose: entry.purpose,
-  documentId: entry.documentId,
-});
-
-class AccessLogEntryResponse {
+export class AccessLogEntryResponse {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ example: 'DocumentContentRead' }) type!: string;
   @ApiProperty({ example: 'the mandates department' }) who!: string;
@@ -60,6 +35,6 @@ export class AccessLogController {
     if (!hasRole(principal, 'customer')) throw forbidden('Only customers have an access log of their own.');
     const limit = request.limit ?? 50;
     const entries = await accessLog(this.db, principal.sub, { before: request.before, limit });
-    return { entries: entries.map(logEntry), next: entries.length === limit ? entries[entries.length - 1].position : null };
+    return { entries: entries.map((entry) => accessLogEntryView(entry, principal.sub)), next: entries.length === limit ? entries[entries.length - 1].position : null };
   }
 }
