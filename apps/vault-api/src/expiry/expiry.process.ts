@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { randomUUID } from 'node:crypto';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
+import { LeadingTimer } from '../infrastructure/leading-timer';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../infrastructure/tokens';
 import { runCommand } from '../shared/event-sourcing/command-runner';
@@ -24,7 +25,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 @Injectable()
 export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ExpiryProcess.name);
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer: LeadingTimer;
   private sweeping: Promise<number> | null = null;
 
   constructor(
@@ -34,19 +35,16 @@ export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly clock: Clock,
     private readonly projections: ProjectionsService,
-  ) {}
+  ) {
+    this.timer = new LeadingTimer(projections, this.logger, 'expiry sweep');
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      // The deciders would turn a second instance's sweep into no-ops, but only after it had read every stream twice.
-      if (!this.projections.leads) return;
-      this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'expiry sweep failed; the next one retries'));
-    }, this.config.expirySweepMs);
-    this.timer.unref();
+    this.timer.start(this.config.expirySweepMs, () => this.sweep());
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    await this.timer.stop();
     await this.sweeping?.catch(() => undefined);
   }
 

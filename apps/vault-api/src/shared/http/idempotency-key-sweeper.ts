@@ -2,6 +2,7 @@ import type { ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
+import { LeadingTimer } from '../../infrastructure/leading-timer';
 import { ProjectionsService } from '../../infrastructure/projections.service';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { idempotencyCutoff } from './idempotency.service';
@@ -14,25 +15,23 @@ const BATCH = 500;
 @Injectable()
 export class IdempotencyKeySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IdempotencyKeySweeper.name);
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer: LeadingTimer;
 
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly clock: Clock,
-    private readonly projections: ProjectionsService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (!this.projections.leads) return;
-      this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'idempotency key sweep failed; the next one retries'));
-    }, SWEEP_MS);
-    this.timer.unref();
+    projections: ProjectionsService,
+  ) {
+    this.timer = new LeadingTimer(projections, this.logger, 'idempotency key sweep');
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.timer.start(SWEEP_MS, () => this.sweep());
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.timer.stop();
   }
 
   /** Returns how many keys it deleted. */
