@@ -31,8 +31,17 @@ export class BlobIntegrityError extends Error {
 export class BlobLockedError extends Error {
   readonly code = 'BLOB_STORE.LOCKED';
   constructor(readonly key: string) {
-    super('blob is locked by retention');
+    super('blob is locked by retention or a legal hold');
     this.name = 'BlobLockedError';
+  }
+}
+
+/** The store cannot lock blobs (an S3 bucket without object lock), so it refuses rather than pretend to retain. */
+export class BlobLockUnsupportedError extends Error {
+  readonly code = 'BLOB_STORE.LOCK_UNSUPPORTED';
+  constructor(readonly key: string) {
+    super('this blob store cannot retain or hold blobs');
+    this.name = 'BlobLockUnsupportedError';
   }
 }
 

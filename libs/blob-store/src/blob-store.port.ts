@@ -15,6 +15,20 @@ export interface StoredBlob {
   readonly sha256: string;
 }
 
+/**
+ * A blob as `head` sees it: what `put` returned, and its locks when it has any. The lock fields are absent when never
+ * set, so the head of a blob never locked equals what `put` returned.
+ */
+export interface BlobHead extends StoredBlob {
+  /**
+   * The instant (ISO 8601, UTC) before which the blob cannot be deleted. It stays once passed: it then no longer
+   * forbids anything.
+   */
+  readonly retainUntil?: string;
+  /** Present while a legal hold is on: the blob cannot be deleted, whatever its retention. */
+  readonly legalHold?: true;
+}
+
 export interface BlobStore {
   /**
    * Streams `content` in, never holding it whole in memory. The blob becomes visible only once complete: when
@@ -27,9 +41,23 @@ export interface BlobStore {
    * at its end when the bytes read do not hash to what was stored.
    */
   get(key: string): Promise<Readable>;
-  head(key: string): Promise<StoredBlob | null>;
-  /** Idempotent. Throws `BlobLockedError` when retention forbids deleting it. */
+  head(key: string): Promise<BlobHead | null>;
+  /**
+   * Idempotent. Throws `BlobLockedError` while the blob is retained (its `retainUntil` is still ahead) or held, and
+   * leaves it as it was.
+   */
   delete(key: string): Promise<void>;
+  /**
+   * Forbids deleting the blob before `until`, rounded up to the whole second. Retention only grows, as compliance
+   * mode demands: an `until` no later than the current one, or already past, changes nothing. Throws
+   * `BlobNotFoundError` when absent, and `BlobLockUnsupportedError` from a store that cannot lock.
+   */
+  retainUntil(key: string, until: Date): Promise<void>;
+  /**
+   * Puts a legal hold on the blob, or lifts it. Idempotent. A held blob cannot be deleted, and lifting the hold leaves
+   * its retention as it was. Throws like `retainUntil`.
+   */
+  legalHold(key: string, on: boolean): Promise<void>;
   /** Every stored blob, for reconciliation. */
   list(): AsyncIterable<StoredBlob>;
   /** Resolves when the store is reachable and writable; used by /health. */

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import {
   BlobAlreadyExistsError,
   BlobIntegrityError,
+  BlobLockedError,
   BlobNotFoundError,
   BlobStoreUnavailableError,
 } from '../blob-store.errors';
@@ -126,6 +127,81 @@ describe('file blob store', () => {
 
     await expect(listAll(store)).resolves.toEqual([stored]);
     await expect(store.head('customer-5/crashed')).resolves.toBeNull();
+  });
+
+  describe('retention and legal hold', () => {
+    const DAY_MS = 24 * 3600_000;
+    let now: Date;
+    let clocked: BlobStore;
+
+    beforeEach(() => {
+      now = new Date('2031-03-01T09:00:00.000Z');
+      clocked = createFileBlobStore(root, { now: () => now });
+    });
+
+    const putIn = (key: string): Promise<StoredBlob> =>
+      clocked.put(key, Readable.from([Buffer.from('a power of attorney')]));
+
+    it('lets a blob go once its retention has passed on the store clock, and leaves no file behind', async () => {
+      const { key } = await putIn('customer-7/mandate');
+      await clocked.retainUntil(key, new Date(now.getTime() + 5 * 365 * DAY_MS));
+
+      now = new Date(now.getTime() + 5 * 365 * DAY_MS - 1000);
+      await expect(clocked.delete(key)).rejects.toBeInstanceOf(BlobLockedError);
+      now = new Date(now.getTime() + 1000);
+      await clocked.delete(key);
+
+      await expect(clocked.head(key)).resolves.toBeNull();
+      await expect(filesUnder(root)).resolves.toEqual([]);
+    });
+
+    it('keeps retention and hold across a restart', async () => {
+      const stored = await putIn('customer-7/deed');
+      await clocked.retainUntil(stored.key, new Date('2036-03-01T09:00:00.250Z'));
+      await clocked.legalHold(stored.key, true);
+
+      const restarted = createFileBlobStore(root, { now: () => now });
+
+      await expect(restarted.head(stored.key)).resolves.toEqual({
+        ...stored,
+        retainUntil: '2036-03-01T09:00:01.000Z',
+        legalHold: true,
+      });
+      await expect(restarted.delete(stored.key)).rejects.toBeInstanceOf(BlobLockedError);
+    });
+
+    it('keeps the latest of many retentions set at once', async () => {
+      const { key } = await putIn('customer-7/contested-retention');
+      const dates = Array.from({ length: 20 }, (_, i) => new Date(now.getTime() + ((i * 7) % 20) * DAY_MS + DAY_MS));
+
+      await Promise.all(dates.map((until) => clocked.retainUntil(key, until)));
+
+      await expect(clocked.head(key)).resolves.toMatchObject({
+        retainUntil: new Date(now.getTime() + 20 * DAY_MS).toISOString(),
+      });
+    });
+
+    it('locks a key without touching a longer key beside it', async () => {
+      const parent = await putIn('customer-7/folder');
+      const child = await putIn('customer-7/folder/child');
+      await clocked.legalHold(parent.key, true);
+
+      await clocked.delete(child.key);
+
+      await expect(listAll(clocked)).resolves.toEqual([parent]);
+      await expect(clocked.head(parent.key)).resolves.toEqual({ ...parent, legalHold: true });
+    });
+
+    it('refuses to vouch for, or delete, a blob whose lock is unreadable', async () => {
+      const { key } = await putIn('customer-7/garbled-lock');
+      await clocked.legalHold(key, true);
+      await writeFile(join(root, 'customer-7', 'garbled-lock.lock'), '{"format":1,"legalHold":');
+
+      await expect(clocked.head(key)).rejects.toBeInstanceOf(BlobIntegrityError);
+      await expect(clocked.delete(key)).rejects.toBeInstanceOf(BlobIntegrityError);
+      await expect(clocked.legalHold(key, false)).rejects.toBeInstanceOf(BlobIntegrityError);
+      expect((await readAllBytes(await clocked.get(key))).toString()).toBe('a power of attorney');
+    });
   });
 
   it('deletes the bytes with the blob', async () => {

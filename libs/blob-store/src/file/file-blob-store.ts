@@ -6,13 +6,16 @@ import { pipeline } from 'node:stream/promises';
 import {
   BlobAlreadyExistsError,
   BlobIntegrityError,
+  BlobLockedError,
   BlobNotFoundError,
   BlobStoreUnavailableError,
 } from '../blob-store.errors';
-import type { BlobStore, StoredBlob } from '../blob-store.port';
+import type { BlobHead, BlobStore, StoredBlob } from '../blob-store.port';
 import { assertValidBlobKey } from '../shared/blob-key';
+import { retentionInstant } from '../shared/retention-instant';
 import { HashingPassThrough } from '../shared/hashing-pass-through';
 import { verifiedRead } from '../shared/verified-read';
+import { isInForce, readLock, removeLock, writeLock, type BlobLock } from './blob-locks';
 import { ensureDirectory, isNodeError, removeIfPresent, syncDirectory, writeNewFileDurably } from './durable-fs';
 import {
   attemptNames,
@@ -23,13 +26,21 @@ import {
   type BlobLocation,
   type Sidecar,
 } from './file-layout';
+import { keyQueue } from './key-queue';
+
+export interface FileBlobStoreOptions {
+  /** Decides when a retention has passed; the vault passes its own clock, so tests can move it. */
+  readonly now?: () => Date;
+}
 
 /**
  * Blobs in a directory tree: the embedded default. Every write is flushed to disk before it is acknowledged, and a
  * blob appears under its key in one atomic step (see `file-layout.ts`), so a crash never leaves half a blob visible.
  */
-export function createFileBlobStore(rootDir: string): BlobStore {
+export function createFileBlobStore(rootDir: string, options: FileBlobStoreOptions = {}): BlobStore {
   const root = resolve(rootDir);
+  const now = options.now ?? (() => new Date());
+  const oneAtATime = keyQueue();
 
   async function readSidecar(location: BlobLocation): Promise<Sidecar | null> {
     let text: string;
@@ -102,20 +113,68 @@ export function createFileBlobStore(rootDir: string): BlobStore {
     return verifiedRead(handle.createReadStream(), sidecar.stored, (error) => unavailable('read', error));
   }
 
-  async function head(key: string): Promise<StoredBlob | null> {
+  async function head(key: string): Promise<BlobHead | null> {
     assertValidBlobKey(key);
-    return (await readSidecar(locate(root, key)))?.stored ?? null;
+    const location = locate(root, key);
+    const sidecar = await readSidecar(location);
+    if (sidecar === null) return null;
+    const lock = await lockOf(location);
+    return {
+      ...sidecar.stored,
+      ...(lock.retainUntil !== null && { retainUntil: lock.retainUntil }),
+      ...(lock.legalHold && { legalHold: true }),
+    };
+  }
+
+  async function lockOf(location: BlobLocation): Promise<BlobLock> {
+    return readLock(location).catch((error: unknown) => {
+      throw error instanceof BlobIntegrityError ? error : unavailable('read the lock of', error);
+    });
+  }
+
+  /** Runs `change` on the blob's current lock, one change per key at a time, and writes what it returns. */
+  async function changeLock(key: string, change: (lock: BlobLock) => BlobLock | null): Promise<void> {
+    const location = locate(root, key);
+    await oneAtATime(key, async () => {
+      if ((await readSidecar(location)) === null) throw new BlobNotFoundError(key);
+      const changed = change(await lockOf(location));
+      if (changed === null) return;
+      await writeLock(location, changed).catch((error: unknown) => {
+        throw unavailable('lock', error);
+      });
+    });
+  }
+
+  async function retainUntil(key: string, until: Date): Promise<void> {
+    assertValidBlobKey(key);
+    const instant = retentionInstant(until);
+    await changeLock(key, (lock) => {
+      const current = lock.retainUntil === null ? -Infinity : Date.parse(lock.retainUntil);
+      if (instant.getTime() <= Math.max(current, now().getTime())) return null;
+      return { ...lock, retainUntil: instant.toISOString() };
+    });
+  }
+
+  async function legalHold(key: string, on: boolean): Promise<void> {
+    assertValidBlobKey(key);
+    await changeLock(key, (lock) => (lock.legalHold === on ? null : { ...lock, legalHold: on }));
   }
 
   async function remove(key: string): Promise<void> {
     assertValidBlobKey(key);
-    const location = locate(root, key);
+    await oneAtATime(key, () => removeUnlocked(locate(root, key)));
+  }
+
+  async function removeUnlocked(location: BlobLocation): Promise<void> {
+    if (isInForce(await lockOf(location), now())) throw new BlobLockedError(location.key);
     const sidecar = await readSidecar(location).catch((error: unknown) => {
       // A blob whose sidecar is unreadable can still be deleted; its data file is then left for reconciliation.
       if (error instanceof BlobIntegrityError) return null;
       throw error;
     });
     try {
+      // The lock goes first: it no longer forbids anything, and left behind it would lock the next blob put here.
+      await removeLock(location);
       await rm(location.sidecarPath, { force: true });
       await syncDirectory(location.dir).catch((error: unknown) => {
         if (!isNodeError(error, 'ENOENT')) throw error;
@@ -161,7 +220,7 @@ export function createFileBlobStore(rootDir: string): BlobStore {
     }
   }
 
-  return { put, get, head, delete: remove, list, ping };
+  return { put, get, head, delete: remove, retainUntil, legalHold, list, ping };
 }
 
 /**

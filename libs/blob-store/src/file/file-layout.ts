@@ -5,8 +5,8 @@ import type { StoredBlob } from '../blob-store.port';
 import { isValidBlobKey } from '../shared/blob-key';
 
 /**
- * Where a blob lives under the root. Key `a/b` is directory `a/` holding the sidecar `b.meta` and the bytes in
- * `b.<token>.blob`. Key segments never contain a dot, so these names cannot collide with another key's directory
+ * Where a blob lives under the root. Key `a/b` is directory `a/` holding the sidecar `b.meta`, the bytes in
+ * `b.<token>.blob` and, while it has a retention or a legal hold, `b.lock` (see `blob-locks.ts`). Key segments never contain a dot, so these names cannot collide with another key's directory
  * (`a/b` and `a/b/c` coexist), and names starting with a dot are free for temporary files.
  *
  * The sidecar is the commit point: a blob exists exactly when its sidecar does, and the sidecar names its data file,

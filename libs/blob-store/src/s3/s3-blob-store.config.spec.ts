@@ -73,6 +73,13 @@ describe('parseS3BlobStoreUrl', () => {
     });
   });
 
+  it('takes object lock without a default retention, leaving retention to the vault', () => {
+    const config = parseS3BlobStoreUrl('s3://a:b@minio/?bucket=kluis&objectLock=compliance', noEnv);
+
+    expect(config.objectLock).toEqual({ mode: 'COMPLIANCE' });
+    expect(config).toMatchObject({ versioning: true, stagingBucket: 'kluis-staging' });
+  });
+
   it('takes governance mode, a named staging bucket and a timeout', () => {
     const config = parseS3BlobStoreUrl(
       's3://a:b@minio/?bucket=kluis&objectLock=governance&retentionDays=7&stagingBucket=kluis-uploads&timeoutMs=5000',
@@ -100,7 +107,6 @@ describe('parseS3BlobStoreUrl', () => {
       ['a parameter given twice', `${base}?bucket=kluis&bucket=other`, noEnv, 'bucket'],
       ['a useSSL that is not a boolean', `${base}?bucket=kluis&useSSL=yes`, noEnv, 'useSSL'],
       ['an unknown object lock mode', `${base}?bucket=kluis&objectLock=forever&retentionDays=1`, noEnv, 'objectLock'],
-      ['object lock without retention', locked, noEnv, 'retentionDays'],
       ['retention without object lock', `${base}?bucket=kluis&retentionDays=30`, noEnv, 'retentionDays'],
       ['a retention of zero days', `${locked}&retentionDays=0`, noEnv, 'retentionDays'],
       ['a retention that is no number', `${locked}&retentionDays=ten`, noEnv, 'retentionDays'],

@@ -15,8 +15,11 @@ export interface S3BlobStoreConfig {
    */
   readonly stagingBucket: string;
   readonly versioning: boolean;
-  /** Default retention of `bucket`, applied by the server to every blob as it is written. */
-  readonly objectLock?: { readonly mode: ObjectLockMode; readonly retentionDays: number };
+  /**
+   * Object lock on `bucket`: the mode of every retention the store sets (`retainUntil`) and, when given, the default
+   * retention the server applies to every blob as it is written.
+   */
+  readonly objectLock?: { readonly mode: ObjectLockMode; readonly retentionDays?: number };
   /** Deadline of each call to the server, and the longest an upload or a download may stall. */
   readonly timeoutMs: number;
 }
@@ -144,10 +147,10 @@ function objectLockParams(params: URLSearchParams): S3BlobStoreConfig['objectLoc
   if (mode !== 'compliance' && mode !== 'governance') {
     throw invalid('objectLock', 'objectLock must be compliance or governance');
   }
-  if (retentionDays === undefined) {
-    throw invalid('retentionDays', 'objectLock needs retentionDays, the default retention');
-  }
-  return { mode: mode === 'compliance' ? 'COMPLIANCE' : 'GOVERNANCE', retentionDays };
+  return {
+    mode: mode === 'compliance' ? 'COMPLIANCE' : 'GOVERNANCE',
+    ...(retentionDays !== undefined && { retentionDays }),
+  };
 }
 
 function stagingBucketParam(params: URLSearchParams, bucket: string, objectLock: boolean): string {

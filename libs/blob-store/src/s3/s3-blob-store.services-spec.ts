@@ -38,9 +38,15 @@ async function openStore(overrides: Partial<S3BlobStoreConfig> = {}) {
   return { store, config, teardown };
 }
 
-describeBlobStoreContract('S3, plain bucket', () => openStore());
+describeBlobStoreContract('S3, plain bucket', () => openStore(), { locking: false });
 
-describeBlobStoreContract('S3, versioned bucket', () => openStore({ versioning: true }));
+describeBlobStoreContract('S3, versioned bucket', () => openStore({ versioning: true }), { locking: false });
+
+describeBlobStoreContract('S3, object lock without default retention', () => {
+  const bucket = `kluis-test-lock-${randomUUID().slice(0, 8)}`;
+  // Governance mode, so that the run can clean up after itself; compliance differs only in who may bypass it.
+  return openStore({ bucket, stagingBucket: `${bucket}-staging`, versioning: true, objectLock: { mode: 'GOVERNANCE' } });
+});
 
 describe('S3 blob store', () => {
   let store: S3BlobStore;
@@ -174,7 +180,7 @@ describe('S3 blob store with object lock', () => {
 
     expect(refusal).toBeInstanceOf(BlobLockedError);
     expect(refusal).toMatchObject({ key: stored.key, code: 'BLOB_STORE.LOCKED' });
-    await expect(store.head(stored.key)).resolves.toEqual(stored);
+    await expect(store.head(stored.key)).resolves.toEqual({ ...stored, retainUntil: expect.any(String) });
     await expect(digestStream(await store.get(stored.key))).resolves.toEqual({ size: 100_000, sha256: stored.sha256 });
   });
 
@@ -184,6 +190,23 @@ describe('S3 blob store with object lock', () => {
     await expect(objectNames(client, config.stagingBucket)).resolves.toEqual([]);
     const names = await objectNames(client, config.bucket, STAGING_PREFIX);
     expect(names).toEqual([]);
+  });
+
+  it('reports the default retention in head, and extends it in the configured mode', async () => {
+    const stored = await store.put(`locked-${randomUUID()}`, Readable.from([Buffer.from('kept for the regulator')]));
+    const versionId = (await client.statObject(config.bucket, stored.key)).versionId ?? '';
+    const defaultRetention = await client.getObjectRetention(config.bucket, stored.key, { versionId });
+    const until = new Date(Date.now() + 3 * 24 * 3600_000);
+
+    await expect(store.head(stored.key)).resolves.toEqual({
+      ...stored,
+      retainUntil: new Date(defaultRetention?.retainUntilDate ?? '').toISOString(),
+    });
+    await store.retainUntil(stored.key, until);
+
+    const extended = await client.getObjectRetention(config.bucket, stored.key, { versionId });
+    expect(extended?.mode).toBe('GOVERNANCE');
+    expect(Date.parse(extended?.retainUntilDate ?? '')).toBe(Math.ceil(until.getTime() / 1000) * 1000);
   });
 
   it('refuses an existing bucket without object lock', async () => {

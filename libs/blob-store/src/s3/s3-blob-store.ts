@@ -6,16 +6,20 @@ import {
   BlobAlreadyExistsError,
   BlobIntegrityError,
   BlobLockedError,
+  BlobLockUnsupportedError,
+  BlobNotFoundError,
   BlobStoreUnavailableError,
 } from '../blob-store.errors';
-import type { BlobStore, StoredBlob } from '../blob-store.port';
+import type { BlobHead, BlobStore, StoredBlob } from '../blob-store.port';
 import { assertValidBlobKey, isValidBlobKey } from '../shared/blob-key';
+import { retentionInstant } from '../shared/retention-instant';
 import { verifiedRead } from '../shared/verified-read';
 import type { S3BlobStoreConfig } from './s3-blob-store.config';
 import { ensureBuckets } from './s3-buckets';
 import { createS3Client } from './s3-client';
 import { withDeadline } from './s3-deadlines';
 import { isMissing, s3ErrorCode, toBlobStoreError } from './s3-errors';
+import { extendRetention, lockOf, setLegalHold, type ObjectVersion } from './s3-object-lock';
 import { discardStaged, STAGING_PREFIX, uploadToStaging } from './s3-staging-upload';
 
 export interface S3BlobStore extends BlobStore {
@@ -40,6 +44,9 @@ const COPY_MS_PER_MIB = 100;
  * object first, then copies it server-side to its key with the hash as metadata, in one atomic step that also
  * applies the bucket's default retention (retention headers on the copy itself are ignored by some servers, RGW
  * among them), and then removes the staging object.
+ *
+ * Retention and legal hold are S3 object lock, set on every version of a key that holds bytes, in the configured
+ * mode. A bucket without object lock cannot honour them, so the store refuses them there.
  */
 export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
   const { bucket, stagingBucket, timeoutMs } = config;
@@ -59,11 +66,62 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     }
   }
 
-  async function head(key: string): Promise<StoredBlob | null> {
+  async function head(key: string): Promise<BlobHead | null> {
     assertValidBlobKey(key);
     const found = await stat(key);
     if (found === null) return null;
-    return { key, size: found.size, sha256: recordedSha256(key, found.metaData[SHA256_METADATA]) };
+    const stored = storedOf(key, found);
+    if (!config.objectLock || !found.versionId) return stored;
+    const lock = await lockOf(client, { bucket, key, versionId: found.versionId }, keyedCall(key));
+    return {
+      ...stored,
+      ...(lock.retainUntil !== null && { retainUntil: lock.retainUntil }),
+      ...(lock.legalHold && { legalHold: true }),
+    };
+  }
+
+  async function storedBlob(key: string): Promise<StoredBlob | null> {
+    const found = await stat(key);
+    return found === null ? null : storedOf(key, found);
+  }
+
+  const storedOf = (key: string, found: { size: number; metaData: Record<string, unknown> }): StoredBlob => ({
+    key,
+    size: found.size,
+    sha256: recordedSha256(key, found.metaData[SHA256_METADATA]),
+  });
+
+  const keyedCall =
+    (key: string) =>
+    <T>(operation: string, run: () => Promise<T>): Promise<T> =>
+      call(operation, run, key);
+
+  function objectLockFor(key: string): NonNullable<S3BlobStoreConfig['objectLock']> {
+    if (!config.objectLock) throw new BlobLockUnsupportedError(key);
+    return config.objectLock;
+  }
+
+  /** Every version of `key` that holds bytes; throws when there is none. */
+  async function lockableVersions(key: string): Promise<ObjectVersion[]> {
+    const versions = (await versionsOf(key)).filter((version) => !version.deleteMarker);
+    if (versions.length === 0) throw new BlobNotFoundError(key);
+    return versions.map(({ versionId }) => ({ bucket, key, versionId }));
+  }
+
+  async function retainUntil(key: string, until: Date): Promise<void> {
+    assertValidBlobKey(key);
+    const instant = retentionInstant(until);
+    const { mode } = objectLockFor(key);
+    const versions = await lockableVersions(key);
+    // S3 refuses a retention date in the past; such a retention would forbid nothing anyway.
+    if (instant.getTime() <= Date.now()) return;
+    for (const version of versions) await extendRetention(client, version, instant, mode, keyedCall(key));
+  }
+
+  async function legalHold(key: string, on: boolean): Promise<void> {
+    assertValidBlobKey(key);
+    objectLockFor(key);
+    for (const version of await lockableVersions(key)) await setLegalHold(client, version, on, keyedCall(key));
   }
 
   async function put(key: string, content: Readable): Promise<StoredBlob> {
@@ -118,7 +176,10 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
       return;
     }
     // Removing every version, not adding a delete marker: the bytes must really go, or retention must say no.
-    for (const versionId of await versionsOf(key)) {
+    // Versions holding bytes first: when retention refuses the first, nothing has changed yet.
+    const versions = await versionsOf(key);
+    const ordered = [...versions.filter((v) => !v.deleteMarker), ...versions.filter((v) => v.deleteMarker)];
+    for (const { versionId } of ordered) {
       await withDeadline('delete', timeoutMs, () => client.removeObject(bucket, key, { versionId })).catch(
         (error: unknown) => {
           if (config.objectLock && s3ErrorCode(error) === 'AccessDenied') throw new BlobLockedError(key);
@@ -129,7 +190,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     }
   }
 
-  async function versionsOf(key: string): Promise<string[]> {
+  async function versionsOf(key: string): Promise<{ versionId: string; deleteMarker: boolean }[]> {
     const versions: { versionId: string; deleteMarker: boolean }[] = [];
     let keyMarker = '';
     let versionIdMarker = '';
@@ -152,10 +213,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
       keyMarker = page.keyMarker ?? '';
       versionIdMarker = page.versionIdMarker ?? '';
     }
-    // Versions holding bytes first: when retention refuses the first, nothing has changed yet.
-    return [...versions.filter((v) => !v.deleteMarker), ...versions.filter((v) => v.deleteMarker)].map(
-      (v) => v.versionId,
-    );
+    return versions;
   }
 
   async function* list(): AsyncIterable<StoredBlob> {
@@ -167,7 +225,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
       // Staged uploads, and anything else not named like a blob key, are not blobs.
       const keys = page.objects.flatMap((entry) => (entry.name && isValidBlobKey(entry.name) ? [entry.name] : []));
       for (let i = 0; i < keys.length; i += HEADS_IN_PARALLEL) {
-        const blobs = await Promise.all(keys.slice(i, i + HEADS_IN_PARALLEL).map(head));
+        const blobs = await Promise.all(keys.slice(i, i + HEADS_IN_PARALLEL).map(storedBlob));
         for (const blob of blobs) if (blob) yield blob;
       }
       if (!page.isTruncated || !page.nextMarker) return;
@@ -190,6 +248,8 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     get,
     head,
     delete: remove,
+    retainUntil,
+    legalHold,
     list,
     ping,
     ensureBucket: () => ensureBuckets(client, config, call),

@@ -63,7 +63,8 @@ async function ensureBucket(client: Client, config: S3BlobStoreConfig, call: Cal
     }
   }
   if (plan.versioning) await call('enable versioning', () => client.setBucketVersioning(name, { Status: 'Enabled' }));
-  if (objectLock) {
+  // Without a default retention a blob is locked only when the vault asks; one set by hand on the bucket stays.
+  if (objectLock?.retentionDays !== undefined) {
     const retention = {
       mode: objectLock.mode === 'COMPLIANCE' ? RETENTION_MODES.COMPLIANCE : RETENTION_MODES.GOVERNANCE,
       unit: RETENTION_VALIDITY_UNITS.DAYS,

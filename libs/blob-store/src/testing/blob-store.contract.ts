@@ -1,23 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { BlobAlreadyExistsError, BlobNotFoundError, InvalidBlobKeyError } from '../blob-store.errors';
+import {
+  BlobAlreadyExistsError,
+  BlobLockedError,
+  BlobLockUnsupportedError,
+  BlobNotFoundError,
+  InvalidBlobKeyError,
+} from '../blob-store.errors';
 import type { BlobStore, StoredBlob } from '../blob-store.port';
 import { failingStream, generatedStream, sha256Of } from './generated-stream';
 import { digestStream, readAllBytes, sha256Hex } from './read-all';
 
 export interface BlobStoreUnderTest {
   readonly store: BlobStore;
+  /** Removes what the tests stored, retained and held blobs included. */
   readonly teardown: () => Promise<void>;
 }
 
+export interface BlobStoreContractOptions {
+  /**
+   * False for a store opened without the means to lock blobs (an S3 bucket without object lock): the contract then
+   * checks that it refuses to retain or hold rather than pretend to. A store that can lock must have no default
+   * retention, so that the contract can delete what it stores.
+   */
+  readonly locking?: boolean;
+}
+
 const MiB = 1024 * 1024;
+const DAY_MS = 24 * 3600_000;
 const LARGE_TEST_MS = 180_000;
 
 /**
  * The behaviour every `BlobStore` adapter promises. An adapter's `*.contract-spec.ts` (or `*.services-spec.ts` for
  * a real server) calls this with a factory for a fresh, empty store, and adds nothing to it.
  */
-export function describeBlobStoreContract(name: string, makeStore: () => Promise<BlobStoreUnderTest>): void {
+export function describeBlobStoreContract(
+  name: string,
+  makeStore: () => Promise<BlobStoreUnderTest>,
+  options: BlobStoreContractOptions = {},
+): void {
+  const locking = options.locking !== false;
   describe(`BlobStore contract: ${name}`, () => {
     let underTest: BlobStoreUnderTest | undefined;
     const store = (): BlobStore => {
@@ -208,6 +230,8 @@ export function describeBlobStoreContract(name: string, makeStore: () => Promise
           await caught(store().get(key)),
           await caught(store().head(key)),
           await caught(store().delete(key)),
+          await caught(store().retainUntil(key, new Date(Date.now() + DAY_MS))),
+          await caught(store().legalHold(key, true)),
         ];
 
         for (const refusal of refusals) {
@@ -220,6 +244,128 @@ export function describeBlobStoreContract(name: string, makeStore: () => Promise
         const key = `${keyPrefix()}/customer-42/document-7f3a/v1`;
 
         await expect(store().put(key, Readable.from([Buffer.from('ok')]))).resolves.toMatchObject({ key });
+      });
+    });
+
+    describe('retention and legal hold', () => {
+      const put = (key: string, text = 'a deed kept for the regulator'): Promise<StoredBlob> =>
+        store().put(key, Readable.from([Buffer.from(text)]));
+      const inDays = (days: number): Date => new Date(Date.now() + days * DAY_MS);
+      // Stores keep whole seconds, rounded up.
+      const asKept = (date: Date): string => new Date(Math.ceil(date.getTime() / 1000) * 1000).toISOString();
+
+      // One of the two applies to a store, and only that one is registered.
+      const forLocking = (expected: boolean, title: string, body: () => void): void => {
+        if (locking === expected) describe(title, body);
+      };
+
+      forLocking(true, 'where the store can lock', () => {
+        it('heads a blob never locked without lock fields', async () => {
+          const stored = await put(`${keyPrefix()}/plain`);
+
+          await expect(store().head(stored.key)).resolves.toStrictEqual(stored);
+        });
+
+        it('retains a blob until the given instant: delete is refused and the blob stays whole', async () => {
+          const stored = await put(`${keyPrefix()}/retained`);
+          const until = inDays(2);
+
+          await store().retainUntil(stored.key, until);
+
+          await expect(store().head(stored.key)).resolves.toEqual({ ...stored, retainUntil: asKept(until) });
+          const refusal = await caught(store().delete(stored.key));
+          expect(refusal).toBeInstanceOf(BlobLockedError);
+          expect(refusal).toMatchObject({ key: stored.key, code: 'BLOB_STORE.LOCKED' });
+          expect((await readAllBytes(await store().get(stored.key))).toString()).toBe('a deed kept for the regulator');
+        });
+
+        it('only ever extends a retention', async () => {
+          const { key } = await put(`${keyPrefix()}/extended`);
+          const later = inDays(3);
+
+          await store().retainUntil(key, inDays(2));
+          await store().retainUntil(key, later);
+          await store().retainUntil(key, inDays(1));
+
+          await expect(store().head(key)).resolves.toMatchObject({ retainUntil: asKept(later) });
+        });
+
+        it('takes a retention already past as nothing to do', async () => {
+          const stored = await put(`${keyPrefix()}/long-ago`);
+
+          await store().retainUntil(stored.key, new Date(Date.now() - DAY_MS));
+
+          await expect(store().head(stored.key)).resolves.toStrictEqual(stored);
+          await store().delete(stored.key);
+          await expect(store().head(stored.key)).resolves.toBeNull();
+        });
+
+        it('refuses to delete a held blob until the hold is lifted', async () => {
+          const stored = await put(`${keyPrefix()}/held`);
+
+          await store().legalHold(stored.key, true);
+          await store().legalHold(stored.key, true);
+
+          await expect(store().head(stored.key)).resolves.toEqual({ ...stored, legalHold: true });
+          await expect(store().delete(stored.key)).rejects.toBeInstanceOf(BlobLockedError);
+          await store().legalHold(stored.key, false);
+          await expect(store().head(stored.key)).resolves.toStrictEqual(stored);
+          await store().delete(stored.key);
+          await expect(store().head(stored.key)).resolves.toBeNull();
+        });
+
+        it('keeps the retention when a hold is lifted', async () => {
+          const stored = await put(`${keyPrefix()}/held-and-retained`);
+          const until = inDays(2);
+          await store().retainUntil(stored.key, until);
+          await store().legalHold(stored.key, true);
+
+          await expect(store().head(stored.key)).resolves.toEqual({
+            ...stored,
+            retainUntil: asKept(until),
+            legalHold: true,
+          });
+          await store().legalHold(stored.key, false);
+
+          await expect(store().head(stored.key)).resolves.toEqual({ ...stored, retainUntil: asKept(until) });
+          await expect(store().delete(stored.key)).rejects.toBeInstanceOf(BlobLockedError);
+        });
+
+        it('lists locked blobs as the blobs they are, and nothing more', async () => {
+          const prefix = keyPrefix();
+          const retained = await put(`${prefix}/retained`);
+          const held = await put(`${prefix}/held`);
+          await store().retainUntil(retained.key, inDays(1));
+          await store().legalHold(held.key, true);
+
+          expect(byKey(await listUnder(store(), prefix))).toEqual(byKey([retained, held]));
+        });
+
+        it('refuses to lock a missing blob with BlobNotFoundError', async () => {
+          const key = `${keyPrefix()}/never-stored`;
+
+          await expect(store().retainUntil(key, inDays(1))).rejects.toBeInstanceOf(BlobNotFoundError);
+          await expect(store().legalHold(key, true)).rejects.toBeInstanceOf(BlobNotFoundError);
+          await expect(store().head(key)).resolves.toBeNull();
+        });
+      });
+
+      forLocking(false, 'where the store cannot lock', () => {
+        it('refuses to retain or hold with BlobLockUnsupportedError, and the blob stays deletable', async () => {
+          const stored = await put(`${keyPrefix()}/unlockable`);
+
+          const refusals = [
+            await caught(store().retainUntil(stored.key, inDays(1))),
+            await caught(store().legalHold(stored.key, true)),
+          ];
+
+          for (const refusal of refusals) {
+            expect(refusal).toBeInstanceOf(BlobLockUnsupportedError);
+            expect(refusal).toMatchObject({ key: stored.key, code: 'BLOB_STORE.LOCK_UNSUPPORTED' });
+          }
+          await expect(store().head(stored.key)).resolves.toStrictEqual(stored);
+          await store().delete(stored.key);
+        });
       });
     });
 

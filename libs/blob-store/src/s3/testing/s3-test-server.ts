@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'minio';
+import { Client, LEGAL_HOLD_STATUS } from 'minio';
 import { DEFAULT_S3_REGION, type S3BlobStoreConfig } from '../s3-blob-store.config';
 
 export interface S3TestServer {
@@ -47,7 +47,10 @@ export function rawClient(server: S3TestServer): Client {
   return new Client({ ...server, region: DEFAULT_S3_REGION });
 }
 
-/** Removes every version, delete marker and unfinished upload, then the bucket; governance retention is bypassed. */
+/**
+ * Removes every version, delete marker and unfinished upload, then the bucket; legal holds are lifted and governance
+ * retention is bypassed.
+ */
 export async function removeBucketCompletely(client: Client, bucket: string): Promise<void> {
   if (!(await client.bucketExists(bucket))) return;
   for (;;) {
@@ -55,7 +58,13 @@ export async function removeBucketCompletely(client: Client, bucket: string): Pr
     const entries = page.objects as { name?: string; versionId?: string }[];
     if (entries.length === 0) break;
     for (const { name, versionId } of entries) {
-      if (name) await client.removeObject(bucket, name, { versionId, governanceBypass: true });
+      if (!name) continue;
+      const remove = () => client.removeObject(bucket, name, { versionId, governanceBypass: true });
+      await remove().catch(async (error: unknown) => {
+        if ((error as { code?: unknown }).code !== 'AccessDenied' || !versionId) throw error;
+        await client.setObjectLegalHold(bucket, name, { status: LEGAL_HOLD_STATUS.DISABLED, versionId });
+        await remove();
+      });
     }
   }
   for (const upload of await incompleteUploads(client, bucket)) await client.removeIncompleteUpload(bucket, upload);
