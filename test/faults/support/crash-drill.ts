@@ -70,7 +70,7 @@ export function describeCrashSafety(backends: () => Promise<NodeJS.ProcessEnv>):
 
       const answered = attempts.filter((attempt) => attempt.answer !== undefined);
       const stored = answered.filter((attempt) => attempt.answer!.status === 201);
-      expect(answered.map((attempt) => attempt.answer!.status).filter((status) => status !== 201)).toEqual([]);
+      expect(answered.filter((attempt) => attempt.answer!.status !== 201).map((attempt) => attempt.answer)).toEqual([]);
       expect(stored.length).toBeGreaterThanOrEqual(KILL_AFTER);
       // The crash must have cut uploads off, or this proves nothing.
       expect(settled.filter((outcome) => outcome.status === 'rejected').length).toBeGreaterThan(0);
