@@ -122,6 +122,28 @@ const EXPECTATIONS: Record<string, Cell> = {
   'GET /v1/me/export': {
     allowed: (c) => (c.kind === 'owner' || c.kind === 'other' ? [200] : [403]),
   },
+  'POST /v1/me/erasure-request': {
+    // Departments relied on the owner's documents, so the law keeps them; the other customer is a prospect, erased at once.
+    allowed: (c) => (c.kind === 'owner' ? [409] : c.kind === 'other' ? [200] : [403]),
+  },
+  'POST /v1/customers/{customerId}/relationship': {
+    allowed: (c) => (c.kind === 'admin' ? [200] : [403]),
+  },
+  'POST /v1/customers/{customerId}/relationship/end': {
+    body: { endedOn: new Date().toISOString().slice(0, 10) },
+    // Ending needs a relationship that was started: which comes first is the document's order, not the caller's.
+    allowed: (c) => (c.kind === 'admin' ? [200, 409] : [403]),
+  },
+  'POST /v1/customers/{customerId}/legal-holds': {
+    body: { reason: 'Authorization matrix', caseRef: 'BOLA-1' },
+    allowed: (c) => (c.kind === 'admin' ? [201] : [403]),
+  },
+  'DELETE /v1/customers/{customerId}/legal-holds/{holdId}': {
+    allowed: (c) => (c.kind === 'admin' ? [404] : [403]),
+  },
+  'GET /v1/customers/{customerId}/retention': {
+    allowed: (c) => (c.kind === 'admin' ? [200] : [403]),
+  },
   'GET /v1/customers/{customerId}/evidence': {
     // Evidence is a staff and department question; a customer asking is refused by role, whoever the customer is.
     allowed: (c) => byRole(c, { owner: [403], other: [403], reviewer: [200], admin: [403] }, (policy) => policy.evidenceKinds.includes('identity') ? [200] : [403]),
@@ -329,6 +351,7 @@ describe('the BOLA matrix: every endpoint, every kind of principal', () => {
           referenceId: operation.path.includes('{referenceId}') ? await referenceFor(documentId) : seededReference,
           scope: `principal:nobody-${randomUUID()}`,
           id: randomUUID(),
+          holdId: randomUUID(),
         };
         const path = `${fillPath(operation.path, values)}${queryFor(operation)}`;
         const response = await send(operation, path, token, cell);
@@ -344,7 +367,7 @@ describe('the BOLA matrix: every endpoint, every kind of principal', () => {
 
         // Whatever another customer gets for the owner's things, they must get for things that do not exist at all.
         if (caller.kind === 'other') {
-          const nowhere = `${fillPath(operation.path, { ...values, customerId: `C-${randomUUID()}`, documentId: randomUUID(), referenceId: randomUUID() })}${queryFor(operation)}`;
+          const nowhere = `${fillPath(operation.path, { ...values, customerId: `C-${randomUUID()}`, documentId: randomUUID(), referenceId: randomUUID(), holdId: randomUUID() })}${queryFor(operation)}`;
           const control = await send(operation, nowhere, token, cell);
           if (control.status !== response.status || control.body?.type !== response.body?.type) {
             failures.push(`${label}: ${response.status} ${response.body?.type} for the owner's, but ${control.status} ${control.body?.type} for nothing at all`);

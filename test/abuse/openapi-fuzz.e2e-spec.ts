@@ -31,6 +31,11 @@ const CALLER: Record<string, 'owner' | 'reviewer' | 'mandates' | 'admin'> = {
   'DELETE /v1/admin/bulk-blocks/{scope}': 'admin',
   'GET /v1/admin/webhook-dead-letters': 'admin',
   'POST /v1/admin/webhook-dead-letters/{id}/retry': 'admin',
+  'POST /v1/customers/{customerId}/relationship': 'admin',
+  'POST /v1/customers/{customerId}/relationship/end': 'admin',
+  'POST /v1/customers/{customerId}/legal-holds': 'admin',
+  'DELETE /v1/customers/{customerId}/legal-holds/{holdId}': 'admin',
+  'GET /v1/customers/{customerId}/retention': 'admin',
 };
 
 /** Small enough for a request line: Node itself answers 431, before the vault, to URLs past its 16 KiB header limit. */

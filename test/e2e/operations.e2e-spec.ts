@@ -22,6 +22,8 @@ describe('operating the vault', () => {
         eventStore: { status: 'up', backend: config.eventStore.kind },
         blobStore: { status: 'up', backend: config.blobStore.kind },
         readModel: { status: 'up', backend: config.readModel.kind },
+        keyStore: { status: 'up', backend: config.encryption.keyStore.kind },
+        malwareScanner: { status: 'disabled', backend: 'disabled' },
       },
       projections: { documents: { lag: 0 } },
       reconciliation: { status: 'not-run', at: null, missingBlobs: 0, hashMismatches: 0, orphanBlobs: 0 },

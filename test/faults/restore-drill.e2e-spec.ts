@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackupManifest } from '../../apps/vault-api/src/backup/backup-manifest';
+import { loadVaultConfig } from '../../apps/vault-api/src/config/vault-config';
+import { openKeyVault } from '../../apps/vault-api/src/encryption/open-key-vault';
 import type { ReconciliationSummary } from '../../apps/vault-api/src/reconciliation/reconciliation-state';
 import { type BuiltVault, runBuiltCli, startBuiltVault } from './support/built-vault';
 import { aPdfOfSize, download, paceUpload, sha256 } from './support/uploads';
@@ -65,6 +67,7 @@ describe('the restore drill: back up a running vault, restore it elsewhere, star
     expect(manifest.blobs.count).toBeGreaterThanOrEqual(before.length);
     expect(manifest.blobs.corrupt).toEqual([]);
     expect(manifest.devSigningKey).toBe(true);
+    expect(manifest).toMatchObject({ keyStore: true, devMasterKey: true });
 
     expect(await runBuiltCli('restore', [backup], { VAULT_DATA_DIR: restored })).toMatchObject({ code: 0, stderr: '' });
     const again = await start(restored);
@@ -91,6 +94,36 @@ describe('the restore drill: back up a running vault, restore it elsewhere, star
     const summary = JSON.parse(reconciled.stdout) as ReconciliationSummary;
     expect(summary.counts).toMatchObject({ missing: 0, mismatches: 0 });
     expect(summary.registered).toBe(before.length + inBackup);
+  }, 120_000);
+
+  it('keeps a customer erased after the backup erased once the backup is restored', async () => {
+    const original = await aDir('original');
+    // The erasure journal lives apart from the data and is never backed up: it is what survives to be replayed.
+    const journal = join(await aDir('erasures'), 'key-tombstones.jsonl');
+    const env = { VAULT_KEY_TOMBSTONES: journal };
+    const vault = await startBuiltVault({ VAULT_DATA_DIR: original, VAULT_RECONCILE_INTERVAL_MS: 'off', ...env });
+    vaults.push(vault);
+    const [kept, erased] = [await uploadOne(vault, original), await uploadOne(vault, original)];
+    const backup = join(await aDir('backups'), 'nightly');
+    expect(await runBuiltCli('backup', [backup], { VAULT_DATA_DIR: original, ...env })).toMatchObject({ code: 0, stderr: '' });
+    await vault.stop();
+    const keys = await openKeyVault(loadVaultConfig({ VAULT_DATA_DIR: original, NODE_ENV: 'test', ...env }).encryption);
+    await keys.destroy(erased.customerId);
+    await keys.close();
+
+    const restored = await aDir('restored');
+    const restore = await runBuiltCli('restore', [backup], { VAULT_DATA_DIR: restored, ...env });
+    expect(restore).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(restore.stdout)).toMatchObject({ reshreddedKeys: 1 });
+    const again = await startBuiltVault({ VAULT_DATA_DIR: restored, VAULT_RECONCILE_INTERVAL_MS: 'off', ...env });
+    vaults.push(again);
+
+    const { status, bytes } = await download(again.url, kept.token, kept.documentId);
+    expect({ status, sha256: sha256(bytes) }).toEqual({ status: 200, sha256: sha256(kept.file) });
+    expect((await download(again.url, erased.token, erased.documentId)).status).toBe(410);
+    const deep = await runBuiltCli('reconcile', ['--deep', '--dry-run'], { VAULT_DATA_DIR: restored, ...env });
+    expect(deep.code).toBe(0);
+    expect(JSON.parse(deep.stdout) as ReconciliationSummary).toMatchObject({ registered: 2, erased: 1, counts: { missing: 0, mismatches: 0 } });
   }, 120_000);
 
   it('never writes over anything: not a used backup folder, not a vault that has data', async () => {

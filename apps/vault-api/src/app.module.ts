@@ -15,8 +15,11 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { RetentionModule } from './retention/retention.module';
 import { ReuseModule } from './reuse/reuse.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { MalwareScannerModule } from './scanning/malware-scanner.module';
+import { ScanningModule } from './scanning/scanning.module';
 import { requestIdOf } from './shared/access/request-context';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { vaultValidationPipe } from './shared/http/validation.pipe';
@@ -52,6 +55,9 @@ export class AppModule {
         ReuseModule,
         AdminModule,
         ExpiryModule,
+        RetentionModule,
+        MalwareScannerModule,
+        ScanningModule,
         MetricsModule,
         ReconciliationModule,
         WebhooksModule,

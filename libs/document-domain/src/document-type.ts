@@ -17,6 +17,7 @@ export const CHANNELS = ['online', 'branch', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const DOCUMENT_STATUSES = [
+  'pending_scan',
   'pending_review',
   'awaiting_second_review',
   'verified',

@@ -11,7 +11,19 @@ export interface SubmitDocument {
   readonly file: StoredFile;
   readonly channel: Channel;
   readonly relatedCustomerIds: readonly string[];
+  /** What the malware scan made of the file while it was stored: an upload found infected never gets this far. */
+  readonly scan: UploadScan;
   readonly by: Actor;
+}
+
+/** `not-scanned`: scanning is switched off (development only); `unavailable`: held until the scanner can answer. */
+export type UploadScan = 'clean' | 'not-scanned' | 'unavailable';
+
+/** The scanner's verdict on a document held for a scan, given when it is back. */
+export interface RecordScanVerdict {
+  readonly type: 'RecordScanVerdict';
+  readonly documentId: string;
+  readonly verdict: { readonly clean: true } | { readonly clean: false; readonly signature: string };
 }
 
 export interface ApproveDocument {
@@ -81,4 +93,11 @@ export interface RevokeDocument {
   readonly by: Actor;
 }
 
-export type DocumentCommand = SubmitDocument | ClaimDocument | ReleaseClaim | ApproveDocument | RejectDocument | ExpireDocument | WithdrawDocument | ReferenceDocument | ReleaseReference | RevokeDocument;
+/** Sent when the customer is erased; a no-op for a document already erased. */
+export interface EraseDocument {
+  readonly type: 'EraseDocument';
+  readonly documentId: string;
+  readonly reason: 'retention-ended' | 'prospect-request';
+}
+
+export type DocumentCommand = EraseDocument | SubmitDocument | RecordScanVerdict | ClaimDocument | ReleaseClaim | ApproveDocument | RejectDocument | ExpireDocument | WithdrawDocument | ReferenceDocument | ReleaseReference | RevokeDocument;

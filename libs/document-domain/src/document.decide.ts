@@ -9,8 +9,10 @@ import type {
   ReferenceDocument,
   RejectDocument,
   ReleaseClaim,
+  RecordScanVerdict,
   ReleaseReference,
   RevokeDocument,
+  EraseDocument,
   SubmitDocument,
   WithdrawDocument,
 } from './document.commands';
@@ -45,6 +47,8 @@ export function decide(command: DocumentCommand, state: DocumentState, context: 
   switch (command.type) {
     case 'SubmitDocument':
       return submit(command, state, context);
+    case 'RecordScanVerdict':
+      return recordScanVerdict(command, onFile(state), context);
     case 'ClaimDocument':
       return claim(command, onFile(state), context);
     case 'ReleaseClaim':
@@ -63,6 +67,8 @@ export function decide(command: DocumentCommand, state: DocumentState, context: 
       return releaseReference(command, onFile(state), context);
     case 'RevokeDocument':
       return revoke(command, onFile(state), context);
+    case 'EraseDocument':
+      return erase(command, onFile(state), context);
     default: {
       const unhandled: never = command;
       throw new Error(`unknown command ${(unhandled as DocumentCommand).type}`);
@@ -84,7 +90,7 @@ function onFile(state: DocumentState): DocumentOnFile {
 function submit(command: SubmitDocument, state: DocumentState, { now, catalogue }: DocumentContext): DocumentEvent[] {
   if (isOnFile(state)) throw new DocumentAlreadyExists();
   const policy = catalogue[command.documentType];
-  return [
+  const submittedEvents: DocumentEvent[] = [
     {
       type: 'DocumentSubmitted',
       data: {
@@ -98,6 +104,34 @@ function submit(command: SubmitDocument, state: DocumentState, { now, catalogue 
         submittedBy: command.by,
         submittedAt: now.toISOString(),
         reviewDueAt: addBusinessDays(now, policy.reviewSlaBusinessDays).toISOString(),
+      },
+    },
+  ];
+  if (command.scan !== 'unavailable') return submittedEvents;
+  return [...submittedEvents, { type: 'DocumentHeldForScan', data: { documentId: command.documentId, heldAt: now.toISOString() } }];
+}
+
+export const MALWARE_REJECTION_MESSAGE =
+  'Our malware scan found something harmful in this file, so we removed it. Please upload a clean copy, for example a new scan or a freshly saved PDF.';
+
+/** Only a held document takes a verdict: a repeated or concurrent scan of the same file changes nothing. */
+function recordScanVerdict(command: RecordScanVerdict, state: DocumentOnFile, { now, catalogue }: DocumentContext): DocumentEvent[] {
+  if (state.status !== 'pending_scan') return [];
+  const at = now.toISOString();
+  if (command.verdict.clean) {
+    const reviewDueAt = addBusinessDays(now, catalogue[state.type].reviewSlaBusinessDays).toISOString();
+    return [{ type: 'DocumentScanCleared', data: { documentId: state.documentId, clearedAt: at, reviewDueAt } }];
+  }
+  return [
+    {
+      type: 'DocumentFoundInfected',
+      data: {
+        documentId: state.documentId,
+        signature: command.verdict.signature,
+        removedBlobKey: state.file.blobKey,
+        reasonCode: 'malware',
+        message: MALWARE_REJECTION_MESSAGE,
+        foundAt: at,
       },
     },
   ];
@@ -226,6 +260,12 @@ const REVOCABLE = new Set(['pending_review', 'awaiting_second_review', 'verified
 function revoke(command: RevokeDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
   if (!REVOCABLE.has(state.status)) throw new NotRevocable(state.status);
   return [{ type: 'DocumentRevoked', data: { documentId: state.documentId, reason: command.reason, revokedBy: command.by, revokedAt: now.toISOString() } }];
+}
+
+/** The law decides, not the document's status: from any status, once; erasing it again changes nothing. */
+function erase(command: EraseDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {
+  if (state.status === 'erased') return [];
+  return [{ type: 'DocumentErased', data: { documentId: state.documentId, customerId: state.customerId, reason: command.reason, erasedAt: now.toISOString() } }];
 }
 
 /** Keeps only the facts the type asks for, so nothing unexpected is stored about the customer. */

@@ -28,6 +28,18 @@ export type DocumentSubmitted = DomainEvent<
   }
 >;
 
+/** The scanner could not give a verdict when the file arrived: it stays out of review until one is given. */
+export type DocumentHeldForScan = DomainEvent<'DocumentHeldForScan', { documentId: string; heldAt: string }>;
+
+/** The scanner found nothing: the review, and its deadline, start now. */
+export type DocumentScanCleared = DomainEvent<'DocumentScanCleared', { documentId: string; clearedAt: string; reviewDueAt: string }>;
+
+/** The scanner found malware in a held file. The file is removed (`removedBlobKey`); the record and its history stay. */
+export type DocumentFoundInfected = DomainEvent<
+  'DocumentFoundInfected',
+  { documentId: string; signature: string; removedBlobKey: string; reasonCode: 'malware'; message: string; foundAt: string }
+>;
+
 export type DocumentReviewed = DomainEvent<
   'DocumentReviewed',
   {
@@ -75,8 +87,17 @@ export type ReferenceReleased = DomainEvent<'ReferenceReleased', { documentId: s
 /** Support withdrew the bank's trust in it (fraud, a court order, an error): nobody may rely on it any more. */
 export type DocumentRevoked = DomainEvent<'DocumentRevoked', { documentId: string; reason: string; revokedBy: Actor; revokedAt: string }>;
 
+/**
+ * The customer was erased (crypto-shredding): the history stays, the personal fields in it are unreadable, and the
+ * document is gone for everyone, departments included.
+ */
+export type DocumentErased = DomainEvent<'DocumentErased', { documentId: string; customerId: string; reason: 'retention-ended' | 'prospect-request'; erasedAt: string }>;
+
 export type DocumentEvent =
   | DocumentSubmitted
+  | DocumentHeldForScan
+  | DocumentScanCleared
+  | DocumentFoundInfected
   | DocumentReferenced
   | ReferenceReleased
   | DocumentRevoked
@@ -86,11 +107,15 @@ export type DocumentEvent =
   | DocumentVerified
   | DocumentRejected
   | DocumentExpired
-  | DocumentWithdrawn;
+  | DocumentWithdrawn
+  | DocumentErased;
 export type DocumentEventType = DocumentEvent['type'];
 
 export const DOCUMENT_EVENT_TYPES: readonly DocumentEventType[] = [
   'DocumentSubmitted',
+  'DocumentHeldForScan',
+  'DocumentScanCleared',
+  'DocumentFoundInfected',
   'DocumentClaimed',
   'DocumentClaimReleased',
   'DocumentReviewed',
@@ -101,6 +126,7 @@ export const DOCUMENT_EVENT_TYPES: readonly DocumentEventType[] = [
   'DocumentReferenced',
   'ReferenceReleased',
   'DocumentRevoked',
+  'DocumentErased',
 ];
 
 export const documentStream = (documentId: string) => `document-${documentId}`;

@@ -79,6 +79,14 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
   }
   if (!isOnFile(state)) return state;
   switch (event.type) {
+    case 'DocumentHeldForScan':
+      return { ...state, status: 'pending_scan' };
+    case 'DocumentScanCleared':
+      return { ...state, status: 'pending_review', reviewDueAt: event.data.reviewDueAt };
+    case 'DocumentFoundInfected': {
+      const { reasonCode, message, foundAt } = event.data;
+      return { ...state, status: 'rejected', rejection: { reasonCode, message, at: foundAt } };
+    }
     case 'DocumentReviewed': {
       const { reviewer, decision, facts, reasonCode, message, reviewedAt } = event.data;
       const reviews = [...state.reviews, { reviewer, decision, facts, reasonCode, message, at: reviewedAt }];
@@ -107,9 +115,25 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
     }
     case 'DocumentWithdrawn':
       return { ...state, status: 'withdrawn' };
+    case 'DocumentErased':
+      return erasedState(state);
     default: {
       const unhandled: never = event;
       throw new Error(`unknown event ${(unhandled as DocumentEvent).type}`);
     }
   }
+}
+
+/** What is left once the customer is erased: the shape and the dates, nothing that says who they are. */
+function erasedState(state: DocumentOnFile): DocumentOnFile {
+  return {
+    ...state,
+    status: 'erased',
+    file: { ...state.file, filename: null },
+    facts: null,
+    reviews: state.reviews.map((review) => ({ ...review, facts: {}, message: null })),
+    rejection: null,
+    claim: null,
+    references: [],
+  };
 }

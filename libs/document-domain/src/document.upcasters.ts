@@ -6,6 +6,9 @@ import { upcast } from './upcasting/upcaster-chain';
 /** The schema version written for each event type today. Bump it together with an upcaster for the old one. */
 export const DOCUMENT_EVENT_VERSIONS: Readonly<Record<DocumentEventType, number>> = {
   DocumentSubmitted: 2,
+  DocumentHeldForScan: 1,
+  DocumentScanCleared: 1,
+  DocumentFoundInfected: 1,
   DocumentClaimed: 1,
   DocumentClaimReleased: 1,
   DocumentReviewed: 1,
@@ -16,6 +19,7 @@ export const DOCUMENT_EVENT_VERSIONS: Readonly<Record<DocumentEventType, number>
   DocumentReferenced: 1,
   ReferenceReleased: 1,
   DocumentRevoked: 1,
+  DocumentErased: 1,
 };
 
 export class UnknownEventSchema extends Error {

@@ -13,3 +13,4 @@ export * from './upcasting';
 export * from './mrz';
 export * from './parse-catalogue';
 export * from './document-request';
+export * from './customer-retention';

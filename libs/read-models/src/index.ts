@@ -9,6 +9,7 @@ export { CheckpointMovedError } from './projection/checkpoint-moved.error';
 export { rebuildBeside, type RebuildBesideOptions, type RebuildBesideOutcome } from './projection/rebuild-beside';
 export { documentsProjection } from './documents/documents.projection';
 export type { DocumentSummary } from './documents/document-summary';
+export { countPendingScan, documentsPendingScan } from './documents/pending-scan.queries';
 export {
   listCustomerDocuments,
   findDocumentWithContent,
@@ -33,3 +34,4 @@ export {
 export { accessLogProjection } from './access/access-log.projection';
 export { accessLog, type AccessLogEntry } from './access/access-log.queries';
 export { webhookCursor, advanceWebhookCursor, deadLetterWebhookEntry, listWebhookDeadLetters, findWebhookDeadLetter, removeWebhookDeadLetter, recordWebhookRetryFailure, type WebhookDeadLetter } from './webhooks/webhook.queries';
+export { customerRetention, customersDueForErasure, erasuresToComplete, customerDocumentIds, departmentsThatReliedOn, type CustomerRetentionView } from './retention/customer-retention.queries';

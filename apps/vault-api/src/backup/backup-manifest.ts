@@ -10,6 +10,10 @@ export interface BackupManifest {
   readonly eventsHeadPosition: number;
   readonly blobs: { readonly count: number; readonly bytes: number; readonly corrupt: readonly string[] };
   readonly devSigningKey: boolean;
+  /** Whether the customers' data keys are in it; without them its blobs and personal fields cannot be read. */
+  readonly keyStore?: boolean;
+  /** Whether the dev-mode master key is in it. A production master key never is: it is kept apart from every copy of the data. */
+  readonly devMasterKey?: boolean;
 }
 
 /** Names inside a backup folder. */
@@ -17,6 +21,7 @@ export const BACKUP_LAYOUT = {
   events: 'events.db',
   readModel: 'read-models.db',
   blobs: 'blobs',
+  keys: 'keys.db',
   manifest: 'manifest.json',
 } as const;
 

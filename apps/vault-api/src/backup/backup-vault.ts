@@ -1,9 +1,10 @@
 import { createFileBlobStore } from '@kluis/blob-store';
-import { copyFile } from 'node:fs/promises';
+import { DEV_MASTER_KEY_FILE } from '@kluis/crypto';
 import { join } from 'node:path';
 import type { VaultConfig } from '../config/vault-config';
 import { BACKUP_LAYOUT, type BackupManifest, writeManifest } from './backup-manifest';
 import { copyBlobs } from './copy-blobs';
+import { copyIfPresent } from './copy-if-present';
 import { DEV_SIGNING_KEY_FILE } from './dev-signing-key-file';
 import { claimEmptyFolder } from './empty-folder';
 import { embeddedLocations } from './embedded-locations';
@@ -14,7 +15,10 @@ import { headPositionOf, snapshotSqlite } from './sqlite-snapshot';
  * 1. the read model first, so its checkpoint is never ahead of the events it came from;
  * 2. then the events, as of one moment;
  * 3. then the blobs: every blob an event in the snapshot points at was stored before that event was written, so it
- *    is already there to copy. Blobs stored later are copied too, or not; either way they are harmless orphans.
+ *    is already there to copy. Blobs stored later are copied too, or not; either way they are harmless orphans;
+ * 4. then the data keys: each was made before anything was sealed under it, so every key the blobs and events
+ *    above need is in this later snapshot. A key destroyed after it was taken is shredded again on restore, from
+ *    the tombstone journal, which is never backed up and so never rolled back.
  * The manifest is written last and marks the backup finished.
  */
 export async function backupVault(config: VaultConfig, target: string, now: () => Date = () => new Date()): Promise<BackupManifest> {
@@ -25,14 +29,18 @@ export async function backupVault(config: VaultConfig, target: string, now: () =
   const eventsFile = join(target, BACKUP_LAYOUT.events);
   await snapshotSqlite(source.events, eventsFile);
   const blobs = await copyBlobs(createFileBlobStore(source.blobs), createFileBlobStore(join(target, BACKUP_LAYOUT.blobs)));
-  const devSigningKey = await copyFile(join(source.dataDir, DEV_SIGNING_KEY_FILE), join(target, DEV_SIGNING_KEY_FILE)).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    },
-  );
-  const manifest: BackupManifest = { format: 1, createdAt, eventsHeadPosition: headPositionOf(eventsFile), blobs, devSigningKey };
+  await snapshotSqlite(source.keys, join(target, BACKUP_LAYOUT.keys));
+  const devSigningKey = await copyIfPresent(join(source.dataDir, DEV_SIGNING_KEY_FILE), join(target, DEV_SIGNING_KEY_FILE));
+  const devMasterKey = await copyIfPresent(join(source.dataDir, DEV_MASTER_KEY_FILE), join(target, DEV_MASTER_KEY_FILE));
+  const manifest: BackupManifest = {
+    format: 1,
+    createdAt,
+    eventsHeadPosition: headPositionOf(eventsFile),
+    blobs,
+    devSigningKey,
+    keyStore: true,
+    devMasterKey,
+  };
   await writeManifest(target, manifest);
   return manifest;
 }

@@ -1,4 +1,5 @@
 import { createFileBlobStore } from '@kluis/blob-store';
+import { DEV_MASTER_KEY_FILE } from '@kluis/crypto';
 import { access, copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { VaultConfig } from '../config/vault-config';
@@ -8,23 +9,42 @@ import { copyBlobs } from './copy-blobs';
 import { DEV_SIGNING_KEY_FILE } from './dev-signing-key-file';
 import { assertFree } from './empty-folder';
 import { embeddedLocations } from './embedded-locations';
+import { openKeyVaultReshredding } from '../encryption/open-key-vault';
+
+export interface RestoredVault extends BackupManifest {
+  /** Keys the backup held that were destroyed since it was taken, and are destroyed again. */
+  readonly reshreddedKeys: number;
+}
 
 /**
  * Restores a finished backup into the places the configuration names, all of which must be free: a restore never
- * writes over a vault. Blobs go back through the blob store, each re-hashed on the way. Start the vault afterwards;
- * its read model catches up from the events.
+ * writes over a vault. Blobs go back through the blob store, each re-hashed on the way. The data keys come back
+ * with them, and then every erasure in the tombstone journal (kept outside the data and its backups) is applied
+ * again. Start the vault afterwards; its read model catches up from the events.
  */
-export async function restoreVault(config: VaultConfig, source: string): Promise<BackupManifest> {
+export async function restoreVault(config: VaultConfig, source: string): Promise<RestoredVault> {
   const manifest = await readManifest(source);
   const target = embeddedLocations(config);
   const keyFile = join(target.dataDir, DEV_SIGNING_KEY_FILE);
-  await Promise.all([assertAbsent(target.events), assertAbsent(target.readModel), assertFree(target.blobs), assertAbsent(keyFile)]);
+  const masterKeyFile = join(target.dataDir, DEV_MASTER_KEY_FILE);
+  await Promise.all([
+    assertAbsent(target.events),
+    assertAbsent(target.readModel),
+    assertFree(target.blobs),
+    assertAbsent(keyFile),
+    assertAbsent(target.keys),
+    assertAbsent(masterKeyFile),
+  ]);
   await mkdir(target.dataDir, { recursive: true, mode: 0o700 });
   await copyInto(join(source, BACKUP_LAYOUT.events), target.events);
   await copyInto(join(source, BACKUP_LAYOUT.readModel), target.readModel);
   await copyBlobs(createFileBlobStore(join(source, BACKUP_LAYOUT.blobs)), createFileBlobStore(target.blobs));
   if (manifest.devSigningKey) await copyInto(join(source, DEV_SIGNING_KEY_FILE), keyFile);
-  return manifest;
+  if (manifest.keyStore) await copyInto(join(source, BACKUP_LAYOUT.keys), target.keys);
+  if (manifest.devMasterKey) await copyInto(join(source, DEV_MASTER_KEY_FILE), masterKeyFile);
+  const { vault, reshredded } = await openKeyVaultReshredding(config.encryption);
+  await vault.close();
+  return { ...manifest, reshreddedKeys: reshredded };
 }
 
 async function assertAbsent(file: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { accessLogProjection, documentsProjection, openReadModelDatabase, type Projection, rebuildBeside } from '@kluis/read-models';
 import { loadVaultConfig } from '../config/vault-config';
-import { openEventStore } from '../infrastructure/open-backends';
+import { openSealedEventStore } from '../infrastructure/open-backends';
 
 const PROJECTIONS: readonly Projection[] = [documentsProjection, accessLogProjection];
 
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadVaultConfig(process.env);
-  const store = await openEventStore(config.eventStore);
+  const store = await openSealedEventStore(config);
   try {
     const db = await openReadModelDatabase(config.readModel);
     try {

@@ -1,5 +1,6 @@
 import { type AuthConfig, DEFAULT_DEPARTMENT_POLICIES, type DepartmentPolicies, DepartmentPoliciesError, loadAuthConfig, parseDepartmentPolicies } from '@kluis/auth';
 import { InvalidS3BlobStoreConfigError, parseS3BlobStoreUrl, type S3BlobStoreConfig } from '@kluis/blob-store';
+import type { MalwareScannerSetting } from '@kluis/malware-scanner';
 import { CatalogueError, DEFAULT_CATALOGUE, type DocumentTypeCatalogue, parseCatalogue } from '@kluis/document-domain';
 import { readFileSync } from 'node:fs';
 import type { ReadModelLocation } from '@kluis/read-models';
@@ -7,6 +8,9 @@ import { resolve } from 'node:path';
 import { type BlobStoreLocation, blobStoreLocation, type EventStoreLocation, eventStoreLocation, readModelLocation } from './backend-locations';
 import { DEFAULT_UPLOAD_CHECK_POLICY, type UploadCheckPolicy } from '../documents/submit-document/upload-check-policy';
 import { ConfigError } from './config-error';
+import { amlRetentionYears } from './aml-retention-setting';
+import { type EncryptionConfig, loadEncryptionConfig } from '../encryption/encryption-config';
+import { malwareScannerSetting } from './malware-scanner-setting';
 import { loadWebhookConfig, type WebhookConfig } from '../webhooks/webhook-config';
 
 export const VAULT_CONFIG = Symbol('VAULT_CONFIG');
@@ -35,6 +39,10 @@ export interface VaultConfig {
   readonly idempotencyKeyHours: number;
   /** How far ahead a document counts as expiring soon. */
   readonly expiryHorizonDays: number;
+  /** Years a customer's records are kept after the business relationship ends (Wwft article 33: five). */
+  readonly amlRetentionYears: number;
+  /** How often the retention process looks for customers whose retention period ended. */
+  readonly retentionSweepMs: number;
   /** Whether this instance may run projectors; of the instances that may, one at a time does. */
   readonly projector: boolean;
   /** Departments whose feed is also pushed to a signed webhook, and how deliveries are retried. */
@@ -43,6 +51,12 @@ export interface VaultConfig {
   readonly rateLimitPerMinute: number;
   /** What an uploaded PDF may carry: a page limit, and whether active content is refused or only flagged. */
   readonly uploadChecks: UploadCheckPolicy;
+  /** Customers' data keys: where they are kept and the master key that wraps them. */
+  readonly encryption: EncryptionConfig;
+  /** Where uploads are scanned for malware; `disabled` only outside production. */
+  readonly malwareScanner: MalwareScannerSetting;
+  /** How often documents held for a scan are offered to the scanner again. */
+  readonly rescanIntervalMs: number;
 }
 
 const MIB = 1024 * 1024;
@@ -80,6 +94,8 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     expirySweepMs: positiveInteger(env, 'VAULT_EXPIRY_SWEEP_MS', 60_000),
     idempotencyKeyHours: positiveInteger(env, 'VAULT_IDEMPOTENCY_KEY_HOURS', 24),
     expiryHorizonDays: positiveInteger(env, 'VAULT_EXPIRY_HORIZON_DAYS', 60),
+    amlRetentionYears: amlRetentionYears(env),
+    retentionSweepMs: positiveInteger(env, 'VAULT_RETENTION_SWEEP_MS', 60 * 60_000),
     projector: onOff(env, 'VAULT_PROJECTOR', true),
     webhooks: loadWebhookConfig(env, departments),
     rateLimitPerMinute: positiveInteger(env, 'VAULT_RATE_LIMIT_PER_MINUTE', 600),
@@ -87,6 +103,9 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
       maxPages: positiveInteger(env, 'VAULT_PDF_MAX_PAGES', DEFAULT_UPLOAD_CHECK_POLICY.maxPages),
       activeContent: oneOf(env, 'VAULT_PDF_ACTIVE_CONTENT', ['refuse', 'flag'] as const, DEFAULT_UPLOAD_CHECK_POLICY.activeContent),
     },
+    encryption: loadEncryptionConfig(env, dataDir),
+    malwareScanner: malwareScannerSetting(env),
+    rescanIntervalMs: positiveInteger(env, 'VAULT_RESCAN_INTERVAL_MS', 60_000),
   };
 }
 

@@ -56,7 +56,7 @@ export class DocumentCommandsService {
         request.documentId,
         request.command(actorFor(request.principal)),
         { now, catalogue: this.catalogue },
-        { metadata: metadataFor(request.principal, request.requestId, now), expectedRevision: request.expectedRevision },
+        { metadata: metadataFor(request.principal, request.requestId, now, customerId), expectedRevision: request.expectedRevision },
       );
       if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
       if (outcome.state.status === 'none') throw notFound();

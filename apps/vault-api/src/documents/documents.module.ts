@@ -16,8 +16,10 @@ import { WithdrawDocumentHandler } from './withdraw-document/withdraw-document.h
 import { WithdrawDocumentController } from './withdraw-document/withdraw-document.http.controller';
 import { IdempotencyKeySweeper } from '../shared/http/idempotency-key-sweeper';
 import { IdempotencyService } from '../shared/http/idempotency.service';
+import { MalwareScannerModule } from '../scanning/malware-scanner.module';
 
 @Module({
+  imports: [MalwareScannerModule],
   controllers: [
     SubmitDocumentController,
     ListCustomerDocumentsController,

@@ -1,6 +1,8 @@
 import { Public } from '@kluis/auth';
 import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
+import { KEY_VAULT, type KeyVault } from '@kluis/crypto';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { MALWARE_SCANNER, type MalwareScanner } from '@kluis/malware-scanner';
 import type { ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
@@ -44,6 +46,8 @@ export class HealthController {
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly projections: ProjectionsService,
     private readonly reconciliation: ReconciliationService,
+    @Inject(MALWARE_SCANNER) private readonly scanner: MalwareScanner,
+    @Inject(KEY_VAULT) private readonly keys: KeyVault,
   ) {}
 
   /** Liveness: the process answers. A backend outage makes the vault unready, not dead: restarting would not help. */
@@ -57,17 +61,21 @@ export class HealthController {
   @ApiOkResponse({ description: 'Every backend answers' })
   @ApiServiceUnavailableResponse({ description: 'At least one backend does not answer' })
   async health(@Res({ passthrough: true }) response: Response) {
-    const [eventStore, blobStore, readModel] = await Promise.all([
+    const [eventStore, blobStore, readModel, keyStore, malwareScanner] = await Promise.all([
       check(this.config.eventStore.kind, () => this.events.headPosition()),
       check(this.config.blobStore.kind, () => this.blobs.ping()),
       check(this.config.readModel.kind, () => sql`select 1`.execute(this.readModel)),
+      check(this.config.encryption.keyStore.kind, () => this.keys.ping()),
+      this.scanner.scansContent ? check(this.config.malwareScanner.kind, () => this.scanner.ping()) : { status: 'disabled' as const, backend: 'disabled' },
     ]);
-    const up = [eventStore, blobStore, readModel].every((component) => component.status === 'up');
+    // Without its keys the vault can neither store nor read a document.
+    const up = [eventStore, blobStore, readModel, keyStore].every((component) => component.status === 'up');
     const lag = up ? await this.projections.lag() : null;
     const reconciliation = await this.reconciliation.status();
     // A lost blob is one document's loss, not this instance's: staying ready keeps every other document served.
-    const status = !up ? 'down' : reconciliation.status === 'data-loss' ? 'degraded' : 'up';
+    // Without the scanner uploads are held, not lost: the instance stays ready and says it is degraded.
+    const status = !up ? 'down' : reconciliation.status === 'data-loss' || malwareScanner.status === 'down' ? 'degraded' : 'up';
     response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, checks: { eventStore, blobStore, readModel }, projections: { documents: { lag } }, reconciliation };
+    return { status, checks: { eventStore, blobStore, readModel, keyStore, malwareScanner }, projections: { documents: { lag } }, reconciliation };
   }
 }

@@ -1,9 +1,12 @@
 import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
+import { KEY_VAULT, type KeyVault } from '@kluis/crypto';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '@kluis/read-models';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DocumentContentStore } from '../shared/content/document-content-store';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { openKeyVault } from '../encryption/open-key-vault';
+import { SealingEventStore } from '../encryption/sealing-event-store';
 import { Clock, SystemClock } from './clock';
 import { openBlobStore, openEventStore } from './open-backends';
 import { ProjectionsService } from './projections.service';
@@ -16,6 +19,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModel: ReadModelDatabase,
+    @Inject(KEY_VAULT) private readonly keys: KeyVault,
     private readonly projections: ProjectionsService,
   ) {}
 
@@ -26,20 +30,31 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: VAULT_CONFIG, useValue: config },
         { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
         { provide: DOCUMENT_CATALOGUE, useValue: config.catalogue },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore) },
-        { provide: BLOB_STORE, useFactory: (): Promise<BlobStore> => openBlobStore(config.blobStore, config.s3) },
+        { provide: KEY_VAULT, useFactory: () => openKeyVault(config.encryption) },
+        // Every adapter gets sealed personal fields: the decorator sits above the choice of backend.
+        {
+          provide: EVENT_STORE,
+          useFactory: async (keys: KeyVault) => new SealingEventStore(await openEventStore(config.eventStore), keys),
+          inject: [KEY_VAULT],
+        },
+        {
+          provide: BLOB_STORE,
+          useFactory: (clock: Clock): Promise<BlobStore> => openBlobStore(config.blobStore, config.s3, () => clock.now()),
+          inject: [Clock],
+        },
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(config.readModel) },
         ProjectionsService,
         DocumentContentStore,
       ],
-      exports: [VAULT_CONFIG, Clock, DOCUMENT_CATALOGUE, EVENT_STORE, BLOB_STORE, READ_MODEL_DB, ProjectionsService, DocumentContentStore],
+      exports: [VAULT_CONFIG, Clock, DOCUMENT_CATALOGUE, EVENT_STORE, BLOB_STORE, READ_MODEL_DB, KEY_VAULT, ProjectionsService, DocumentContentStore],
     };
   }
 
-  /** Projectors stop before the stores they read from and write to are closed. */
+  /** Projectors stop before the stores they read from and write to are closed; the keys that open them go last. */
   async onApplicationShutdown(): Promise<void> {
     await this.projections.stop();
     await this.eventStore.close();
     await this.readModel.destroy();
+    await this.keys.close();
   }
 }

@@ -1,4 +1,4 @@
-import { type ReadModelDatabase, reviewBacklog } from '@kluis/read-models';
+import { countPendingScan, type ReadModelDatabase, reviewBacklog } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Clock } from '../infrastructure/clock';
@@ -65,6 +65,14 @@ export class VaultMetrics {
       async collect() {
         const { blocks } = await db.selectFrom('bulk_blocks').select((eb) => eb.fn.countAll<number>().as('blocks')).executeTakeFirstOrThrow();
         this.set(Number(blocks));
+      },
+    });
+    new Gauge({
+      name: 'kluis_documents_pending_scan',
+      help: 'Documents held until the malware scanner can check them',
+      registers: [this.registry],
+      async collect() {
+        this.set(await countPendingScan(db));
       },
     });
     new Gauge({

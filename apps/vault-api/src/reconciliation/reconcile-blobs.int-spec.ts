@@ -1,4 +1,6 @@
 import { type BlobStore, createFileBlobStore } from '@kluis/blob-store';
+import type { KeyVault } from '@kluis/crypto';
+import { inMemoryKeyVault } from '@kluis/crypto/testing';
 import { DOCUMENT_EVENT_VERSIONS, documentStream } from '@kluis/document-domain';
 import { aSubmission, submitted } from '@kluis/document-domain/testing';
 import { createSqliteEventStore, type EventStore } from '@kluis/event-store';
@@ -7,6 +9,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { DocumentContentStore } from '../shared/content/document-content-store';
 import { reconcileBlobs, type ReconcileOptions } from './reconcile-blobs';
 import { foundDataLoss } from './reconciliation-report';
 import { loadReconciliationState, saveReconciliationState, stateAfter } from './reconciliation-state';
@@ -17,12 +20,16 @@ describe('reconciling the blob store with the registry', () => {
   let dir: string;
   let store: EventStore;
   let blobs: BlobStore;
+  let keys: KeyVault;
+  let contents: DocumentContentStore;
   let now: Date;
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kluis-reconcile-'));
     store = await createSqliteEventStore(join(dir, 'events.db'));
     blobs = createFileBlobStore(join(dir, 'blobs'));
+    keys = inMemoryKeyVault();
+    contents = new DocumentContentStore(blobs, keys);
     now = new Date('2026-05-04T09:00:00.000Z');
   });
   afterEach(async () => {
@@ -32,6 +39,7 @@ describe('reconciling the blob store with the registry', () => {
 
   const options = (overrides: Partial<ReconcileOptions> = {}): ReconcileOptions => ({
     now: () => now,
+    contents,
     deep: false,
     repair: true,
     orphanGraceMs: 24 * HOUR,
@@ -39,11 +47,15 @@ describe('reconciling the blob store with the registry', () => {
     ...overrides,
   });
 
-  const aBlob = async () => blobs.put(`documents/${randomUUID()}`, Readable.from([randomBytes(4096)]));
+  const customerId = `C-${randomUUID()}`;
+  const aBlob = async (owner = customerId) => contents.put(owner, Readable.from([randomBytes(4096)]));
 
   /** A submission as the vault records it, pointing at `file`. */
-  async function submit(file: { key: string; sha256: string; size: number }): Promise<string> {
-    const submission = aSubmission('passport', { file: { blobKey: file.key, sha256: file.sha256, size: file.size, mediaType: 'application/pdf', filename: 'scan.pdf' } });
+  async function submit(file: { key: string; sha256: string; size: number }, owner = customerId): Promise<string> {
+    const submission = aSubmission('passport', {
+      customerId: owner,
+      file: { blobKey: file.key, sha256: file.sha256, size: file.size, mediaType: 'application/pdf', filename: 'scan.pdf' },
+    });
     const event = submitted(submission);
     await store.append(documentStream(submission.documentId), [{ id: randomUUID(), type: event.type, version: DOCUMENT_EVENT_VERSIONS[event.type], data: event.data as never, metadata: {} }], 'no_stream');
     return submission.documentId;
@@ -77,9 +89,10 @@ describe('reconciling the blob store with the registry', () => {
     const registered = await aBlob();
     await submit(registered);
     const orphan = await aBlob();
+    const storedRegistered = await blobs.head(registered.key);
 
     const first = await reconcileBlobs(store, blobs, options());
-    expect(first.orphans).toEqual([{ key: orphan.key, size: orphan.size, firstSeenAt: now.toISOString() }]);
+    expect(first.orphans).toEqual([{ key: orphan.key, size: contents.storedSize(orphan.size), firstSeenAt: now.toISOString() }]);
     expect(first.deletedOrphans).toEqual([]);
     expect(await blobs.head(orphan.key)).not.toBeNull();
 
@@ -93,7 +106,7 @@ describe('reconciling the blob store with the registry', () => {
     expect(past.deletedOrphans).toEqual([orphan.key]);
     expect(past.orphans).toEqual([]);
     expect(await blobs.head(orphan.key)).toBeNull();
-    expect(await blobs.head(registered.key)).toEqual(registered);
+    expect(await blobs.head(registered.key)).toEqual(storedRegistered);
   });
 
   it('only reports orphans past their grace period on a dry run', async () => {
@@ -103,25 +116,49 @@ describe('reconciling the blob store with the registry', () => {
     expect(await blobs.head(orphan.key)).not.toBeNull();
   });
 
-  it('reports a blob whose recorded hash differs from the registry', async () => {
+  it('reports a blob whose stored size does not fit the registry, from the record the store keeps', async () => {
     const blob = await aBlob();
-    const documentId = await submit({ ...blob, sha256: 'f'.repeat(64) });
+    const documentId = await submit({ ...blob, size: blob.size + 1 });
+    const stored = (await blobs.head(blob.key))!;
     const report = await reconcileBlobs(store, blobs, options());
     expect(report.mismatches).toEqual([
-      { key: blob.key, documentId, expected: { sha256: 'f'.repeat(64), size: blob.size }, found: { sha256: blob.sha256, size: blob.size }, checked: 'stored' },
+      { key: blob.key, documentId, expected: { sha256: blob.sha256, size: blob.size + 1 }, found: { sha256: stored.sha256, size: stored.size }, checked: 'stored' },
     ]);
     expect(foundDataLoss(report)).toBe(true);
+  });
+
+  it('holds the decrypted bytes against the hash in the registry when asked to read every byte', async () => {
+    const blob = await aBlob();
+    const documentId = await submit({ ...blob, sha256: 'f'.repeat(64) });
+    expect((await reconcileBlobs(store, blobs, options())).mismatches).toEqual([]);
+    const deep = await reconcileBlobs(store, blobs, options({ deep: true }));
+    expect(deep.mismatches).toEqual([{ key: blob.key, documentId, expected: { sha256: 'f'.repeat(64), size: blob.size }, found: { sha256: blob.sha256, size: blob.size }, checked: 'content' }]);
   });
 
   it('finds bitrot only when asked to read every byte', async () => {
     const blob = await aBlob();
     const documentId = await submit(blob);
-    await writeFile(await dataFileOf(blob.key), randomBytes(blob.size));
+    const stored = (await blobs.head(blob.key))!;
+    await writeFile(await dataFileOf(blob.key), randomBytes(stored.size));
 
     expect((await reconcileBlobs(store, blobs, options())).mismatches).toEqual([]);
     const deep = await reconcileBlobs(store, blobs, options({ deep: true }));
-    expect(deep.mismatches).toEqual([expect.objectContaining({ key: blob.key, documentId, checked: 'content', found: expect.objectContaining({ size: blob.size }) })]);
-    expect(deep.mismatches[0].found?.sha256).not.toBe(blob.sha256);
+    expect(deep.mismatches).toEqual([{ key: blob.key, documentId, expected: { sha256: blob.sha256, size: blob.size }, found: null, checked: 'content' }]);
+    expect(foundDataLoss(deep)).toBe(true);
+  });
+
+  it('skips and counts erased customers: their blobs cannot be read, and once deleted are not lost', async () => {
+    const erasedCustomer = `C-${randomUUID()}`;
+    const [kept, deleted] = [await aBlob(erasedCustomer), await aBlob(erasedCustomer)];
+    await submit(kept, erasedCustomer);
+    await submit(deleted, erasedCustomer);
+    await submit(await aBlob());
+    await keys.destroy(erasedCustomer);
+    await blobs.delete(deleted.key);
+
+    const deep = await reconcileBlobs(store, blobs, options({ deep: true }));
+    expect(deep).toMatchObject({ registered: 3, erased: 2, missing: [], mismatches: [] });
+    expect(foundDataLoss(deep)).toBe(false);
   });
 
   it('carries what it saw from one run to the next through the data directory', async () => {

@@ -1,13 +1,23 @@
 import { BlobIntegrityError, BlobLockedError, BlobNotFoundError, type BlobStore, type StoredBlob } from '@kluis/blob-store';
+import { DecryptionError } from '@kluis/crypto';
 import type { EventStore } from '@kluis/event-store';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { ContentErased } from '../shared/content/content-erased.error';
+import type { DocumentContentStore } from '../shared/content/document-content-store';
 import { readBlobRegistry, type RegisteredBlob } from './blob-registry';
-import type { HashMismatch, OrphanBlob, ReconciliationReport } from './reconciliation-report';
+import type { HashMismatch, MissingBlob, OrphanBlob, ReconciliationReport } from './reconciliation-report';
+
+/** Blobs are encrypted at rest: their plaintext is reached, and erased customers told apart, through the content store. */
+export type EncryptedContents = Pick<DocumentContentStore, 'get' | 'isErased' | 'storedSize'>;
 
 export interface ReconcileOptions {
   readonly now: () => Date;
-  /** Read and hash every registered blob, not only compare the store's own record of it. Reads everything. */
+  readonly contents: EncryptedContents;
+  /**
+   * Decrypt and hash every registered blob, not only compare the store's own record of its size. Reads everything;
+   * erased customers' blobs can no longer be read and are counted instead.
+   */
   readonly deep: boolean;
   /** Delete orphans that have been orphans for longer than the grace period. */
   readonly repair: boolean;
@@ -32,6 +42,7 @@ export async function reconcileBlobs(store: EventStore, blobs: BlobStore, option
   const mismatches: HashMismatch[] = [];
   const unregistered: StoredBlob[] = [];
   let stored = 0;
+  let erased = 0;
   for await (const blob of blobs.list()) {
     stored += 1;
     const registered = registry.blobs.get(blob.key);
@@ -40,12 +51,22 @@ export async function reconcileBlobs(store: EventStore, blobs: BlobStore, option
       continue;
     }
     seen.add(blob.key);
-    const mismatch = options.deep ? await checkContent(blobs, blob.key, registered) : checkStored(blob, registered);
-    if (mismatch) mismatches.push(mismatch);
+    if (!options.deep) {
+      const mismatch = checkStored(blob, registered, options.contents);
+      if (mismatch) mismatches.push(mismatch);
+      continue;
+    }
+    const checked = await checkContent(options.contents, blob.key, registered);
+    if (checked === 'erased') erased += 1;
+    else if (checked) mismatches.push(checked);
   }
-  const missing = [...registry.blobs]
-    .filter(([key]) => !seen.has(key))
-    .map(([key, { documentId }]) => ({ key, documentId }));
+  // The blobs of an erased customer may be deleted: their absence is the erasure, not a loss.
+  const missing: MissingBlob[] = [];
+  for (const [key, { documentId, customerId }] of registry.blobs) {
+    if (seen.has(key)) continue;
+    if (await options.contents.isErased(customerId)) erased += 1;
+    else missing.push({ key, documentId });
+  }
 
   // An orphan is deleted only after a last look at the events written since the registry was read.
   await readBlobRegistry(store, registry);
@@ -72,6 +93,7 @@ export async function reconcileBlobs(store: EventStore, blobs: BlobStore, option
     deep: options.deep,
     registered: registry.blobs.size,
     stored,
+    erased,
     missing,
     mismatches,
     orphans,
@@ -80,23 +102,27 @@ export async function reconcileBlobs(store: EventStore, blobs: BlobStore, option
   };
 }
 
-function checkStored(blob: StoredBlob, registered: RegisteredBlob): HashMismatch | null {
-  if (blob.sha256 === registered.sha256 && blob.size === registered.size) return null;
+// The store hashes what it holds, the ciphertext, so only the size can be held against the registry without the key.
+function checkStored(blob: StoredBlob, registered: RegisteredBlob, contents: EncryptedContents): HashMismatch | null {
+  if (blob.size === contents.storedSize(registered.size)) return null;
   return mismatch(blob.key, registered, { sha256: blob.sha256, size: blob.size }, 'stored');
 }
 
-async function checkContent(blobs: BlobStore, key: string, registered: RegisteredBlob): Promise<HashMismatch | null> {
+async function checkContent(contents: EncryptedContents, key: string, registered: RegisteredBlob): Promise<HashMismatch | 'erased' | null> {
   const hash = createHash('sha256');
   let size = 0;
   try {
-    const content: Readable = await blobs.get(key);
+    const content: Readable = await contents.get(registered.customerId, key);
     for await (const chunk of content) {
       hash.update(chunk as Buffer);
       size += (chunk as Buffer).length;
     }
   } catch (error) {
-    if (error instanceof BlobIntegrityError) return mismatch(key, registered, error.actualSha256 ? { sha256: error.actualSha256, size } : null, 'content');
-    if (error instanceof BlobNotFoundError) return mismatch(key, registered, null, 'content');
+    if (error instanceof ContentErased) return 'erased';
+    // Altered bytes fail decryption or the store's own hash; either way no trustworthy plaintext hash exists.
+    if (error instanceof DecryptionError || error instanceof BlobIntegrityError || error instanceof BlobNotFoundError) {
+      return mismatch(key, registered, null, 'content');
+    }
     throw error;
   }
   const sha256 = hash.digest('hex');

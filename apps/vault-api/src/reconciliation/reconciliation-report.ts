@@ -10,7 +10,11 @@ export interface HashMismatch {
   readonly documentId: string;
   readonly expected: { readonly sha256: string; readonly size: number };
   readonly found: { readonly sha256: string; readonly size: number } | null;
-  /** `stored` compares the store's own record of the blob; `content` read and hashed every byte. */
+  /**
+   * `stored` compares the size the store recorded with the encrypted size the registry's size implies (`found` is the
+   * store's record, its hash over the ciphertext); `content` decrypted and hashed every byte (`found` is null when
+   * the bytes did not decrypt or failed the store's own hash).
+   */
   readonly checked: 'stored' | 'content';
 }
 
@@ -30,6 +34,8 @@ export interface ReconciliationReport {
   readonly registered: number;
   /** Blobs the blob store holds. */
   readonly stored: number;
+  /** Registered blobs of erased customers: not read on a deep run, and not missing when deleted. */
+  readonly erased: number;
   readonly missing: readonly MissingBlob[];
   readonly mismatches: readonly HashMismatch[];
   /** Orphans still in the store after this run. */

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { Gauge } from 'prom-client';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
+import { DocumentContentStore } from '../shared/content/document-content-store';
 import { VaultMetrics } from '../metrics/vault-metrics';
 import { reconcileBlobs } from './reconcile-blobs';
 import type { ReconciliationConfig } from './reconciliation-config';
@@ -39,6 +40,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
     @Inject(VAULT_CONFIG) private readonly vault: VaultConfig,
     @Inject(RECONCILIATION_CONFIG) private readonly config: ReconciliationConfig,
     private readonly clock: Clock,
+    private readonly contents: DocumentContentStore,
     metrics: VaultMetrics,
   ) {
     const gauge = (name: string, help: string, read: (status: ReconciliationStatus) => number) => {
@@ -87,6 +89,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
     const previous = await loadReconciliationState(this.vault.dataDir);
     const report = await reconcileBlobs(this.store, this.blobs, {
       now: () => this.clock.now(),
+      contents: this.contents,
       deep: this.config.deep,
       repair: true,
       orphanGraceMs: this.config.orphanGraceMs,

@@ -72,6 +72,7 @@ async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Recorde
     case 'DocumentRevoked':
     case 'DocumentWithdrawn':
     case 'DocumentRejected':
+    case 'DocumentErased':
       await setStatus(event.data.documentId, event.type);
       return;
     default:

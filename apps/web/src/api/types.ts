@@ -10,7 +10,7 @@ export type DocumentType =
   | 'proof-of-address'
   | 'chamber-of-commerce-extract';
 
-export type DocumentStatus = 'pending_review' | 'awaiting_second_review' | 'verified' | 'rejected' | 'expired' | 'withdrawn' | 'revoked' | 'erased';
+export type DocumentStatus = 'pending_scan' | 'pending_review' | 'awaiting_second_review' | 'verified' | 'rejected' | 'expired' | 'withdrawn' | 'revoked' | 'erased';
 
 export type Channel = 'online' | 'branch' | 'post';
 

@@ -2,6 +2,7 @@ import type { DocumentStatus } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
 const TONE: Record<DocumentStatus, 'waiting' | 'good' | 'bad' | 'neutral'> = {
+  pending_scan: 'waiting',
   pending_review: 'waiting',
   awaiting_second_review: 'waiting',
   verified: 'good',

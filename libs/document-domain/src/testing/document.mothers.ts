@@ -37,6 +37,7 @@ export function aSubmission(type: DocumentType, overrides: Partial<SubmitDocumen
     file: { blobKey: `documents/${randomUUID()}`, sha256: 'a'.repeat(64), size: 1024, mediaType: 'application/pdf', filename: 'scan.pdf' },
     channel: 'online',
     relatedCustomerIds: [],
+    scan: 'clean',
     by: customer,
     ...overrides,
   };

@@ -1,2 +1,3 @@
 export * from './given-when-then';
 export * from './document.mothers';
+export * from './scan.mothers';

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { customerRetentionMigration } from '../retention/customer-retention.migration';
 
 /** Migrations are code, not files, so the compiled app carries them. They run on SQLite and PostgreSQL alike. */
 const migrations: Record<string, Migration> = {
@@ -184,6 +185,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0010-customer-retention': customerRetentionMigration,
   '0011-idempotency-key-expiry': {
     async up(db: Kysely<unknown>) {
       await db.schema.createIndex('idempotency_keys_by_age').on('idempotency_keys').column('created_at').execute();

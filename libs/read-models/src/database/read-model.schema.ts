@@ -1,3 +1,5 @@
+import type { CustomerRetentionTable } from '../retention/customer-retention.table';
+
 /**
  * Read-model tables. Timestamps are ISO-8601 strings (UTC, fixed width) so they sort the same on SQLite and
  * PostgreSQL; JSON is stored as text for the same reason.
@@ -157,4 +159,5 @@ export interface ReadModelSchema {
   idempotency_keys: IdempotencyKeysTable;
   webhook_cursors: WebhookCursorsTable;
   webhook_dead_letters: WebhookDeadLettersTable;
+  customer_retention: CustomerRetentionTable;
 }

@@ -3,7 +3,7 @@ import type { ReadModelDatabase } from '../database/open-read-model-database';
 import { type DocumentSummary, toDocumentSummary } from './document-summary';
 
 /** Statuses under which the same bytes count as already on file. */
-const ON_FILE = ['pending_review', 'awaiting_second_review', 'verified', 'rejected', 'expired'];
+const ON_FILE = ['pending_scan', 'pending_review', 'awaiting_second_review', 'verified', 'rejected', 'expired'];
 const AWAITING_REVIEW = ['pending_review', 'awaiting_second_review'];
 
 export async function listCustomerDocuments(

@@ -1,15 +1,19 @@
 import {
+  CUSTOMER_STREAM_PREFIX,
   DOCUMENT_REQUEST_STREAM_PREFIX,
   DOCUMENT_STREAM_PREFIX,
   type DocumentEvent,
   type DocumentRequestEvent,
   readDocumentEvent,
+  readCustomerRetentionEvent,
   readDocumentRequestEvent,
 } from '@kluis/document-domain';
 import type { RecordedEvent } from '@kluis/event-store';
 import type { Transaction } from 'kysely';
 import type { ReadModelSchema } from '../database/read-model.schema';
 import type { Projection } from '../projection/projection';
+import { applyCustomerRetentionEvent } from '../retention/customer-retention.projection';
+import { erasePersonalData, releaseReferencesTo } from '../retention/erase-personal-data';
 import { departmentsAsking, departmentsRelyingOn, tell } from './department-feed';
 
 type Trx = Transaction<ReadModelSchema>;
@@ -20,9 +24,11 @@ type Trx = Transaction<ReadModelSchema>;
  */
 export const documentsProjection: Projection = {
   name: 'documents',
-  streamPrefixes: [DOCUMENT_STREAM_PREFIX],
+  streamPrefixes: [DOCUMENT_STREAM_PREFIX, CUSTOMER_STREAM_PREFIX],
   async apply(trx, recorded) {
-    if (recorded.stream.startsWith(DOCUMENT_REQUEST_STREAM_PREFIX)) {
+    if (recorded.stream.startsWith(CUSTOMER_STREAM_PREFIX)) {
+      await applyCustomerRetentionEvent(trx, readCustomerRetentionEvent(recorded.type, recorded.version, recorded.data), recorded);
+    } else if (recorded.stream.startsWith(DOCUMENT_REQUEST_STREAM_PREFIX)) {
       await applyRequestEvent(trx, readDocumentRequestEvent(recorded.type, recorded.version, recorded.data), recorded);
     } else {
       await applyDocumentEvent(trx, readDocumentEvent(recorded.type, recorded.version, recorded.data), recorded);
@@ -33,6 +39,7 @@ export const documentsProjection: Projection = {
     await trx.deleteFrom('document_requests').execute();
     await trx.deleteFrom('document_references').execute();
     await trx.deleteFrom('documents').execute();
+    await trx.deleteFrom('customer_retention').execute();
   },
 };
 
@@ -108,6 +115,16 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
         .execute();
       return;
     }
+    case 'DocumentHeldForScan':
+      return update(trx, event.data.documentId, { ...stamp, status: 'pending_scan' });
+    case 'DocumentScanCleared':
+      return update(trx, event.data.documentId, { ...stamp, status: 'pending_review', review_due_at: event.data.reviewDueAt });
+    case 'DocumentFoundInfected': {
+      const { documentId, reasonCode, message, foundAt } = event.data;
+      await update(trx, documentId, { ...stamp, status: 'rejected', rejection: JSON.stringify({ reasonCode, message, at: foundAt }) });
+      // Departments waiting for this kind of document hear of it as of any other rejection.
+      return tellAbout(trx, documentId, recorded, { type: 'DocumentRejected', at: foundAt, detail: { reasonCode } });
+    }
     case 'DocumentClaimed':
       return update(trx, event.data.documentId, { ...stamp, claimed_by: event.data.claimedBy.id, claim_expires_at: event.data.until });
     case 'DocumentClaimReleased':
@@ -153,6 +170,10 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
     case 'ReferenceReleased':
       await trx.updateTable('document_references').set({ released_at: event.data.releasedAt }).where('reference_id', '=', event.data.referenceId).execute();
       return update(trx, event.data.documentId, stamp);
+    case 'DocumentErased':
+      await tellAbout(trx, event.data.documentId, recorded, { type: event.type, at: event.data.erasedAt, detail: {} });
+      await erasePersonalData(trx, { documentId: event.data.documentId }, stamp);
+      return releaseReferencesTo(trx, event.data.documentId, event.data.erasedAt);
     default: {
       const unhandled: never = event;
       throw new Error(`documents projection cannot apply ${(unhandled as DocumentEvent).type}`);

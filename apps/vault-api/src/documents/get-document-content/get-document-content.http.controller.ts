@@ -12,6 +12,7 @@ import { badRequest } from '../../shared/http/problem.exception';
 import { DocumentContentStore } from '../../shared/content/document-content-store';
 import { ProblemResponse } from '../document.response';
 import { GetDocumentQuery } from '../get-document/get-document.query';
+import { contentWithheld } from './content-withheld';
 import { GetDocumentContentRequest } from './get-document-content.request.dto';
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so no header injection and no mangled names. */
@@ -39,6 +40,7 @@ export class GetDocumentContentController {
   @ApiResponse({ status: 400, type: ProblemResponse, description: 'purpose is missing' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'your department may not download this type' })
   @ApiResponse({ status: 404, type: ProblemResponse })
+  @ApiResponse({ status: 409, type: ProblemResponse, description: 'the file awaits its malware scan, or was removed by it' })
   async download(
     @Param() path: DocumentPath,
     @Query() query: GetDocumentContentRequest,
@@ -49,6 +51,8 @@ export class GetDocumentContentController {
     const requestId = requestIdOf(request);
     const { state } = await this.queries.execute(new GetDocumentQuery(path.documentId, principal, 'content', requestId));
     if (!isOwner(principal, state.customerId) && !query.purpose) throw badRequest('purpose', 'State why you need the file.');
+    const withheld = contentWithheld(state);
+    if (withheld) throw withheld;
     await this.access.recordRead(principal, state.customerId, { type: 'DocumentContentRead', documentId: state.documentId, purpose: query.purpose ?? null }, requestId);
     const content = await this.contents.get(state.customerId, state.file.blobKey);
     response.status(200);

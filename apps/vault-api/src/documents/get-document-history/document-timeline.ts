@@ -26,6 +26,15 @@ function entry(event: DocumentEvent, viewer: Viewer): TimelineEntry {
       const { data } = event;
       return { type: event.type, at: data.submittedAt, by: nameFor(data.submittedBy, viewer), summary: `Received ${data.channel === 'online' ? 'online' : `by ${data.channel}`} as a ${TYPE_NAMES[data.type]}` };
     }
+    case 'DocumentHeldForScan':
+      return { type: event.type, at: event.data.heldAt, by: 'Kluis', summary: 'Being checked: it goes to a reviewer once the malware scan has checked it' };
+    case 'DocumentScanCleared':
+      return { type: event.type, at: event.data.clearedAt, by: 'Kluis', summary: 'The malware scan found nothing: waiting for a reviewer' };
+    case 'DocumentFoundInfected': {
+      // Staff see what the scanner named; the customer reads what to do about it.
+      const summary = viewer === 'customer' ? `Not accepted: ${event.data.message}` : `Not accepted: the malware scan found ${event.data.signature}; the file was removed`;
+      return { type: event.type, at: event.data.foundAt, by: 'Kluis', summary };
+    }
     case 'DocumentClaimed': {
       const by = nameFor(event.data.claimedBy, viewer);
       return { type: event.type, at: event.data.claimedAt, by, summary: viewer === 'customer' ? 'A reviewer started checking it' : `Taken for review by ${by} until ${event.data.until}` };
@@ -56,9 +65,20 @@ function entry(event: DocumentEvent, viewer: Viewer): TimelineEntry {
       return { type: event.type, at: event.data.rejectedAt, by: nameFor(event.data.rejectedBy, viewer), summary: `Not accepted: ${event.data.message}` };
     case 'DocumentWithdrawn':
       return { type: event.type, at: event.data.withdrawnAt, by: nameFor(event.data.withdrawnBy, viewer), summary: 'Withdrawn' };
+    case 'DocumentErased':
+      return { type: event.type, at: event.data.erasedAt, by: 'Kluis', summary: event.data.reason === 'retention-ended' ? 'Erased: the legal retention period ended' : 'Erased at your request' };
   }
 }
 
-/** A document's events told for people, in order. Customers see roles where staff see names. */
+/** The encryption layer names, in `metadata.erased`, the personal fields an erased customer's event has lost. */
+const lostPersonalData = (recorded: RecordedEvent) => Array.isArray(recorded.metadata.erased) && recorded.metadata.erased.length > 0;
+
+/**
+ * A document's events told for people, in order. Customers see roles where staff see names. An event whose personal
+ * details were erased keeps its place and says so, rather than showing blanks.
+ */
 export const documentTimeline = (events: readonly RecordedEvent[], viewer: Viewer): TimelineEntry[] =>
-  events.map((recorded) => entry(readDocumentEvent(recorded.type, recorded.version, recorded.data), viewer));
+  events.map((recorded) => {
+    const told = entry(readDocumentEvent(recorded.type, recorded.version, recorded.data), viewer);
+    return lostPersonalData(recorded) ? { ...told, summary: `${told.summary.replace(/:\s*$/, '')} (personal details erased)` } : told;
+  });

@@ -47,6 +47,7 @@ export class SubmitDocumentHandler implements ICommandHandler<SubmitDocumentComm
         },
         channel: command.channel,
         relatedCustomerIds: command.relatedCustomerIds,
+        scan: command.upload.scan,
         by: actorFor(command.principal),
       },
       { now, catalogue: this.catalogue },

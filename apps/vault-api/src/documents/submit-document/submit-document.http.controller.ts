@@ -36,13 +36,13 @@ export class SubmitDocumentController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: SubmitDocumentBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first answer for a repeated request' })
-  @ApiCreatedResponse({ type: DocumentResponse, description: 'A new document, waiting for review' })
+  @ApiCreatedResponse({ type: DocumentResponse, description: 'A new document, waiting for review (pending_review), or held until the malware scanner can check it (pending_scan)' })
   @ApiOkResponse({ type: DocumentResponse, description: 'The same bytes were already on file for this customer and type' })
   @ApiResponse({ status: 400, type: ProblemResponse })
   @ApiResponse({ status: 404, type: ProblemResponse, description: 'No such customer file visible to you' })
   @ApiResponse({ status: 413, type: ProblemResponse })
   @ApiResponse({ status: 415, type: ProblemResponse })
-  @ApiResponse({ status: 422, type: ProblemResponse })
+  @ApiResponse({ status: 422, type: ProblemResponse, description: 'The malware scan found something harmful (nothing is stored), or an Idempotency-Key was reused for another request' })
   async submit(
     @Param() path: CustomerPath,
     @CurrentPrincipal() principal: Principal,

@@ -1,3 +1,5 @@
+import type { UploadScan } from '@kluis/document-domain';
+import { MALWARE_SCANNER, type MalwareScanner } from '@kluis/malware-scanner';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request } from 'express';
@@ -10,8 +12,9 @@ import { inspectPdf } from './pdf-inspector';
 import { peekHead } from './peek-head';
 import { sanitiseFilename } from './sanitise-filename';
 import { declaredTypeMatches } from './upload-check-declared-type';
+import { scanAlongside, uploadScanOf } from './upload-check-malware-scan';
 import { judgePdf } from './upload-check-policy';
-import { activeContentRefused, declaredTypeMismatch, tooManyPages } from './upload-check-problems';
+import { activeContentRefused, declaredTypeMismatch, fileInfected, tooManyPages } from './upload-check-problems';
 import { fileTooLarge, fileTypeNotAccepted, malformedUpload } from './upload-problems';
 
 export interface ReceivedUpload {
@@ -19,6 +22,7 @@ export interface ReceivedUpload {
   readonly blob: StoredContent;
   readonly mediaType: AcceptedMediaType;
   readonly filename: string | null;
+  readonly scan: UploadScan;
 }
 
 /** The pipeline's own callback: the blob store's put reports the same error, and that is where it is handled. */
@@ -39,6 +43,7 @@ export class UploadReceiver {
   constructor(
     private readonly contents: DocumentContentStore,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(MALWARE_SCANNER) private readonly scanner: MalwareScanner,
   ) {}
 
   async receive(request: Request, customerId: string): Promise<ReceivedUpload> {
@@ -129,12 +134,24 @@ export class UploadReceiver {
     const inspector = mediaType === 'application/pdf' ? inspectPdf() : null;
     // pipeline carries an error from any stage to every other, so the blob store sees it and cleans up.
     const checked = inspector ? pipeline(source, byteLimit(limit), inspector, ignore) : pipeline(source, byteLimit(limit), ignore);
+    const scanning = scanAlongside(this.scanner, checked);
     let blob: StoredContent;
     try {
-      blob = await this.contents.put(customerId, checked);
+      blob = await this.contents.put(customerId, scanning.stream);
     } catch (error) {
       throw error instanceof TooLarge ? fileTooLarge(limit) : error;
     }
+    const scanned = await scanning.outcome.catch(async (error: unknown) => {
+      await this.contents.delete(blob.key);
+      throw error;
+    });
+    if (scanned.status === 'infected') {
+      this.logger.warn({ signature: scanned.signature }, 'upload refused: the malware scan found something');
+      await this.contents.delete(blob.key);
+      throw fileInfected();
+    }
+    // Fail closed without losing the upload: it is kept, and held out of review until the scanner answers.
+    if (scanned.status === 'unavailable') this.logger.warn({ reason: scanned.error.reason }, 'malware scanner unavailable; the upload is held for a scan');
     if (inspector) {
       const judgement = judgePdf(await inspector.result, this.config.uploadChecks);
       if (judgement.outcome !== 'accept') {
@@ -142,6 +159,6 @@ export class UploadReceiver {
         throw judgement.outcome === 'too-many-pages' ? tooManyPages(judgement.maxPages) : activeContentRefused();
       }
     }
-    return { blob, mediaType, filename: sanitiseFilename(rawFilename) };
+    return { blob, mediaType, filename: sanitiseFilename(rawFilename), scan: uploadScanOf(this.scanner, scanned) };
   }
 }

@@ -1,5 +1,5 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
-import { activeReferences, type DocumentSummary, listRequests, type ReadModelDatabase, type ReferenceView } from '@kluis/read-models';
+import { activeReferences, customerRetention, type DocumentSummary, listRequests, type ReadModelDatabase, type ReferenceView } from '@kluis/read-models';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -12,6 +12,8 @@ import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { requestViews } from '../../reuse/list-document-requests/request.view';
 import { RequestResponse } from '../../reuse/list-document-requests/requests.response';
 import { forbidden } from '../../shared/http/problem.exception';
+import { MyRetentionResponse } from '../../retention/retention.response';
+import { myRetentionFromReadModel } from '../../retention/retention.view';
 
 class RelianceResponse {
   @ApiProperty({ example: 'mandates' }) department!: string;
@@ -28,6 +30,7 @@ class MyDocumentResponse extends DocumentSummaryResponse {
 class MyDocumentsResponse {
   @ApiProperty({ type: [MyDocumentResponse] }) documents!: MyDocumentResponse[];
   @ApiProperty({ type: [RequestResponse], description: 'What the bank still needs from you, with reasons and dates' }) openRequests!: RequestResponse[];
+  @ApiProperty({ type: MyRetentionResponse, description: 'How long the law makes the bank keep your records' }) retention!: MyRetentionResponse;
 }
 
 const reliance = (reference: ReferenceView) => ({ department: reference.department, purpose: reference.purpose, since: reference.since });
@@ -55,16 +58,18 @@ export class MyDocumentsController {
   async mine(@CurrentPrincipal() principal: Principal) {
     if (!hasRole(principal, 'customer')) throw forbidden('Only customers have their own documents.');
     const now = this.clock.now();
-    const [documents, references, requests] = await Promise.all([
+    const [documents, references, requests, retention] = await Promise.all([
       this.queries.execute(new ListCustomerDocumentsQuery(principal.sub)),
       activeReferences(this.db, principal.sub),
       listRequests(this.db, principal.sub),
+      customerRetention(this.db, principal.sub),
     ]);
     const context = { now, expiryHorizonDays: this.config.expiryHorizonDays };
     const open = requests.filter((request) => request.status === 'open');
     return {
       documents: documents.map((summary) => myDocument(summary, context, references)),
       openRequests: await requestViews(this.db, principal.sub, open, now.toISOString().slice(0, 10)),
+      retention: myRetentionFromReadModel(retention),
     };
   }
 }

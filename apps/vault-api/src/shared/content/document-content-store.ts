@@ -1,7 +1,10 @@
 import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
+import { DataKeyNotFoundError, decryptStream, encryptedSize, encryptStream, KEY_VAULT, type KeyVault, SubjectErasedError } from '@kluis/crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { createHash, randomUUID } from 'node:crypto';
+import { pipeline, type Readable, Transform } from 'node:stream';
+import { CustomerErasedProblem } from '../../encryption/customer-erased.problem';
+import { ContentErased } from './content-erased.error';
 
 /** A document's file as the registry knows it: size and SHA-256 of the bytes the customer handed in. */
 export interface StoredContent {
@@ -10,24 +13,66 @@ export interface StoredContent {
   readonly sha256: string;
 }
 
+/** The pipeline's own callback: the blob store reports the same error from its put or get, where it is handled. */
+const ignore = () => undefined;
+
 /**
  * The one way into and out of the blob store for a customer's files. Callers hand in and get back the customer's
- * own bytes; what the store holds at rest is this class's business.
+ * own bytes; at rest they are encrypted under the customer's data key, bound to their storage key so a blob copied
+ * under another name does not open. Hash and size are the plaintext's, which is what the customer can check.
  */
 @Injectable()
 export class DocumentContentStore {
-  constructor(@Inject(BLOB_STORE) private readonly blobs: BlobStore) {}
+  constructor(
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(KEY_VAULT) private readonly keys: KeyVault,
+  ) {}
 
   /** Stores under a fresh, generated key; nothing is left behind when `content` fails. */
-  async put(_customerId: string, content: Readable): Promise<StoredContent> {
-    return this.blobs.put(`documents/${randomUUID()}`, content);
+  async put(customerId: string, content: Readable): Promise<StoredContent> {
+    const dataKey = await this.keys.dataKeyFor(customerId).catch((error: unknown) => {
+      content.resume();
+      throw error instanceof SubjectErasedError ? new CustomerErasedProblem() : error;
+    });
+    const key = `documents/${randomUUID()}`;
+    const hash = createHash('sha256');
+    let size = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    // pipeline carries an error from any stage to every other, so the blob store sees it and cleans up.
+    await this.blobs.put(key, pipeline(content, measure, encryptStream(dataKey, key), ignore));
+    return { key, size, sha256: hash.digest('hex') };
   }
 
-  async get(_customerId: string, key: string): Promise<Readable> {
-    return this.blobs.get(key);
+  /**
+   * The customer's bytes. Throws `ContentErased` once their key was destroyed; the stream fails with
+   * `DecryptionError` when the stored bytes were altered, and with the blob store's errors as before.
+   */
+  async get(customerId: string, key: string): Promise<Readable> {
+    const dataKey = await this.keys.existingDataKey(customerId);
+    if (!dataKey) {
+      if (await this.keys.isDestroyed(customerId)) throw new ContentErased();
+      throw new DataKeyNotFoundError(customerId);
+    }
+    return pipeline(await this.blobs.get(key), decryptStream(dataKey, key), ignore);
   }
 
   async delete(key: string): Promise<void> {
     await this.blobs.delete(key);
+  }
+
+  /** Whether the customer's key was destroyed, and with it every file of theirs. */
+  isErased(customerId: string): Promise<boolean> {
+    return this.keys.isDestroyed(customerId);
+  }
+
+  /** What the blob store holds for a file of `size` bytes. */
+  storedSize(size: number): number {
+    return encryptedSize(size);
   }
 }

@@ -1,0 +1,50 @@
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ProblemResponse } from '../../documents/document.response';
+import { Clock } from '../../infrastructure/clock';
+import { actorFor } from '../../shared/access/customer-file-access';
+import { requestIdOf } from '../../shared/access/request-context';
+import { metadataFor } from '../../shared/event-sourcing/event-metadata';
+import { ifMatchRevision, setEtag } from '../../shared/http/etag';
+import { CustomerPath } from '../../shared/http/ids';
+import { CustomerRetentionService } from '../customer-retention.service';
+import { assertSupport } from '../only-support';
+import { RetentionResponse } from '../retention.response';
+import { retentionView } from '../retention.view';
+import { EndRelationshipRequest } from './end-relationship.request.dto';
+
+@ApiTags('retention')
+@ApiBearerAuth()
+@Controller('v1/customers/:customerId/relationship/end')
+export class EndRelationshipController {
+  constructor(
+    private readonly retention: CustomerRetentionService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: RetentionResponse, description: 'The retention clock runs: the records are kept until retainedUntil, then erased' })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: 'endedOn is not a date, lies in the future or before the start' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
+  @ApiResponse({ status: 409, type: ProblemResponse, description: 'No active relationship to end, or the customer was erased' })
+  async end(
+    @Param() path: CustomerPath,
+    @Body() body: EndRelationshipRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    assertSupport(principal);
+    const { customerId } = path;
+    const metadata = metadataFor(principal, requestIdOf(request), this.clock.now());
+    const command = { type: 'EndRelationship', customerId, endedOn: body.endedOn, by: actorFor(principal) } as const;
+    const outcome = await this.retention.run(customerId, command, metadata, ifMatchRevision(ifMatch));
+    setEtag(response, outcome.revision);
+    return retentionView(customerId, outcome.state, outcome.revision);
+  }
+}

@@ -1,0 +1,28 @@
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ProblemResponse } from '../../documents/document.response';
+import { setEtag } from '../../shared/http/etag';
+import { CustomerPath } from '../../shared/http/ids';
+import { CustomerRetentionService } from '../customer-retention.service';
+import { assertSupport } from '../only-support';
+import { RetentionResponse } from '../retention.response';
+import { retentionView } from '../retention.view';
+
+@ApiTags('retention')
+@ApiBearerAuth()
+@Controller('v1/customers/:customerId/retention')
+export class GetRetentionController {
+  constructor(private readonly retention: CustomerRetentionService) {}
+
+  @Get()
+  @ApiOkResponse({ type: RetentionResponse, description: 'Where the customer’s retention clock stands, read from their stream' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
+  async get(@Param() path: CustomerPath, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    assertSupport(principal);
+    const { state, revision } = await this.retention.load(path.customerId);
+    if (revision >= 0) setEtag(response, revision);
+    return retentionView(path.customerId, state, revision);
+  }
+}

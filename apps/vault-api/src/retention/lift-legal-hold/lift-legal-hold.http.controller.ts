@@ -1,0 +1,45 @@
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { Controller, Delete, Headers, Param, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ProblemResponse } from '../../documents/document.response';
+import { Clock } from '../../infrastructure/clock';
+import { actorFor } from '../../shared/access/customer-file-access';
+import { requestIdOf } from '../../shared/access/request-context';
+import { metadataFor } from '../../shared/event-sourcing/event-metadata';
+import { ifMatchRevision, setEtag } from '../../shared/http/etag';
+import { CustomerRetentionService } from '../customer-retention.service';
+import { assertSupport } from '../only-support';
+import { LegalHoldPath } from '../retention.path';
+import { RetentionResponse } from '../retention.response';
+import { retentionView } from '../retention.view';
+
+@ApiTags('retention')
+@ApiBearerAuth()
+@Controller('v1/customers/:customerId/legal-holds/:holdId')
+export class LiftLegalHoldController {
+  constructor(
+    private readonly retention: CustomerRetentionService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Delete()
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: RetentionResponse, description: 'Lifted; once no hold remains and the retention period has ended, the customer is erased' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
+  @ApiResponse({ status: 404, type: ProblemResponse, description: 'No such hold on this customer' })
+  async lift(
+    @Param() path: LegalHoldPath,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    assertSupport(principal);
+    const { customerId, holdId } = path;
+    const metadata = metadataFor(principal, requestIdOf(request), this.clock.now());
+    const outcome = await this.retention.run(customerId, { type: 'LiftLegalHold', customerId, holdId, by: actorFor(principal) }, metadata, ifMatchRevision(ifMatch));
+    setEtag(response, outcome.revision);
+    return retentionView(customerId, outcome.state, outcome.revision);
+  }
+}

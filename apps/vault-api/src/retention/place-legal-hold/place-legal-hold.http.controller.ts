@@ -1,0 +1,50 @@
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { ProblemResponse } from '../../documents/document.response';
+import { Clock } from '../../infrastructure/clock';
+import { actorFor } from '../../shared/access/customer-file-access';
+import { requestIdOf } from '../../shared/access/request-context';
+import { metadataFor } from '../../shared/event-sourcing/event-metadata';
+import { setEtag } from '../../shared/http/etag';
+import { CustomerPath } from '../../shared/http/ids';
+import { CustomerRetentionService } from '../customer-retention.service';
+import { assertSupport } from '../only-support';
+import { PlacedLegalHoldResponse } from '../retention.response';
+import { retentionView } from '../retention.view';
+import { PlaceLegalHoldRequest } from './place-legal-hold.request.dto';
+
+@ApiTags('retention')
+@ApiBearerAuth()
+@Controller('v1/customers/:customerId/legal-holds')
+export class PlaceLegalHoldController {
+  constructor(
+    private readonly retention: CustomerRetentionService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: PlacedLegalHoldResponse, description: 'Nothing of the customer is erased while the hold is in force, whatever the retention clock says' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
+  @ApiResponse({ status: 409, type: ProblemResponse, description: 'The customer was erased already' })
+  async place(
+    @Param() path: CustomerPath,
+    @Body() body: PlaceLegalHoldRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    assertSupport(principal);
+    const { customerId } = path;
+    const holdId = randomUUID();
+    const metadata = metadataFor(principal, requestIdOf(request), this.clock.now());
+    const command = { type: 'PlaceLegalHold', customerId, holdId, reason: body.reason, caseRef: body.caseRef, by: actorFor(principal) } as const;
+    const outcome = await this.retention.run(customerId, command, metadata);
+    setEtag(response, outcome.revision);
+    const retention = retentionView(customerId, outcome.state, outcome.revision);
+    const hold = retention.legalHolds.find((candidate) => candidate.id === holdId)!;
+    return { ...hold, retention };
+  }
+}

@@ -1,0 +1,46 @@
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ProblemResponse } from '../../documents/document.response';
+import { Clock } from '../../infrastructure/clock';
+import { actorFor } from '../../shared/access/customer-file-access';
+import { requestIdOf } from '../../shared/access/request-context';
+import { metadataFor } from '../../shared/event-sourcing/event-metadata';
+import { ifMatchRevision, setEtag } from '../../shared/http/etag';
+import { CustomerPath } from '../../shared/http/ids';
+import { CustomerRetentionService } from '../customer-retention.service';
+import { assertSupport } from '../only-support';
+import { RetentionResponse } from '../retention.response';
+import { retentionView } from '../retention.view';
+
+@ApiTags('retention')
+@ApiBearerAuth()
+@Controller('v1/customers/:customerId/relationship')
+export class StartRelationshipController {
+  constructor(
+    private readonly retention: CustomerRetentionService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: RetentionResponse, description: 'The relationship is active: no retention clock runs. Starting it again stops a running clock.' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
+  @ApiResponse({ status: 409, type: ProblemResponse, description: 'The customer was erased' })
+  async start(
+    @Param() path: CustomerPath,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    assertSupport(principal);
+    const { customerId } = path;
+    const metadata = metadataFor(principal, requestIdOf(request), this.clock.now());
+    const outcome = await this.retention.run(customerId, { type: 'StartRelationship', customerId, by: actorFor(principal) }, metadata, ifMatchRevision(ifMatch));
+    setEtag(response, outcome.revision);
+    return retentionView(customerId, outcome.state, outcome.revision);
+  }
+}
