@@ -1,3 +1,5 @@
+import { mintDevToken } from '@kluis/auth';
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible } from './support/accessibility';
 import { type BuiltVault, startBuiltVault } from './support/built-vault';
@@ -18,6 +20,8 @@ const POWER_OF_ATTORNEY_FACTS: [string, string][] = [
 ];
 const RELIANCE = 'Power of attorney for the joint account';
 const ASK = 'Registering who may act for you on the joint account';
+const ZIP_SIGNATURE = Buffer.from('PK\x03\x04', 'latin1');
+const longDate = (locale: string, day: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 describe('verifying documents in the browser', () => {
   let vault: BuiltVault;
@@ -73,6 +77,13 @@ describe('verifying documents in the browser', () => {
     return fetch(`${vault.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   }
 
+  /** Support has no screen of its own yet; it manages a customer's retention through the REST API. */
+  async function asSupport(path: string, body?: object): Promise<Response> {
+    const token = await mintDevToken(vault.dataDir, { sub: 'support-desk', roles: ['admin'] });
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) };
+    return fetch(`${vault.url}${path}`, { method: 'POST', headers, body: body ? JSON.stringify(body) : undefined });
+  }
+
   /** Reloads until the text shows: some effects (a request fulfilled by a verification) are projected after the write. */
   async function reloadUntilVisible(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -102,16 +113,17 @@ describe('verifying documents in the browser', () => {
   });
 
   step('a customer sees what the mandates department asks of them, why, and by when', async () => {
+    expect((await asSupport('/v1/customers/C-1001/relationship')).status).toBe(200);
     const dueBy = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     const asked = await asMandates('/v1/customers/C-1001/document-requests', { kind: 'power-of-attorney', purpose: ASK, dueBy });
     expect(asked.status).toBe(201);
 
     const page = await signInAs('customer', 'Customer C-1001');
     await page.getByRole('heading', { level: 1, name: 'My documents' }).waitFor();
+    await reloadUntilVisible(page, 'You are a customer of the bank.');
     const ask = page.getByRole('listitem').filter({ hasText: 'A notarial power of attorney' });
     await ask.getByText(`Mandates needs it for: ${ASK}`).waitFor();
-    const due = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${dueBy}T00:00:00Z`));
-    await ask.getByText(`Please send it before ${due}`).waitFor();
+    await ask.getByText(`Please send it before ${longDate('en-GB', dueBy)}`).waitFor();
   });
 
   step('a customer is told at once about a wrong or too large file, and by the vault about a fake PDF', async () => {
@@ -288,6 +300,31 @@ describe('verifying documents in the browser', () => {
     await page.getByRole('article', { name: 'Notarial power of attorney' }).getByText('Verified', { exact: true }).waitFor();
     await expectAccessible(page, 'department desk');
     await saveScreen(page, 'department-desk');
+  });
+
+  step('the customer downloads everything the bank holds on them as one zip', async () => {
+    const page = pages.customer;
+    const yourData = page.getByRole('region', { name: 'Your data' });
+    await yourData.getByText('You are a customer of the bank.').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), yourData.getByRole('button', { name: 'Download everything the bank holds on you' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^kluis-export-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = await readFile(await download.path());
+    expect(zip.subarray(0, ZIP_SIGNATURE.length)).toEqual(ZIP_SIGNATURE);
+    await yourData.getByRole('button', { name: 'Download everything the bank holds on you' }).waitFor();
+    await expectAccessible(page, 'my documents, your data');
+  });
+
+  step('once the relationship has ended, the customer reads until when the law keeps their records, in Dutch too', async () => {
+    const ended = await asSupport('/v1/customers/C-1001/relationship/end', { endedOn: new Date().toISOString().slice(0, 10) });
+    const { retainedUntil } = (await ended.json()) as { retainedUntil: string };
+    expect(ended.status).toBe(200);
+
+    const page = pages.customer;
+    await reloadUntilVisible(page, `Your relationship with the bank has ended; the law makes us keep your records until ${longDate('en-GB', retainedUntil)}.`);
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByText(`Uw relatie met de bank is beëindigd; de wet verplicht ons uw gegevens te bewaren tot ${longDate('nl', retainedUntil)}.`).waitFor();
+    await expectAccessible(page, 'my documents, records kept, in Dutch');
+    await page.getByRole('button', { name: 'English' }).click();
   });
 
   it('ran without script errors or security-policy violations on any page', () => {

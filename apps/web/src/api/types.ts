@@ -134,10 +134,19 @@ export interface OpenRequest {
   readonly lastRejection: { readonly reasonCode: string; readonly message: string; readonly at: string } | null;
 }
 
+/** How long the law makes the bank keep the customer's records. A legal hold is never shown to the customer. */
+export interface MyRetention {
+  readonly status: 'prospect' | 'active' | 'retained' | 'erased';
+  /** The last day (YYYY-MM-DD) the records are kept, once the relationship has ended. */
+  readonly retainedUntil: string | null;
+  readonly erasedAt: string | null;
+}
+
 export interface MyDocuments {
   readonly documents: readonly MyDocument[];
   /** What the bank still needs from the customer. */
   readonly openRequests?: readonly OpenRequest[];
+  readonly retention?: MyRetention;
 }
 
 export interface ReviewQueueItem {

@@ -1,3 +1,4 @@
+import { attachmentFilename } from './attachment-filename';
 import type { Problem } from './types';
 
 /** An answer other than 2xx, with the problem+json the vault sent (or one made up when it sent none). */
@@ -63,6 +64,11 @@ export function createVaultApi(token: () => string | null, onUnauthorized: () =>
     },
     async blob(path: string): Promise<Blob> {
       return (await call(path)).blob();
+    },
+    /** A file to save, with the name the vault suggests for it. */
+    async download(path: string): Promise<{ blob: Blob; filename: string | null }> {
+      const response = await call(path);
+      return { blob: await response.blob(), filename: attachmentFilename(response.headers.get('Content-Disposition')) };
     },
   };
 }

@@ -7,8 +7,12 @@ import { ProblemMessage } from '../ui/problem-message';
 import { StatusBadge } from '../ui/status-badge';
 import { useResource } from '../use-resource';
 import { UploadPanel } from './upload-panel';
+import { YourData } from './your-data';
 
-/** The customer's own view: what is on file and where it stands, who relies on it, and what the bank still needs. */
+/**
+ * The customer's own view: what is on file and where it stands, who relies on it, what the bank still needs, and
+ * everything the bank holds on them to take away.
+ */
 export function MyDocumentsPage() {
   const { t } = useI18n();
   const { api } = useSession();
@@ -42,6 +46,7 @@ export function MyDocumentsPage() {
         </div>
         <div className="column-side">
           <UploadPanel onSent={reload} />
+          {mine.state === 'ready' && <YourData retention={mine.value.retention} />}
         </div>
       </div>
     </>
