@@ -11,7 +11,8 @@ const PARALLEL = 4;
 
 /**
  * Copies every blob of `from` into `to` through the blob store port: each is re-hashed on the way and written
- * durably, and one deleted while the copy runs is simply not there to copy.
+ * durably, and one deleted while the copy runs is simply not there to copy. Retention and legal holds go with it:
+ * a restored vault must refuse to delete what the law keeps, as the original did.
  */
 export async function copyBlobs(from: BlobStore, to: BlobStore): Promise<CopiedBlobs> {
   let count = 0;
@@ -21,6 +22,7 @@ export async function copyBlobs(from: BlobStore, to: BlobStore): Promise<CopiedB
   const copyOne = async (key: string) => {
     try {
       const stored = await to.put(key, await from.get(key));
+      await copyLocks(from, to, key);
       count += 1;
       bytes += stored.size;
     } catch (error) {
@@ -40,4 +42,10 @@ export async function copyBlobs(from: BlobStore, to: BlobStore): Promise<CopiedB
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
   return { count, bytes, corrupt };
+}
+
+async function copyLocks(from: BlobStore, to: BlobStore, key: string): Promise<void> {
+  const locks = await from.head(key);
+  if (locks?.retainUntil) await to.retainUntil(key, new Date(locks.retainUntil));
+  if (locks?.legalHold) await to.legalHold(key, true);
 }
