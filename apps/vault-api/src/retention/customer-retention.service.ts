@@ -1,3 +1,4 @@
+import type { Principal } from '@kluis/auth';
 import { type CustomerRetentionCommand, type CustomerRetentionState, customerStream } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
@@ -5,9 +6,9 @@ import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { type CommandOutcome, runCommand } from '../shared/event-sourcing/command-runner';
-import type { EventMetadata } from '../shared/event-sourcing/event-metadata';
+import { type EventMetadata, metadataFor } from '../shared/event-sourcing/event-metadata';
 import { StaleRevision } from '../shared/event-sourcing/stale-revision.error';
-import { stalePrecondition } from '../shared/http/etag';
+import { ifMatchRevision, stalePrecondition } from '../shared/http/etag';
 import { CustomerBlobLocks } from './customer-blob-locks';
 import { customerRetentionKind } from './customer-retention.kind';
 
@@ -40,6 +41,11 @@ export class CustomerRetentionService {
       if (error instanceof StaleRevision) throw stalePrecondition();
       throw error;
     }
+  }
+
+  /** A person's command, recorded as theirs; with If-Match, taken only at the revision they saw. */
+  runAs(principal: Principal, requestId: string, command: CustomerRetentionCommand, ifMatch?: string) {
+    return this.run(command.customerId, command, metadataFor(principal, requestId, this.clock.now()), ifMatchRevision(ifMatch));
   }
 
   async load(customerId: string): Promise<LoadedRetention> {

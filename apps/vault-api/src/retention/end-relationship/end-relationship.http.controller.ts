@@ -3,26 +3,20 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nes
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ProblemResponse } from '../../documents/document.response';
-import { Clock } from '../../infrastructure/clock';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
-import { metadataFor } from '../../shared/event-sourcing/event-metadata';
-import { ifMatchRevision, setEtag } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
 import { CustomerRetentionService } from '../customer-retention.service';
 import { assertSupport } from '../only-support';
 import { RetentionResponse } from '../retention.response';
-import { retentionView } from '../retention.view';
+import { retentionAnswer } from '../retention-answer';
 import { EndRelationshipRequest } from './end-relationship.request.dto';
 
 @ApiTags('retention')
 @ApiBearerAuth()
 @Controller('v1/customers/:customerId/relationship/end')
 export class EndRelationshipController {
-  constructor(
-    private readonly retention: CustomerRetentionService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly retention: CustomerRetentionService) {}
 
   @Post()
   @HttpCode(200)
@@ -41,10 +35,8 @@ export class EndRelationshipController {
   ) {
     assertSupport(principal);
     const { customerId } = path;
-    const metadata = metadataFor(principal, requestIdOf(request), this.clock.now());
     const command = { type: 'EndRelationship', customerId, endedOn: body.endedOn, by: actorFor(principal) } as const;
-    const outcome = await this.retention.run(customerId, command, metadata, ifMatchRevision(ifMatch));
-    setEtag(response, outcome.revision);
-    return retentionView(customerId, outcome.state, outcome.revision);
+    const outcome = await this.retention.runAs(principal, requestIdOf(request), command, ifMatch);
+    return retentionAnswer(response, customerId, outcome);
   }
 }

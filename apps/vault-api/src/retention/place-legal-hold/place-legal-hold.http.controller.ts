@@ -4,26 +4,20 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ProblemResponse } from '../../documents/document.response';
-import { Clock } from '../../infrastructure/clock';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
-import { metadataFor } from '../../shared/event-sourcing/event-metadata';
-import { setEtag } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
 import { CustomerRetentionService } from '../customer-retention.service';
 import { assertSupport } from '../only-support';
 import { PlacedLegalHoldResponse } from '../retention.response';
-import { retentionView } from '../retention.view';
+import { retentionAnswer } from '../retention-answer';
 import { PlaceLegalHoldRequest } from './place-legal-hold.request.dto';
 
 @ApiTags('retention')
 @ApiBearerAuth()
 @Controller('v1/customers/:customerId/legal-holds')
 export class PlaceLegalHoldController {
-  constructor(
-    private readonly retention: CustomerRetentionService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly retention: CustomerRetentionService) {}
 
   @Post()
   @ApiCreatedResponse({ type: PlacedLegalHoldResponse, description: 'Nothing of the customer is erased while the hold is in force, whatever the retention clock says' })
@@ -39,11 +33,8 @@ export class PlaceLegalHoldController {
     assertSupport(principal);
     const { customerId } = path;
     const holdId = randomUUID();
-    const metadata = metadataFor(principal, requestIdOf(request), this.clock.now());
     const command = { type: 'PlaceLegalHold', customerId, holdId, reason: body.reason, caseRef: body.caseRef, by: actorFor(principal) } as const;
-    const outcome = await this.retention.run(customerId, command, metadata);
-    setEtag(response, outcome.revision);
-    const retention = retentionView(customerId, outcome.state, outcome.revision);
+    const retention = retentionAnswer(response, customerId, await this.retention.runAs(principal, requestIdOf(request), command));
     const hold = retention.legalHolds.find((candidate) => candidate.id === holdId)!;
     return { ...hold, retention };
   }

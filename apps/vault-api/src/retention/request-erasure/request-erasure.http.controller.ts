@@ -5,11 +5,9 @@ import { Controller, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/co
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ProblemResponse } from '../../documents/document.response';
-import { Clock } from '../../infrastructure/clock';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
-import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { forbidden } from '../../shared/http/problem.exception';
 import { CustomerErasure } from '../customer-erasure';
 import { CustomerRetentionService } from '../customer-retention.service';
@@ -26,7 +24,6 @@ export class RequestErasureController {
   constructor(
     private readonly retention: CustomerRetentionService,
     private readonly erasure: CustomerErasure,
-    private readonly clock: Clock,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
   ) {}
 
@@ -40,9 +37,8 @@ export class RequestErasureController {
     if (!hasRole(principal, 'customer')) throw forbidden('Only a customer can ask for their own erasure.');
     const customerId = principal.sub;
     const reliedOnBy = await departmentsThatReliedOn(this.db, customerId);
-    const metadata = metadataFor(principal, requestIdOf(request), this.clock.now());
     const outcome = await this.retention
-      .run(customerId, { type: 'RequestErasure', customerId, reliedOnBy, by: actorFor(principal) }, metadata)
+      .runAs(principal, requestIdOf(request), { type: 'RequestErasure', customerId, reliedOnBy, by: actorFor(principal) })
       .catch((error: unknown) => {
         throw error instanceof ErasureRefused ? erasureRefusedProblem(error) : error;
       });

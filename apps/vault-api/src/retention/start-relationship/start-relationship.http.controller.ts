@@ -3,25 +3,19 @@ import { Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/co
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ProblemResponse } from '../../documents/document.response';
-import { Clock } from '../../infrastructure/clock';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
-import { metadataFor } from '../../shared/event-sourcing/event-metadata';
-import { ifMatchRevision, setEtag } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
 import { CustomerRetentionService } from '../customer-retention.service';
 import { assertSupport } from '../only-support';
 import { RetentionResponse } from '../retention.response';
-import { retentionView } from '../retention.view';
+import { retentionAnswer } from '../retention-answer';
 
 @ApiTags('retention')
 @ApiBearerAuth()
 @Controller('v1/customers/:customerId/relationship')
 export class StartRelationshipController {
-  constructor(
-    private readonly retention: CustomerRetentionService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly retention: CustomerRetentionService) {}
 
   @Post()
   @HttpCode(200)
@@ -38,9 +32,7 @@ export class StartRelationshipController {
   ) {
     assertSupport(principal);
     const { customerId } = path;
-    const metadata = metadataFor(principal, requestIdOf(request), this.clock.now());
-    const outcome = await this.retention.run(customerId, { type: 'StartRelationship', customerId, by: actorFor(principal) }, metadata, ifMatchRevision(ifMatch));
-    setEtag(response, outcome.revision);
-    return retentionView(customerId, outcome.state, outcome.revision);
+    const outcome = await this.retention.runAs(principal, requestIdOf(request), { type: 'StartRelationship', customerId, by: actorFor(principal) }, ifMatch);
+    return retentionAnswer(response, customerId, outcome);
   }
 }
