@@ -8,6 +8,9 @@
 # Needs: apt-get install -y --no-install-recommends clamav-daemon clamav
 set -Eeuo pipefail
 
+# shellcheck source=stop-daemon.sh
+source "$(dirname "${BASH_SOURCE[0]}")/stop-daemon.sh"
+
 MARKER=.kluis-clamd
 # clamd loads a database this small in well under a second; the bound is for a busy machine.
 START_TIMEOUT_S=30
@@ -34,7 +37,7 @@ claim_dir() {
     echo "$dir is not empty and was not made by $0: refusing to wipe it" >&2
     exit 1
   fi
-  if [[ -f "$dir/$MARKER" ]]; then stop_daemon "$dir"; fi
+  if [[ -f "$dir/$MARKER" ]]; then stop_clamd "$dir"; fi
   rm -rf "$dir"
   mkdir -p "$dir"/{db,tmp}
   touch "$dir/$MARKER"
@@ -116,7 +119,7 @@ up() {
   dir=$(cd "$dir" && pwd)
   write_database "$dir/db"
   write_conf "$dir" "$port"
-  trap 'stop_daemon "$dir"' ERR
+  trap 'stop_clamd "$dir"' ERR
 
   # In the background, in a session of its own, with no descriptor of the caller's: `$(clamd.sh up …)` returns as
   # soon as this script exits, and the caller's interrupts reach it only through `down`.
@@ -132,29 +135,16 @@ up() {
   } | tee "$dir/clamd.env"
 }
 
-# SIGKILL only for a daemon that ignores SIGTERM for 10 s.
-stop_daemon() {
-  local dir=$1 file pid
-  for file in "$dir/clamd.pid" "$dir/launched.pid"; do
-    [[ -f "$file" ]] || continue
-    pid=$(cat "$file")
-    # A stale pid file may name a process that is no longer ours.
-    [[ "$(ps -p "$pid" -o comm= 2> /dev/null)" == clamd ]] || continue
-    kill "$pid" 2> /dev/null || continue
-    for _ in $(seq 1 50); do kill -0 "$pid" 2> /dev/null || break; sleep 0.2; done
-    if kill -0 "$pid" 2> /dev/null; then
-      echo "clamd ($pid) ignored SIGTERM, sending SIGKILL" >&2
-      kill -9 "$pid"
-    fi
-    echo "stopped clamd ($pid)" >&2
-    return 0
-  done
+# clamd writes its own pid file once it has dropped privileges; until then only the launcher's pid is known.
+stop_clamd() {
+  local dir=$1
+  stop_daemon clamd "$dir/clamd.pid" clamd || stop_daemon clamd "$dir/launched.pid" clamd || true
 }
 
 down() {
   local dir=$1
   if [[ ! -f "$dir/$MARKER" ]]; then echo "no server made by $0 in $dir" >&2; return 0; fi
-  stop_daemon "$dir"
+  stop_clamd "$dir"
   rm -rf "$dir"
 }
 

@@ -9,6 +9,9 @@
 # The monitor listens on PORT+1 (msgr v2) and PORT+2 (v1), so instances on different ports do not collide.
 set -Eeuo pipefail
 
+# shellcheck source=stop-daemon.sh
+source "$(dirname "${BASH_SOURCE[0]}")/stop-daemon.sh"
+
 DAEMONS=(client.rgw.a osd.0 mon.a)
 MARKER=.kluis-rgw
 
@@ -139,22 +142,11 @@ up() {
   } | tee "$dir/s3.env"
 }
 
-# By pid file, gateway first, then OSD, then monitor; SIGKILL only for a daemon that ignores SIGTERM for 10 s.
+# Gateway first, then OSD, then monitor.
 stop_daemons() {
-  local dir=$1 name file pid
+  local dir=$1 name
   for name in "${DAEMONS[@]}"; do
-    file="$dir/run/$name.pid"
-    [[ -f "$file" ]] || continue
-    pid=$(cat "$file")
-    # A stale pid file may name a process that is no longer ours.
-    [[ "$(ps -p "$pid" -o comm= 2> /dev/null)" =~ ^(radosgw|ceph-osd|ceph-mon)$ ]] || continue
-    kill "$pid" 2> /dev/null || continue
-    for _ in $(seq 1 50); do kill -0 "$pid" 2> /dev/null || break; sleep 0.2; done
-    if kill -0 "$pid" 2> /dev/null; then
-      echo "$name ($pid) ignored SIGTERM, sending SIGKILL" >&2
-      kill -9 "$pid"
-    fi
-    echo "stopped $name ($pid)" >&2
+    stop_daemon "$name" "$dir/run/$name.pid" 'radosgw|ceph-osd|ceph-mon' || true
   done
 }
 

@@ -23,36 +23,6 @@ fail() {
   exit 1
 }
 
-as_root() {
-  if [[ $(id -u) -eq 0 ]]; then
-    "$@"
-  elif command -v sudo > /dev/null; then
-    sudo "$@"
-  else
-    fail "must install ${missing[*]} but am not root and have no sudo: apt-get install -y --no-install-recommends ${missing[*]}"
-  fi
-}
-
-install_missing() {
-  missing=()
-  local package
-  for package in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q 'install ok installed' || missing+=("$package")
-  done
-  [[ ${#missing[@]} -eq 0 ]] && return 0
-  command -v apt-get > /dev/null || fail "missing ${missing[*]}, and there is no apt-get to install them with"
-  say "installing ${missing[*]}"
-  local log
-  log=$(mktemp)
-  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get -qq update > "$log" 2>&1 \
-    || ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >> "$log" 2>&1; then
-    tail -n 30 "$log" >&2
-    rm -f "$log"
-    fail "could not install ${missing[*]} (apt-get output above)"
-  fi
-  rm -f "$log"
-}
-
 # Prints "POSTGRES_PORT RGW_PORT CLAMD_PORT": RGW's monitor also takes RGW_PORT+1 and RGW_PORT+2. Every port is held
 # until all are found, so the ranges cannot overlap.
 free_ports() {
@@ -107,7 +77,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-install_missing
+bash "$root/scripts/install-debian-packages.sh" services "${PACKAGES[@]}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kluis-services.XXXXXX")
 # postgres.sh runs the server as the postgres user, who must be able to reach its directory inside this one.
