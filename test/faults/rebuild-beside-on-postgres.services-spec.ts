@@ -1,9 +1,8 @@
 import { documentStream } from '@kluis/document-domain';
-import { aReviewer, approvedBy, aSubmission, passportFacts, submitted, verified } from '@kluis/document-domain/testing';
+import { approvedBy, aReviewer, aSubmission, passportFacts, storedEvent, submitted, verified } from '@kluis/document-domain/testing';
 import { createPostgresEventStore, type EventStore } from '@kluis/event-store';
 import { documentsProjection, openReadModelDatabase, Projector, projectorLeaseFor, type ReadModelDatabase, rebuildBeside } from '@kluis/read-models';
 import { sql } from 'kysely';
-import { stored } from '../services/support/document-events';
 import { scratchDatabase, type ScratchDatabase } from '../services/support/postgres-database';
 
 const rowsOf = (db: ReadModelDatabase) => db.selectFrom('documents').selectAll().orderBy('document_id').execute();
@@ -39,7 +38,7 @@ describe('rebuilding the documents read model beside the live one on PostgreSQL'
     const submission = aSubmission('passport');
     const id = submission.documentId;
     const events = [submitted(submission), approvedBy(id, aReviewer('anna'), passportFacts()), verified(id, passportFacts(), '2031-01-01')];
-    return (await store.append(documentStream(id), events.map(stored), 'no_stream')).position;
+    return (await store.append(documentStream(id), events.map((event) => storedEvent(event)), 'no_stream')).position;
   }
 
   it('swaps in a fresh replay while the live projector and writers carry on, and drops its schema', async () => {

@@ -1,8 +1,7 @@
 import { documentStream } from '@kluis/document-domain';
-import { aReviewer, approvedBy, aSubmission, passportFacts, submitted } from '@kluis/document-domain/testing';
+import { approvedBy, aReviewer, aSubmission, passportFacts, storedEvent, submitted } from '@kluis/document-domain/testing';
 import { createPostgresEventStore, type EventStore } from '@kluis/event-store';
 import { CheckpointMovedError, documentsProjection, openReadModelDatabase, PostgresProjectorLease, Projector, type ReadModelDatabase } from '@kluis/read-models';
-import { stored } from './support/document-events';
 import { eventually } from './support/eventually';
 import { onDatabase, scratchDatabase, type ScratchDatabase } from './support/postgres-database';
 
@@ -70,8 +69,8 @@ describe('one active projector per read model, over a shared PostgreSQL', () => 
           const submission = aSubmission('passport');
           const id = submission.documentId;
           ids.push(id);
-          await writer.append(documentStream(id), [stored(submitted(submission))], 'no_stream');
-          await writer.append(documentStream(id), [stored(approvedBy(id, aReviewer('anna'), passportFacts()))], 0);
+          await writer.append(documentStream(id), [storedEvent(submitted(submission))], 'no_stream');
+          await writer.append(documentStream(id), [storedEvent(approvedBy(id, aReviewer('anna'), passportFacts()))], 0);
         }
       }),
     );

@@ -1,5 +1,5 @@
 import { documentStream, type DocumentEvent } from '@kluis/document-domain';
-import { aReviewer, approvedBy, aSubmission, passportFacts, powerOfAttorneyFacts, rejectedBy, submitted, verified, withdrawnBy } from '@kluis/document-domain/testing';
+import { approvedBy, aReviewer, aSubmission, passportFacts, powerOfAttorneyFacts, rejectedBy, storedEvent, submitted, verified, withdrawnBy } from '@kluis/document-domain/testing';
 import { createPostgresEventStore, type EventStore } from '@kluis/event-store';
 import {
   documentsProjection,
@@ -12,7 +12,6 @@ import {
   reviewQueue,
 } from '@kluis/read-models';
 import { randomUUID } from 'node:crypto';
-import { stored } from './support/document-events';
 import { eventually } from './support/eventually';
 import { onDatabase, scratchDatabase, type ScratchDatabase } from './support/postgres-database';
 
@@ -44,7 +43,7 @@ describe('read models on PostgreSQL', () => {
   });
 
   const append = async (documentId: string, events: DocumentEvent[]) =>
-    (await store.append(documentStream(documentId), events.map(stored), 'no_stream')).position;
+    (await store.append(documentStream(documentId), events.map((event) => storedEvent(event)), 'no_stream')).position;
 
   it('projects documents and answers lists, the review queue and duplicate checks with the right types', async () => {
     const customer = `C-${randomUUID()}`;

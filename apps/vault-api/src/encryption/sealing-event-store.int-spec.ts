@@ -1,6 +1,6 @@
 import { filesContainingPlaintext, inMemoryKeyVault } from '@kluis/crypto/testing';
-import { DOCUMENT_EVENT_VERSIONS, type DocumentEvent, documentStream } from '@kluis/document-domain';
-import { aReviewer, approvedBy, aSubmission, passportFacts, submitted, verified } from '@kluis/document-domain/testing';
+import { documentStream } from '@kluis/document-domain';
+import { aReviewer, approvedBy, aSubmission, passportFacts, storedEvent, submitted, verified } from '@kluis/document-domain/testing';
 import { createSqliteEventStore, type EventStore, type NewEvent, type RecordedEvent } from '@kluis/event-store';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -29,14 +29,6 @@ describe('sealing personal fields in events', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const asNew = (event: DocumentEvent, metadata: Record<string, unknown> = {}): NewEvent => ({
-    id: randomUUID(),
-    type: event.type,
-    version: DOCUMENT_EVENT_VERSIONS[event.type],
-    data: event.data as never,
-    metadata,
-  });
-
   async function aVerifiedPassport(): Promise<{ customerId: string; stream: string }> {
     const submission = aSubmission('passport', { file: { blobKey: `documents/${randomUUID()}`, sha256: 'b'.repeat(64), size: 10, mediaType: 'application/pdf', filename: 'paspoort-wilhelmina.pdf' } });
     const stream = documentStream(submission.documentId);
@@ -44,9 +36,9 @@ describe('sealing personal fields in events', () => {
     await store.append(
       stream,
       [
-        asNew(submitted(submission)),
-        asNew(approvedBy(submission.documentId, anna, facts), { subject: submission.customerId }),
-        asNew(verified(submission.documentId, facts, '2031-01-01'), { subject: submission.customerId }),
+        storedEvent(submitted(submission)),
+        storedEvent(approvedBy(submission.documentId, anna, facts), { subject: submission.customerId }),
+        storedEvent(verified(submission.documentId, facts, '2031-01-01'), { subject: submission.customerId }),
       ],
       'no_stream',
     );
@@ -92,15 +84,15 @@ describe('sealing personal fields in events', () => {
     expect(reviewed.data).toMatchObject({ facts: {}, decision: 'approve', reviewer: { id: 'anna' } });
     expect(reviewed.metadata.erased).toEqual(['facts']);
     expect(verifiedEvent.data).toMatchObject({ facts: {}, validUntil: '2031-01-01' });
-    const anotherVerification = asNew(verified(String(submittedEvent.data.documentId), facts, null), { subject: customerId });
+    const anotherVerification = storedEvent(verified(String(submittedEvent.data.documentId), facts, null), { subject: customerId });
     await expect(store.append(stream, [anotherVerification], 2)).rejects.toMatchObject({ code: 'CUSTOMER.ERASED' });
   });
 
   it('refuses an event with personal data that names no customer', async () => {
     const documentId = randomUUID();
-    await expect(store.append(documentStream(documentId), [asNew(verified(documentId, facts, null))], 'no_stream')).rejects.toThrow(/names no customer/);
+    await expect(store.append(documentStream(documentId), [storedEvent(verified(documentId, facts, null))], 'no_stream')).rejects.toThrow(/names no customer/);
     await expect(
-      store.append(documentStream(documentId), [asNew(submitted(aSubmission('passport')), { subject: 'C-someone-else' })], 'no_stream'),
+      store.append(documentStream(documentId), [storedEvent(submitted(aSubmission('passport')), { subject: 'C-someone-else' })], 'no_stream'),
     ).rejects.toThrow(/different customers/);
   });
 

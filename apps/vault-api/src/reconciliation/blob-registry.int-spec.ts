@@ -1,7 +1,6 @@
-import { DEFAULT_CATALOGUE, DOCUMENT_EVENT_VERSIONS, type DocumentEvent, documentDecider, documentStream, evolve, initialDocumentState } from '@kluis/document-domain';
-import { aSubmission, heldForScan, scannedInfected, submitted } from '@kluis/document-domain/testing';
+import { DEFAULT_CATALOGUE, type DocumentEvent, documentDecider, documentStream, evolve, initialDocumentState } from '@kluis/document-domain';
+import { aSubmission, heldForScan, scannedInfected, storedEvent, submitted } from '@kluis/document-domain/testing';
 import { createSqliteEventStore, type EventStore } from '@kluis/event-store';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +22,7 @@ describe('the blob registry', () => {
   const record = (documentId: string, events: DocumentEvent[]) =>
     store.append(
       documentStream(documentId),
-      events.map((event) => ({ id: randomUUID(), type: event.type, version: DOCUMENT_EVENT_VERSIONS[event.type], data: event.data as never, metadata: {} })),
+      events.map((event) => storedEvent(event)),
       'no_stream',
     );
 

@@ -1,8 +1,8 @@
 import { type BlobStore, createFileBlobStore } from '@kluis/blob-store';
 import type { KeyVault } from '@kluis/crypto';
 import { inMemoryKeyVault } from '@kluis/crypto/testing';
-import { DOCUMENT_EVENT_VERSIONS, documentStream } from '@kluis/document-domain';
-import { aSubmission, submitted } from '@kluis/document-domain/testing';
+import { documentStream } from '@kluis/document-domain';
+import { aSubmission, storedEvent, submitted } from '@kluis/document-domain/testing';
 import { createSqliteEventStore, type EventStore } from '@kluis/event-store';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -56,8 +56,7 @@ describe('reconciling the blob store with the registry', () => {
       customerId: owner,
       file: { blobKey: file.key, sha256: file.sha256, size: file.size, mediaType: 'application/pdf', filename: 'scan.pdf' },
     });
-    const event = submitted(submission);
-    await store.append(documentStream(submission.documentId), [{ id: randomUUID(), type: event.type, version: DOCUMENT_EVENT_VERSIONS[event.type], data: event.data as never, metadata: {} }], 'no_stream');
+    await store.append(documentStream(submission.documentId), [storedEvent(submitted(submission))], 'no_stream');
     return submission.documentId;
   }
 

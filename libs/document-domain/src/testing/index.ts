@@ -1,3 +1,4 @@
 export * from './given-when-then';
 export * from './document.mothers';
 export * from './scan.mothers';
+export * from './stored-event';

@@ -1,7 +1,6 @@
-import { DOCUMENT_EVENT_VERSIONS, documentStream, type DocumentEvent } from '@kluis/document-domain';
-import { aReviewer, approvedBy, aSubmission, passportFacts, submitted } from '@kluis/document-domain/testing';
+import { documentStream } from '@kluis/document-domain';
+import { aReviewer, approvedBy, aSubmission, passportFacts, submitted, storedEvent } from '@kluis/document-domain/testing';
 import { createSqliteEventStore, type EventStore } from '@kluis/event-store';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,14 +45,6 @@ async function eventually(condition: () => boolean | Promise<boolean>, descripti
   }
 }
 
-const toStored = (event: DocumentEvent) => ({
-  id: randomUUID(),
-  type: event.type,
-  version: DOCUMENT_EVENT_VERSIONS[event.type],
-  data: event.data as unknown as Record<string, unknown>,
-  metadata: {},
-});
-
 describe('projecting only while holding the lease', () => {
   let dir: string;
   let store: EventStore;
@@ -82,7 +73,7 @@ describe('projecting only while holding the lease', () => {
     const submission = aSubmission('passport');
     const id = submission.documentId;
     const events = [submitted(submission), approvedBy(id, aReviewer('anna'), passportFacts())];
-    const { position } = await store.append(documentStream(id), events.map(toStored), 'no_stream');
+    const { position } = await store.append(documentStream(id), events.map((event) => storedEvent(event)), 'no_stream');
     return { id, position };
   }
 

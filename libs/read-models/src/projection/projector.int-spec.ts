@@ -1,7 +1,6 @@
-import { DOCUMENT_EVENT_VERSIONS, documentStream, type DocumentEvent } from '@kluis/document-domain';
-import { aReviewer, approvedBy, aSubmission, passportFacts, submitted, verified } from '@kluis/document-domain/testing';
+import { documentStream } from '@kluis/document-domain';
+import { aReviewer, approvedBy, aSubmission, passportFacts, submitted, verified, storedEvent } from '@kluis/document-domain/testing';
 import { createSqliteEventStore, type EventStore, type RecordedEvent } from '@kluis/event-store';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +10,6 @@ import { documentsProjection } from '../documents/documents.projection';
 import { readCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
 import { Projector } from './projector';
-
-const toStored = (event: DocumentEvent) => ({
-  id: randomUUID(),
-  type: event.type,
-  version: DOCUMENT_EVENT_VERSIONS[event.type],
-  data: event.data as unknown as Record<string, unknown>,
-  metadata: {},
-});
 
 describe('projecting documents from a checkpointed subscription', () => {
   let dir: string;
@@ -40,7 +31,7 @@ describe('projecting documents from a checkpointed subscription', () => {
     const submission = aSubmission('passport');
     const id = submission.documentId;
     const events = [submitted(submission), approvedBy(id, aReviewer('anna'), passportFacts()), verified(id, passportFacts(), '2031-01-01')];
-    const { position } = await store.append(documentStream(id), events.map(toStored), 'no_stream');
+    const { position } = await store.append(documentStream(id), events.map((event) => storedEvent(event)), 'no_stream');
     return { submission, position };
   }
 

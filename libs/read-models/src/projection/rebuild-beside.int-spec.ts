@@ -1,8 +1,7 @@
-import { DOCUMENT_EVENT_VERSIONS, documentStream, type DocumentEvent } from '@kluis/document-domain';
-import { aReviewer, approvedBy, aSubmission, passportFacts, submitted, verified } from '@kluis/document-domain/testing';
+import { documentStream } from '@kluis/document-domain';
+import { aReviewer, approvedBy, aSubmission, passportFacts, submitted, verified, storedEvent } from '@kluis/document-domain/testing';
 import { createSqliteEventStore, type EventStore } from '@kluis/event-store';
 import { sql } from 'kysely';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,14 +12,6 @@ import type { Projection } from './projection';
 import { tablesOwnedBy } from './projection-tables';
 import { Projector } from './projector';
 import { rebuildBeside } from './rebuild-beside';
-
-const toStored = (event: DocumentEvent) => ({
-  id: randomUUID(),
-  type: event.type,
-  version: DOCUMENT_EVENT_VERSIONS[event.type],
-  data: event.data as unknown as Record<string, unknown>,
-  metadata: {},
-});
 
 const rowsOf = (db: ReadModelDatabase) => db.selectFrom('documents').selectAll().orderBy('document_id').execute();
 
@@ -53,7 +44,7 @@ describe('rebuilding a projection beside the live read model', () => {
     const submission = aSubmission('passport');
     const id = submission.documentId;
     const events = [submitted(submission), approvedBy(id, aReviewer('anna'), passportFacts()), verified(id, passportFacts(), '2031-01-01')];
-    return (await store.append(documentStream(id), events.map(toStored), 'no_stream')).position;
+    return (await store.append(documentStream(id), events.map((event) => storedEvent(event)), 'no_stream')).position;
   }
 
   it('names the tables a projection owns from what its reset empties', async () => {
