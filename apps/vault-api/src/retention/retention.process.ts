@@ -27,7 +27,7 @@ export class RetentionProcess implements OnApplicationBootstrap, OnApplicationSh
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly retention: CustomerRetentionService,
     private readonly erasure: CustomerErasure,
-    private readonly projections: ProjectionsService,
+    projections: ProjectionsService,
     private readonly clock: Clock,
   ) {
     this.timer = new LeadingTimer(projections, this.logger, 'retention sweep');
@@ -44,7 +44,6 @@ export class RetentionProcess implements OnApplicationBootstrap, OnApplicationSh
 
   /** Erases everyone due as of now, and finishes erasures a crash left half done; returns how many it finished. */
   sweep(): Promise<number> {
-    if (!this.projections.leads) return Promise.resolve(0);
     this.sweeping ??= this.eraseDue().finally(() => {
       this.sweeping = null;
     });

@@ -77,7 +77,7 @@ export class RescanHeldDocumentsProcess implements OnApplicationBootstrap, OnApp
   }
 
   private async round(): Promise<RescanRound> {
-    if (!this.scanner.scansContent || !this.projections.leads) return NOTHING;
+    if (!this.scanner.scansContent) return NOTHING;
     const counts = { cleared: 0, infected: 0, stillHeld: 0 };
     let position = 0;
     const held = await documentsPendingScan(this.db, BATCH);
