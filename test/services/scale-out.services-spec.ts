@@ -1,3 +1,4 @@
+import { waitUntil } from '@kluis/event-store/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,6 @@ import { ProjectionsService } from '../../apps/vault-api/src/infrastructure/proj
 import { aPdf } from '../support/files';
 import { startVault, type VaultUnderTest } from '../support/vault-harness';
 import { binary, getAs, passportFacts, review, upload } from '../support/vault-requests';
-import { eventually } from './support/eventually';
 import { onDatabase, scratchDatabase, type ScratchDatabase } from './support/postgres-database';
 
 const projectsHere = (vault: VaultUnderTest) => vault.app.get(ProjectionsService).documents.active;
@@ -104,7 +104,7 @@ describe('two vault instances sharing PostgreSQL', () => {
     await upload(survivor, customer.token, customer.id, { file: aPdf(), type: 'passport' }).expect(201);
 
     await stop(leader);
-    await eventually(() => projectsHere(survivor), 'the surviving instance projects', 5_000);
+    await waitUntil(() => projectsHere(survivor), 'the surviving instance projects', 5_000);
 
     const { body } = await upload(survivor, customer.token, customer.id, { file: aPdf(randomUUID()), type: 'id-card' }).expect(201);
     expect(await listedStatus(survivor, customer.token, customer.id, body.id)).toBe('pending_review');

@@ -1,6 +1,7 @@
 import { documentStream } from '@kluis/document-domain';
 import { aReviewer, approvedBy, aSubmission, passportFacts, submitted, storedEvent } from '@kluis/document-domain/testing';
 import { createSqliteEventStore, type EventStore } from '@kluis/event-store';
+import { waitUntil } from '@kluis/event-store/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,14 +35,6 @@ class ControlledLease implements ProjectorLease {
   lose(): void {
     this.granted = false;
     for (const listener of this.listeners) listener(new Error('the lease connection dropped'));
-  }
-}
-
-async function eventually(condition: () => boolean | Promise<boolean>, description: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
@@ -83,7 +76,7 @@ describe('projecting only while holding the lease', () => {
     const projector = aProjector(lease);
     await projector.start();
 
-    await eventually(() => lease.attempts >= 3, 'the projector has tried for the lease three times');
+    await waitUntil(() => lease.attempts >= 3, 'the projector has tried for the lease three times');
     expect(projector.active).toBe(false);
     expect(await readCheckpoint(db, 'documents')).toBe(0);
 
@@ -106,7 +99,7 @@ describe('projecting only while holding the lease', () => {
     expect(errors).toEqual([expect.objectContaining({ message: 'the lease connection dropped' })]);
     const attempts = lease.attempts;
     const second = await anApprovedPassport();
-    await eventually(() => lease.attempts >= attempts + 3, 'the projector has tried for the lease three more times');
+    await waitUntil(() => lease.attempts >= attempts + 3, 'the projector has tried for the lease three more times');
     expect(await readCheckpoint(db, 'documents')).toBe(first.position);
 
     lease.granted = true;
@@ -132,7 +125,7 @@ describe('projecting only while holding the lease', () => {
     const head = await store.headPosition();
 
     expect(await one.waitFor(head, 10_000)).toBe(true);
-    await eventually(() => errors.some((error) => error instanceof CheckpointMovedError), 'one projector found the checkpoint moved');
+    await waitUntil(() => errors.some((error) => error instanceof CheckpointMovedError), 'one projector found the checkpoint moved');
     const rows = await db.selectFrom('documents').select(['document_id', 'approvals', 'revision']).execute();
     expect(rows).toHaveLength(documents.length);
     expect(new Set(rows.map((row) => row.document_id))).toEqual(new Set(documents.map((document) => document.id)));
