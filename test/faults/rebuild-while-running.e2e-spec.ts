@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BuiltVault, runBuiltCli, startBuiltVault } from './support/built-vault';
+import { type BuiltVault, runBuiltCli, startBuiltVault } from '../support/built-vault';
 import { aPdfOfSize, paceUpload } from './support/uploads';
 
 describe('rebuilding the read models while the vault serves', () => {

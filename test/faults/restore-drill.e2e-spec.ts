@@ -7,7 +7,7 @@ import type { BackupManifest } from '../../apps/vault-api/src/backup/backup-mani
 import { loadVaultConfig } from '../../apps/vault-api/src/config/vault-config';
 import { openKeyVault } from '../../apps/vault-api/src/encryption/open-key-vault';
 import type { ReconciliationSummary } from '../../apps/vault-api/src/reconciliation/reconciliation-state';
-import { type BuiltVault, runBuiltCli, startBuiltVault } from './support/built-vault';
+import { type BuiltVault, runBuiltCli, startBuiltVault } from '../support/built-vault';
 import { aPdfOfSize, download, paceUpload, sha256 } from './support/uploads';
 
 interface Upload {

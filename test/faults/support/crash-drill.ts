@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { loadVaultConfig } from '../../../apps/vault-api/src/config/vault-config';
 import { openBlobStore } from '../../../apps/vault-api/src/infrastructure/open-backends';
 import type { ReconciliationSummary } from '../../../apps/vault-api/src/reconciliation/reconciliation-state';
-import { type BuiltVault, runBuiltCli, startBuiltVault } from './built-vault';
+import { type BuiltVault, runBuiltCli, startBuiltVault } from '../../support/built-vault';
 import { aPdfOfSize, download, paceUpload, sha256, type UploadAnswer } from './uploads';
 
 const UPLOADS = 100;

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 /** Where `npm run build` puts the vault; KLUIS_DIST_DIR points elsewhere, e.g. at a build kept apart from others'. */
-export const distDir = () => resolve(process.env.KLUIS_DIST_DIR ?? join(__dirname, '..', '..', '..', 'dist'));
+export const distDir = () => resolve(process.env.KLUIS_DIST_DIR ?? join(__dirname, '..', '..', 'dist'));
 
 /** A file of the built vault; fails, saying what to do, when the build is missing. */
 export function builtFile(relative: string): string {
