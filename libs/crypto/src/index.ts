@@ -19,5 +19,5 @@ export { DEFAULT_CHUNK_BYTES, encryptedSize } from './stream/blob-format';
 export { isSealedFields, openFields, sealFields } from './fields/sealed-fields';
 export type { JsonObject, SealedFields } from './fields/sealed-fields';
 export { blindIndex } from './fields/blind-index';
-export { ERASED, isErasedValue, openOrErased } from './fields/open-or-erased';
+export { dataKeyOrErased, ERASED, isErasedValue, openOrErased } from './fields/open-or-erased';
 export type { ErasedValue } from './fields/open-or-erased';

@@ -1,5 +1,5 @@
 import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
-import { DataKeyNotFoundError, decryptStream, encryptedSize, encryptStream, KEY_VAULT, type KeyVault, SubjectErasedError } from '@kluis/crypto';
+import { dataKeyOrErased, decryptStream, encryptedSize, encryptStream, isErasedValue, KEY_VAULT, type KeyVault, SubjectErasedError } from '@kluis/crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { pipeline, type Readable, Transform } from 'node:stream';
@@ -54,11 +54,8 @@ export class DocumentContentStore {
    * `DecryptionError` when the stored bytes were altered, and with the blob store's errors as before.
    */
   async get(customerId: string, key: string): Promise<Readable> {
-    const dataKey = await this.keys.existingDataKey(customerId);
-    if (!dataKey) {
-      if (await this.keys.isDestroyed(customerId)) throw new ContentErased();
-      throw new DataKeyNotFoundError(customerId);
-    }
+    const dataKey = await dataKeyOrErased(this.keys, customerId);
+    if (isErasedValue(dataKey)) throw new ContentErased();
     return pipeline(await this.blobs.get(key), decryptStream(dataKey, key), ignore);
   }
 
