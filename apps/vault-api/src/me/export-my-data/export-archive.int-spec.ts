@@ -1,5 +1,4 @@
 import { createFileBlobStore } from '@kluis/blob-store';
-import { SubjectErasedError } from '@kluis/crypto';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { aPdf, aPng } from '../../../../../test/support/files';
 import { unzip } from '../../../../../test/support/unzip';
+import { ContentErased } from '../../shared/content/content-erased.error';
 import { exportArchive } from './export-archive';
 import type { ExportedFile, PersonalDataExport } from './personal-data-export';
 
@@ -23,10 +23,10 @@ describe('the export archive', () => {
   const customerId = `C-${randomUUID()}`;
   const data: PersonalDataExport = { customerId, generatedAt: '2026-11-23T10:00:00.000Z', documents: [], requests: [], accessLog: [] };
   const at = new Date('2026-11-23T10:00:00Z');
-  /** The file store as the vault reads it, with one customer whose key is destroyed. */
+  /** The file store as the vault reads it, where some files' key is destroyed, answering as DocumentContentStore does. */
   const contents = (erasedKeys: readonly string[] = []) => ({
-    get: async (subject: string, key: string) => {
-      if (erasedKeys.includes(key)) throw new SubjectErasedError(subject);
+    get: async (_subject: string, key: string) => {
+      if (erasedKeys.includes(key)) throw new ContentErased();
       return blobs.get(key);
     },
   });

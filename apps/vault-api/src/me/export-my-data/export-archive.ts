@@ -1,9 +1,9 @@
-import { SubjectErasedError } from '@kluis/crypto';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { sanitiseFilename } from '../../documents/submit-document/sanitise-filename';
 import type { DocumentContentStore } from '../../shared/content/document-content-store';
+import { ContentErased } from '../../shared/content/content-erased.error';
 import type { ExportedFile, PersonalDataExport } from './personal-data-export';
 
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/tiff': 'tif' };
@@ -39,7 +39,7 @@ export function exportArchive(data: PersonalDataExport, files: readonly Exported
     try {
       return await contents.get(data.customerId, file.blobKey);
     } catch (error) {
-      if (error instanceof SubjectErasedError) return null;
+      if (error instanceof ContentErased) return null;
       throw error;
     }
   };
