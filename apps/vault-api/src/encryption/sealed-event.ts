@@ -1,6 +1,6 @@
-import { type JsonObject, type KeyVault, openOrErased, sealFields, type SealedFields, SubjectErasedError, isErasedValue } from '@kluis/crypto';
+import { type JsonObject, type KeyVault, openOrErased, sealFields, type SealedFields, isErasedValue } from '@kluis/crypto';
 import type { NewEvent, RecordedEvent } from '@kluis/event-store';
-import { CustomerErasedProblem } from './customer-erased.problem';
+import { dataKeyForWriting } from './data-key-for-writing';
 import { personalFieldsOf } from './personal-fields';
 
 /**
@@ -35,9 +35,7 @@ export async function sealEvent(event: NewEvent, keys: Pick<KeyVault, 'dataKeyFo
   }
   const fields = Object.keys(values);
   if (fields.length === 0) return { ...event, metadata: { ...event.metadata, subject } };
-  const dataKey = await keys.dataKeyFor(subject).catch((error: unknown) => {
-    throw error instanceof SubjectErasedError ? new CustomerErasedProblem() : error;
-  });
+  const dataKey = await dataKeyForWriting(keys, subject);
   const personalData: PersonalData = { fields, sealed: sealFields(dataKey, subject, values) };
   return { ...event, data, metadata: { ...event.metadata, subject, personalData } };
 }

@@ -1,9 +1,9 @@
 import { BLOB_STORE, type BlobStore } from '@kluis/blob-store';
-import { dataKeyOrErased, decryptStream, encryptedSize, encryptStream, isErasedValue, KEY_VAULT, type KeyVault, SubjectErasedError } from '@kluis/crypto';
+import { dataKeyOrErased, decryptStream, encryptedSize, encryptStream, isErasedValue, KEY_VAULT, type KeyVault } from '@kluis/crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { pipeline, type Readable, Transform } from 'node:stream';
-import { CustomerErasedProblem } from '../../encryption/customer-erased.problem';
+import { dataKeyForWriting } from '../../encryption/data-key-for-writing';
 import { ContentErased } from './content-erased.error';
 
 /** A document's file as the registry knows it: size and SHA-256 of the bytes the customer handed in. */
@@ -30,9 +30,9 @@ export class DocumentContentStore {
 
   /** Stores under a fresh, generated key; nothing is left behind when `content` fails. */
   async put(customerId: string, content: Readable): Promise<StoredContent> {
-    const dataKey = await this.keys.dataKeyFor(customerId).catch((error: unknown) => {
+    const dataKey = await dataKeyForWriting(this.keys, customerId).catch((error: unknown) => {
       content.resume();
-      throw error instanceof SubjectErasedError ? new CustomerErasedProblem() : error;
+      throw error;
     });
     const key = `documents/${randomUUID()}`;
     const hash = createHash('sha256');
