@@ -1,6 +1,6 @@
 import type { Actor, Decider, DomainEvent } from './domain-event';
 import type { EvidenceKind } from './document-type';
-import { UnknownEventSchema } from './document.upcasters';
+import { eventReader } from './upcasting/event-reader';
 
 /*
  * What the bank still needs from a customer: one ask per evidence kind at a time, shared by every department that
@@ -114,11 +114,4 @@ export const documentRequestDecider: Decider<DocumentRequestCommand, DocumentReq
   evolve: evolveRequest,
 };
 
-export const isDocumentRequestEventType = (type: string): type is DocumentRequestEvent['type'] => Object.hasOwn(DOCUMENT_REQUEST_EVENT_VERSIONS, type);
-
-export function readDocumentRequestEvent(type: string, version: number, data: object): DocumentRequestEvent {
-  if (!isDocumentRequestEventType(type) || version < 1 || version > DOCUMENT_REQUEST_EVENT_VERSIONS[type]) {
-    throw new UnknownEventSchema(type, version);
-  }
-  return { type, data } as DocumentRequestEvent;
-}
+export const readDocumentRequestEvent = eventReader<DocumentRequestEvent>(DOCUMENT_REQUEST_EVENT_VERSIONS);

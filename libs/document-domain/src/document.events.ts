@@ -111,23 +111,5 @@ export type DocumentEvent =
   | DocumentErased;
 export type DocumentEventType = DocumentEvent['type'];
 
-export const DOCUMENT_EVENT_TYPES: readonly DocumentEventType[] = [
-  'DocumentSubmitted',
-  'DocumentHeldForScan',
-  'DocumentScanCleared',
-  'DocumentFoundInfected',
-  'DocumentClaimed',
-  'DocumentClaimReleased',
-  'DocumentReviewed',
-  'DocumentVerified',
-  'DocumentRejected',
-  'DocumentExpired',
-  'DocumentWithdrawn',
-  'DocumentReferenced',
-  'ReferenceReleased',
-  'DocumentRevoked',
-  'DocumentErased',
-];
-
 export const documentStream = (documentId: string) => `document-${documentId}`;
 export const DOCUMENT_STREAM_PREFIX = 'document-';

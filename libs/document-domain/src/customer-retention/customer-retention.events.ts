@@ -1,5 +1,5 @@
 import type { Actor, DomainEvent } from '../domain-event';
-import { UnknownEventSchema } from '../document.upcasters';
+import { eventReader } from '../upcasting/event-reader';
 
 /*
  * A customer's retention clock, in a stream of its own. Anti-money-laundering law keeps a customer's records for a
@@ -52,12 +52,5 @@ export const CUSTOMER_RETENTION_EVENT_VERSIONS: Readonly<Record<CustomerRetentio
 export const CUSTOMER_STREAM_PREFIX = 'customer-';
 export const customerStream = (customerId: string) => `${CUSTOMER_STREAM_PREFIX}${customerId}`;
 
-const isCustomerRetentionEventType = (type: string): type is CustomerRetentionEvent['type'] => Object.hasOwn(CUSTOMER_RETENTION_EVENT_VERSIONS, type);
-
 /** Turns a stored customer event into today's shape; refuses what it does not know, loudly. */
-export function readCustomerRetentionEvent(type: string, version: number, data: object): CustomerRetentionEvent {
-  if (!isCustomerRetentionEventType(type) || version < 1 || version > CUSTOMER_RETENTION_EVENT_VERSIONS[type]) {
-    throw new UnknownEventSchema(type, version);
-  }
-  return { type, data } as CustomerRetentionEvent;
-}
+export const readCustomerRetentionEvent = eventReader<CustomerRetentionEvent>(CUSTOMER_RETENTION_EVENT_VERSIONS);
