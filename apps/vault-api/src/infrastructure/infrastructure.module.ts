@@ -8,6 +8,7 @@ import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { openKeyVault } from '../encryption/open-key-vault';
 import { SealingEventStore } from '../encryption/sealing-event-store';
 import { Clock, SystemClock } from './clock';
+import { EventStoreCommits } from './event-store-commits';
 import { openBlobStore, openEventStore } from './open-backends';
 import { ProjectionsService } from './projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from './tokens';
@@ -32,10 +33,12 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: DOCUMENT_CATALOGUE, useValue: config.catalogue },
         { provide: KEY_VAULT, useFactory: () => openKeyVault(config.encryption) },
         // Every adapter gets sealed personal fields: the decorator sits above the choice of backend.
+        EventStoreCommits,
         {
           provide: EVENT_STORE,
-          useFactory: async (keys: KeyVault) => new SealingEventStore(await openEventStore(config.eventStore), keys),
-          inject: [KEY_VAULT],
+          useFactory: async (keys: KeyVault, commits: EventStoreCommits) =>
+            new SealingEventStore(await openEventStore(config.eventStore, commits.observe), keys),
+          inject: [KEY_VAULT, EventStoreCommits],
         },
         {
           provide: BLOB_STORE,
@@ -46,7 +49,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         ProjectionsService,
         DocumentContentStore,
       ],
-      exports: [VAULT_CONFIG, Clock, DOCUMENT_CATALOGUE, EVENT_STORE, BLOB_STORE, READ_MODEL_DB, KEY_VAULT, ProjectionsService, DocumentContentStore],
+      exports: [VAULT_CONFIG, Clock, DOCUMENT_CATALOGUE, EVENT_STORE, EventStoreCommits, BLOB_STORE, READ_MODEL_DB, KEY_VAULT, ProjectionsService, DocumentContentStore],
     };
   }
 

@@ -1,17 +1,17 @@
 import { type BlobStore, createFileBlobStore, createS3BlobStore, type S3BlobStoreConfig } from '@kluis/blob-store';
-import { createEsdbEventStore, createPostgresEventStore, createSqliteEventStore, type EventStore } from '@kluis/event-store';
+import { type CommitObserver, createEsdbEventStore, createPostgresEventStore, createSqliteEventStore, type EventStore } from '@kluis/event-store';
 import type { BlobStoreLocation, EventStoreLocation } from '../config/backend-locations';
 import type { VaultConfig } from '../config/vault-config';
 import { openKeyVault } from '../encryption/open-key-vault';
 import { SealingEventStore } from '../encryption/sealing-event-store';
 
 /** The store as it is at rest: personal fields sealed. The app and tools that read events use `openSealedEventStore`. */
-export async function openEventStore(location: EventStoreLocation): Promise<EventStore> {
+export async function openEventStore(location: EventStoreLocation, onCommit?: CommitObserver): Promise<EventStore> {
   switch (location.kind) {
     case 'sqlite':
-      return createSqliteEventStore(location.file);
+      return createSqliteEventStore(location.file, { onCommit });
     case 'postgres':
-      return createPostgresEventStore(location.url);
+      return createPostgresEventStore(location.url, { onCommit });
     case 'esdb':
       return createEsdbEventStore(location.url);
   }

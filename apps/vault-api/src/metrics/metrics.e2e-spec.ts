@@ -33,4 +33,15 @@ describe('the metrics an operator scrapes', () => {
     const count = await metric('kluis_http_request_duration_seconds_count{method="POST",route="/v1/customers/:customerId/documents",status="201"}');
     expect(count).toBe(1);
   });
+
+  it('says how many events each synced event-store commit carried', async () => {
+    const customers = await Promise.all(Array.from({ length: 8 }, () => vault.customer()));
+    await Promise.all(customers.map((customer) => upload(vault, customer.token, customer.id, { file: aPdf(), type: 'passport' }).expect(201)));
+
+    const commits = await metric('kluis_event_store_events_per_commit_count');
+    const events = await metric('kluis_event_store_events_per_commit_sum');
+    expect(commits).toBeGreaterThan(0);
+    expect(events).toBeGreaterThanOrEqual(customers.length);
+    expect(events).toBeGreaterThanOrEqual(commits ?? Infinity);
+  });
 });

@@ -2,6 +2,7 @@ import { countPendingScan, type ReadModelDatabase, reviewBacklog } from '@kluis/
 import { Inject, Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Clock } from '../infrastructure/clock';
+import { EventStoreCommits } from '../infrastructure/event-store-commits';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 
@@ -32,8 +33,10 @@ export class VaultMetrics {
     @Inject(READ_MODEL_DB) db: ReadModelDatabase,
     clock: Clock,
     projections: ProjectionsService,
+    commits: EventStoreCommits,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'kluis_' });
+    this.registry.registerMetric(commits.eventsPerCommit);
     let backlog: Promise<{ waiting: number; overdue: number }> | null = null;
     // One query per scrape serves both gauges.
     const readBacklog = () => {

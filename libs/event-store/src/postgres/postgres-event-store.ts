@@ -2,10 +2,12 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import type { EventStore } from '../event-store.port';
 import type { EventStoreDatabase } from '../sql/events-table';
-import { openSqlEventStore } from '../sql/sql-event-store';
+import { type CommitObserver, openSqlEventStore } from '../sql/sql-event-store';
 import { postgresDialect } from './postgres-dialect';
 
 export interface PostgresEventStoreOptions {
+  /** Told after every commit how many appends and events it carried. */
+  readonly onCommit?: CommitObserver;
   /** How often a caught-up subscription looks for events appended by other instances. */
   readonly pollIntervalMs?: number;
   readonly maxConnections?: number;
@@ -27,5 +29,5 @@ export async function createPostgresEventStore(
   // discards it and the next query opens a fresh one.
   pool.on('error', () => undefined);
   const db = new Kysely<EventStoreDatabase>({ dialect: new PostgresDialect({ pool }) });
-  return openSqlEventStore(db, postgresDialect, { pollIntervalMs: options.pollIntervalMs ?? 200 });
+  return openSqlEventStore(db, postgresDialect, { pollIntervalMs: options.pollIntervalMs ?? 200, onCommit: options.onCommit });
 }

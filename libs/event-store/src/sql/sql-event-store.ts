@@ -12,15 +12,26 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { AppendSignal } from './append-signal';
-import { appendWithin, assertAppendable, explainConflict } from './append-events';
+import { assertAppendable, explainConflict } from './append-events';
+import { appendEachWithin, GroupCommit, totalEvents, type AppendSettlement, type PendingAppend } from './group-commit';
 import { selectAfter, selectEvents, selectHead, type Db } from './event-queries';
 import { PollingSubscription, type Batch } from './polling-subscription';
 import { toRecordedEvent } from './recorded-event';
 import type { SqlEventStoreDialect } from './sql-dialect';
 
+/** What one commit carried: the appends that wrote, and their events. */
+export interface CommitStats {
+  readonly appends: number;
+  readonly events: number;
+}
+
+export type CommitObserver = (stats: CommitStats) => void;
+
 export interface SqlEventStoreOptions {
   /** How often a caught-up subscription looks for events appended by other processes. */
   readonly pollIntervalMs: number;
+  /** Told after every commit how many appends and events it carried, e.g. to report events per fsync. */
+  readonly onCommit?: CommitObserver;
 }
 
 const DEFAULT_BATCH_SIZE = 100;
@@ -43,6 +54,7 @@ export async function openSqlEventStore(
 class SqlEventStore implements EventStore {
   private readonly appended = new AppendSignal();
   private readonly subscriptions = new Set<Subscription>();
+  private readonly groupCommit = new GroupCommit((batch) => this.commitBatch(batch));
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -53,16 +65,23 @@ class SqlEventStore implements EventStore {
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     assertAppendable(events, expected);
-    try {
-      const { result, written } = await this.dialect.inAppendTransaction(this.db, (trx) =>
-        appendWithin(trx, stream, events, expected),
-      );
-      if (written) this.appended.notify();
-      return result;
-    } catch (error) {
-      if (!this.dialect.isUniqueViolation(error)) throw this.translate(error);
-      return this.guard(() => explainConflict(this.db, stream, events, expected));
+    const settlement = await this.groupCommit.append({ stream, events, expected });
+    if (settlement.ok) return settlement.outcome.result;
+    if (!this.dialect.isUniqueViolation(settlement.error)) throw this.translate(settlement.error);
+    return this.guard(() => explainConflict(this.db, stream, events, expected));
+  }
+
+  private async commitBatch(batch: readonly PendingAppend[]): Promise<readonly AppendSettlement[]> {
+    const settlements = await this.dialect.inAppendTransaction(this.db, (trx) => appendEachWithin(trx, batch));
+    const written = batch.filter((_, index) => {
+      const settlement = settlements[index];
+      return settlement.ok && settlement.outcome.written;
+    });
+    if (written.length > 0) {
+      this.appended.notify();
+      this.options.onCommit?.({ appends: written.length, events: totalEvents(written) });
     }
+    return settlements;
   }
 
   readStream(stream: string): Promise<StreamRead> {

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore, RecordedEvent } from '../event-store.port';
+import type { CommitStats } from '../sql/sql-event-store';
 import { EventIdAlreadyUsedError } from '../sql/event-id-already-used.error';
 import { anEvent } from '../testing';
 import { waitUntil } from '../testing/wait-until';
@@ -14,8 +15,8 @@ describe('SQLite event store', () => {
   let file: string;
   const opened: EventStore[] = [];
 
-  const open = async (pollIntervalMs?: number): Promise<EventStore> => {
-    const store = await createSqliteEventStore(file, { pollIntervalMs });
+  const open = async (pollIntervalMs?: number, onCommit?: (stats: CommitStats) => void): Promise<EventStore> => {
+    const store = await createSqliteEventStore(file, { pollIntervalMs, onCommit });
     opened.push(store);
     return store;
   };
@@ -48,6 +49,17 @@ describe('SQLite event store', () => {
     expect((await again.readStream('document-1')).events.map((read) => read.id)).toEqual([event.id]);
     await expect(again.headPosition()).resolves.toBe(result.position);
     await expect(again.append('document-1', [anEvent()], 0)).resolves.toMatchObject({ revision: 1 });
+  });
+
+  it('commits appends that arrive together in one synced transaction, and says how many each carried', async () => {
+    const commits: CommitStats[] = [];
+    const store = await open(undefined, (stats) => commits.push(stats));
+
+    await Promise.all(Array.from({ length: 100 }, () => store.append(`stream-${randomUUID()}`, [anEvent(), anEvent()], 'no_stream')));
+
+    expect(commits.reduce((sum, { events }) => sum + events, 0)).toBe(200);
+    expect(commits.reduce((sum, { appends }) => sum + appends, 0)).toBe(100);
+    expect(commits.length).toBeLessThanOrEqual(2);
   });
 
   it('writes the file in WAL mode', async () => {

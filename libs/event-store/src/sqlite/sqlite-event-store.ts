@@ -2,10 +2,12 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { EventStore } from '../event-store.port';
 import type { EventStoreDatabase } from '../sql/events-table';
-import { openSqlEventStore } from '../sql/sql-event-store';
+import { type CommitObserver, openSqlEventStore } from '../sql/sql-event-store';
 import { sqliteDialect } from './sqlite-dialect';
 
 export interface SqliteEventStoreOptions {
+  /** Told after every commit how many appends and events it carried. */
+  readonly onCommit?: CommitObserver;
   /** How often a caught-up subscription looks for events appended by another process. */
   readonly pollIntervalMs?: number;
   /** How long a write waits for another process's write lock before failing as unavailable. */
@@ -28,5 +30,5 @@ export async function createSqliteEventStore(
     throw error;
   }
   const db = new Kysely<EventStoreDatabase>({ dialect: new SqliteDialect({ database }) });
-  return openSqlEventStore(db, sqliteDialect, { pollIntervalMs: options.pollIntervalMs ?? 200 });
+  return openSqlEventStore(db, sqliteDialect, { pollIntervalMs: options.pollIntervalMs ?? 200, onCommit: options.onCommit });
 }

@@ -597,6 +597,66 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
       }, 30_000);
     });
 
+    describe('appends that arrive together', () => {
+      it('keeps each append atomic and in one contiguous run of positions', async () => {
+        const prefix = uniquePrefix();
+        const head = await store.headPosition();
+        const batches = Array.from({ length: 30 }, (_, index) => Array.from({ length: 1 + (index % 4) }, () => anEvent()));
+
+        const results = await Promise.all(batches.map((batch, index) => store.append(`${prefix}-${index}`, batch, 'no_stream')));
+        const all = await store.readAll({ after: head, limit: 500, streamPrefixes: [prefix] });
+
+        expect(all).toHaveLength(batches.flat().length);
+        batches.forEach((batch, index) => {
+          const run = all.filter((event) => event.stream === `${prefix}-${index}`);
+          expect(ids(run)).toEqual(ids(batch));
+          const first = all.indexOf(run[0]);
+          expect(all.slice(first, first + run.length)).toEqual(run);
+          expect(results[index]).toEqual({ revision: batch.length - 1, position: run[run.length - 1].position });
+        });
+      });
+
+      it('never fails an append because another append beside it was refused', async () => {
+        const prefix = uniquePrefix();
+        const head = await store.headPosition();
+        const existing = `${prefix}-existing`;
+        const used = anEvent();
+        await store.append(existing, [used], 'no_stream');
+        const good = Array.from({ length: 10 }, () => [anEvent(), anEvent()]);
+        const stale = [anEvent(), anEvent()];
+        const reusedId = [anEvent(), { ...anEvent(), id: used.id }];
+
+        const outcomes = await Promise.allSettled([
+          ...good.slice(0, 5).map((batch, index) => store.append(`${prefix}-good-${index}`, batch, 'no_stream')),
+          store.append(existing, stale, 'no_stream'),
+          store.append(`${prefix}-reused`, reusedId, 'no_stream'),
+          ...good.slice(5).map((batch, index) => store.append(`${prefix}-good-${index + 5}`, batch, 'no_stream')),
+        ]);
+
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(10);
+        expect(outcomes[5]).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedRevisionError) });
+        expect(outcomes[6].status).toBe('rejected');
+        const all = await store.readAll({ after: head, limit: 500, streamPrefixes: [prefix] });
+        expect(ids(all).sort()).toEqual([used, ...good.flat()].map((event) => event.id).sort());
+        expect((await store.readStream(`${prefix}-reused`)).revision).toBe('no_stream');
+      });
+
+      it('hands out positions in the order readers see them, and every result names its own', async () => {
+        const prefix = uniquePrefix();
+        const head = await store.headPosition();
+        const streams = Array.from({ length: 40 }, (_, index) => `${prefix}-${index}`);
+
+        const results = await Promise.all(streams.map((stream) => store.append(stream, [anEvent()], 'no_stream')));
+        const all = await store.readAll({ after: head, limit: 500, streamPrefixes: [prefix] });
+
+        expectStrictlyIncreasing(positionsOf(all));
+        expect(new Set(results.map((result) => result.position)).size).toBe(streams.length);
+        streams.forEach((stream, index) => {
+          expect(all.find((event) => event.stream === stream)?.position).toBe(results[index].position);
+        });
+      });
+    });
+
     describe('concurrent writers', () => {
       const contenders = 4;
       const races = 20;
