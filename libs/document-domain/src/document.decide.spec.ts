@@ -12,8 +12,10 @@ import {
   NotWithdrawable,
   OwnSubmission,
   SameReviewerTwice,
+  ValidityEnded,
 } from './document.errors';
 import { MrzRefused } from './mrz';
+import { encodeTd3 } from './mrz/testing/encode-mrz';
 import {
   aReviewer,
   aSubmission,
@@ -139,6 +141,37 @@ describe('validity of documents with a fixed period', () => {
       .when(approve(proof.documentId, anna, { holderName: 'Maria de Vries', address: 'Oudegracht 1, Utrecht', issuedOn: '2026-08-31' }))
       .thenEmits((events) => expect(events[1].data).toMatchObject({ validUntil: '2026-11-30' }));
   });
+
+  it('refuses a proof of address whose three months are over, naming its issue date', () => {
+    const proof = aSubmission('proof-of-address');
+    given(submitted(proof))
+      .when(approve(proof.documentId, anna, { holderName: 'Maria de Vries', address: 'Oudegracht 1, Utrecht', issuedOn: '2026-08-06' }))
+      .thenThrows(ValidityEnded, ['facts.issuedOn']);
+  });
+});
+
+describe('approving a document whose validity has ended', () => {
+  const passport = aSubmission('passport');
+  const id = passport.documentId;
+
+  it('refuses a passport that expired years ago', () =>
+    given(submitted(passport)).when(approve(id, anna, passportFacts({ expiresOn: '2020-01-01' }))).thenThrows(ValidityEnded, ['facts.expiresOn']));
+
+  it('refuses a passport that expires today, its last day', () =>
+    given(submitted(passport)).when(approve(id, anna, passportFacts({ expiresOn: '2026-11-06' }))).thenThrows(ValidityEnded, ['facts.expiresOn']));
+
+  it('verifies a passport that is valid until tomorrow', () =>
+    given(submitted(passport))
+      .when(approve(id, anna, passportFacts({ expiresOn: '2026-11-07' })))
+      .thenEmits((events) => expect(events[1]).toMatchObject({ type: 'DocumentVerified', data: { validUntil: '2026-11-07' } })));
+
+  it('refuses the second approval of four-eyes too, once the document has run out in the meantime', () => {
+    const poa = aSubmission('notarial-power-of-attorney');
+    const facts = powerOfAttorneyFacts({ expiresOn: '2026-11-06' });
+    given(submitted(poa), approvedBy(poa.documentId, anna, facts, '2026-11-01T09:00:00.000Z'))
+      .when(approve(poa.documentId, bram, facts))
+      .thenThrows(ValidityEnded, ['facts.expiresOn']);
+  });
 });
 
 describe('withdrawing a document', () => {
@@ -200,8 +233,20 @@ describe('claiming a document to review it', () => {
 });
 
 describe('approving with the machine-readable zone', () => {
-  // The ICAO 9303 specimen passport: ERIKSSON, ANNA MARIA, L898902C3, born 1974-08-12, expired 2012-04-15.
-  const td3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+  // The ICAO 9303 specimen passport (ERIKSSON, ANNA MARIA, L898902C3, born 1974-08-12), reissued to expire in 2034:
+  // the printed specimen expired in 2012, and an expired passport cannot be verified.
+  const td3 = encodeTd3({
+    documentCode: 'P',
+    issuingState: 'UTO',
+    surname: 'ERIKSSON',
+    givenNames: 'ANNA MARIA',
+    documentNumber: 'L898902C3',
+    nationality: 'UTO',
+    dateOfBirth: '1974-08-12',
+    sex: 'F',
+    expiresOn: '2034-04-15',
+    optionalData: 'ZE184226B',
+  });
   const passport = aSubmission('passport');
   const id = passport.documentId;
 
@@ -210,14 +255,14 @@ describe('approving with the machine-readable zone', () => {
       .when({ ...approve(id, anna, {}), mrz: td3 })
       .thenEmits((events) =>
         expect(events[1].data).toMatchObject({
-          facts: { documentNumber: 'L898902C3', issuingCountry: 'UTO', holderName: 'ANNA MARIA ERIKSSON', dateOfBirth: '1974-08-12', expiresOn: '2012-04-15' },
+          facts: { documentNumber: 'L898902C3', issuingCountry: 'UTO', holderName: 'ANNA MARIA ERIKSSON', dateOfBirth: '1974-08-12', expiresOn: '2034-04-15' },
         }),
       ));
 
   it('accepts typed facts that agree with it', () =>
     given(submitted(passport))
       .when({
-        ...approve(id, anna, { documentNumber: 'L898902C3', issuingCountry: 'UTO', holderName: 'Anna Maria Eriksson', dateOfBirth: '1974-08-12', expiresOn: '2012-04-15' }),
+        ...approve(id, anna, { documentNumber: 'L898902C3', issuingCountry: 'UTO', holderName: 'Anna Maria Eriksson', dateOfBirth: '1974-08-12', expiresOn: '2034-04-15' }),
         mrz: td3,
       })
       .thenEmits((events) => expect(events).toHaveLength(2)));
@@ -226,6 +271,11 @@ describe('approving with the machine-readable zone', () => {
     given(submitted(passport))
       .when({ ...approve(id, anna, { dateOfBirth: '1974-08-21' }), mrz: td3 })
       .thenThrows(FactsDisagreeWithMrz, ['facts.dateOfBirth']));
+
+  it('refuses the printed specimen, which expired in 2012, naming its expiry', () =>
+    given(submitted(passport))
+      .when({ ...approve(id, anna, {}), mrz: ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'] })
+      .thenThrows(ValidityEnded, ['facts.expiresOn']));
 
   it('refuses a zone with a wrong check digit, naming the field', () =>
     given(submitted(passport))

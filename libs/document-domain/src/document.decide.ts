@@ -19,6 +19,7 @@ import type {
 import {
   ClaimedByOther,
   DocumentAlreadyExists,
+  ValidityEnded,
   DocumentNotFound,
   FactsDiffer,
   FactsDisagreeWithMrz,
@@ -185,6 +186,7 @@ function approve(command: ApproveDocument, state: DocumentOnFile, { now, catalog
   const missing = missingFacts(read, policy.requiredFacts);
   if (missing.length > 0) throw new FactsMissing(missing);
   const facts = pickFacts(read, policy);
+  assertStillValid(facts, policy, now);
   const earlierApproval = state.reviews.find((review) => review.decision === 'approve');
   if (earlierApproval) {
     const differing = differingFacts(earlierApproval.facts, facts);
@@ -202,6 +204,14 @@ function approve(command: ApproveDocument, state: DocumentOnFile, { now, catalog
     reviewed,
     { type: 'DocumentVerified', data: { documentId: state.documentId, facts, validUntil: validUntil(facts, policy), verifiedAt: at } },
   ];
+}
+
+/** Valid through its last day, as the expiry sweep counts it: one whose last day is today or past is refused. */
+function assertStillValid(facts: Facts, policy: DocumentTypePolicy, now: Date): void {
+  const until = validUntil(facts, policy);
+  if (until !== null && until <= now.toISOString().slice(0, 10)) {
+    throw new ValidityEnded(until, policy.validity.kind === 'period' ? policy.validity.from : 'expiresOn');
+  }
 }
 
 function reject(command: RejectDocument, state: DocumentOnFile, { now }: DocumentContext): DocumentEvent[] {

@@ -106,6 +106,17 @@ export class MrzNotApplicable extends DomainError {
   }
 }
 
+/** A document whose validity has already ended is no evidence of anything, so it cannot become verified. */
+export class ValidityEnded extends DomainError {
+  readonly code = 'DOCUMENT.EXPIRED';
+  readonly kind = 'conflict';
+  override readonly fields: readonly string[];
+  constructor(validUntil: string, field: string) {
+    super(`This document was valid until ${validUntil}, so it cannot be verified. Reject it and ask the customer for a valid one.`);
+    this.fields = factPaths([field]);
+  }
+}
+
 /** The typed facts say one thing and the machine-readable zone another. */
 export class FactsDisagreeWithMrz extends DomainError {
   readonly code = 'DOCUMENT.FACTS_DISAGREE_WITH_MRZ';

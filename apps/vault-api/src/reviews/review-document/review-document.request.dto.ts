@@ -38,7 +38,7 @@ export class ReviewDocumentRequest {
   @ApiPropertyOptional({
     type: [String],
     description: 'Passports and ID cards: the machine-readable zone, one string per line (TD3 2×44, TD1 3×30). Every check digit is verified and the facts are cross-checked or filled in.',
-    example: ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'],
+    example: ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F3404159ZE184226B<<<<<16'],
   })
   @IsOptional()
   @IsArray()

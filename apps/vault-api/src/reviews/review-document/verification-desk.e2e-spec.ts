@@ -5,8 +5,10 @@ import { expectProblem, getAs, passportFacts, powerOfAttorneyFacts, review, uplo
 import { ExpiryProcess } from '../../expiry/expiry.process';
 
 // The ICAO 9303 specimen passport (Part 4) and ID card (Part 5).
-const specimenPassport = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
-const specimenCard = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+// The ICAO 9303 specimens (ERIKSSON, ANNA MARIA), reissued to expire on 2034-04-15: the printed ones expired in 2012.
+const specimenPassport = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F3404159ZE184226B<<<<<16'];
+const specimenCard = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F3404159UTO<<<<<<<<<<<2', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+const printedSpecimenPassport = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 
 describe('the verification desk', () => {
   let vault: VaultUnderTest;
@@ -32,14 +34,23 @@ describe('the verification desk', () => {
       const approved = await review(vault, anna.token, documentId, { decision: 'approve', mrz: specimenPassport }, 0).expect(201);
       expect(approved.body).toMatchObject({
         status: 'verified',
-        facts: { documentNumber: 'L898902C3', issuingCountry: 'UTO', dateOfBirth: '1974-08-12', expiresOn: '2012-04-15' },
+        facts: { documentNumber: 'L898902C3', issuingCountry: 'UTO', dateOfBirth: '1974-08-12', expiresOn: '2034-04-15' },
       });
+    });
+
+    it('refuses an expired passport with 409 naming its expiry, and leaves it waiting for review', async () => {
+      const { maria, documentId } = await onFile('passport');
+      const anna = await vault.reviewer('anna');
+      const response = await review(vault, anna.token, documentId, { decision: 'approve', mrz: printedSpecimenPassport }, 0);
+      expectProblem(response, 409);
+      expect(response.body).toMatchObject({ code: 'DOCUMENT.EXPIRED', errors: [{ field: 'facts.expiresOn' }] });
+      expect((await getAs(vault, maria.token, `/v1/documents/${documentId}`)).body).toMatchObject({ status: 'pending_review', revision: 0 });
     });
 
     it('verifies an ID card whose typed facts agree with its MRZ', async () => {
       const { documentId } = await onFile('id-card');
       const anna = await vault.reviewer('anna');
-      const facts = { documentNumber: 'D23145890', issuingCountry: 'UTO', holderName: 'Anna Maria Eriksson', dateOfBirth: '1974-08-12', expiresOn: '2012-04-15' };
+      const facts = { documentNumber: 'D23145890', issuingCountry: 'UTO', holderName: 'Anna Maria Eriksson', dateOfBirth: '1974-08-12', expiresOn: '2034-04-15' };
       await review(vault, anna.token, documentId, { decision: 'approve', facts, mrz: specimenCard }, 0).expect(201);
     });
 
