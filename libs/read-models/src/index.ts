@@ -33,5 +33,7 @@ export {
 } from './documents/reuse.queries';
 export { accessLogProjection } from './access/access-log.projection';
 export { accessLog, type AccessLogEntry } from './access/access-log.queries';
+export { openAccessWindows, closeAccessWindow, forgetAccessWindows, countInAccessWindow, accessWindowCounts } from './access/access-windows.queries';
+export { isKnownCustomer } from './access/known-customer.query';
 export { webhookCursor, advanceWebhookCursor, deadLetterWebhookEntry, listWebhookDeadLetters, findWebhookDeadLetter, removeWebhookDeadLetter, recordWebhookRetryFailure, type WebhookDeadLetter } from './webhooks/webhook.queries';
 export { customerRetention, customersDueForErasure, erasuresToComplete, customerDocumentIds, departmentsThatReliedOn, type CustomerRetentionView } from './retention/customer-retention.queries';

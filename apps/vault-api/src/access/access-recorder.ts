@@ -14,7 +14,7 @@ export type AccessRecord =
   | { readonly type: 'DocumentRead'; readonly documentId: string; readonly what: 'document' | 'history' }
   | { readonly type: 'DocumentContentRead'; readonly documentId: string; readonly purpose: string | null }
   | { readonly type: 'DocumentsListed' }
-  | { readonly type: 'AccessDenied'; readonly action: string; readonly documentId: string | null; readonly status: number }
+  | { readonly type: 'AccessDenied'; readonly action: string; readonly documentId: string | null; readonly status: number; readonly window?: string }
   | { readonly type: 'BulkAccessBlocked'; readonly distinctCustomers: number; readonly limit: number }
   | { readonly type: 'PersonalDataExported'; readonly format: 'json' | 'zip' };
 

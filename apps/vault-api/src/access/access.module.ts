@@ -4,10 +4,12 @@ import { AccessRecorder } from './access-recorder';
 import { BulkGuard } from './bulk-guard';
 import { FileAccess } from './file-access';
 import { PrincipalThrottlerGuard } from './principal-throttler.guard';
+import { RefusalBudget } from './refusal-budget';
+import { RefusalRecorder } from './refusal-recorder';
 
 @Global()
 @Module({
-  providers: [AccessRecorder, BulkGuard, FileAccess, { provide: APP_GUARD, useClass: PrincipalThrottlerGuard }],
-  exports: [AccessRecorder, BulkGuard, FileAccess],
+  providers: [AccessRecorder, BulkGuard, FileAccess, RefusalBudget, RefusalRecorder, { provide: APP_GUARD, useClass: PrincipalThrottlerGuard }],
+  exports: [AccessRecorder, BulkGuard, FileAccess, RefusalRecorder],
 })
 export class AccessModule {}

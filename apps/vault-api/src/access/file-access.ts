@@ -5,16 +5,19 @@ import { assertFileAccess, type FileAction, type FileTarget, isOwner } from '../
 import { ProblemException } from '../shared/http/problem.exception';
 import { type AccessRecord, AccessRecorder } from './access-recorder';
 import { BulkGuard } from './bulk-guard';
+import { RefusalRecorder } from './refusal-recorder';
 
 /**
  * Every access to a customer's file goes through here: the access rules decide, a refusal is written to the
- * customer's access record, and every touch by someone other than the customer counts toward the bulk guard.
+ * customer's access record (coalesced, see RefusalRecorder), and every touch by someone other than the customer
+ * counts toward the bulk guard.
  */
 @Injectable()
 export class FileAccess {
   constructor(
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly recorder: AccessRecorder,
+    private readonly refusals: RefusalRecorder,
     private readonly bulk: BulkGuard,
   ) {}
 
@@ -23,7 +26,7 @@ export class FileAccess {
       assertFileAccess(principal, target, action, this.config.departments);
     } catch (error) {
       if (error instanceof ProblemException && !isOwner(principal, target.customerId)) {
-        await this.recorder.record(principal, target.customerId, { type: 'AccessDenied', action, documentId: target.documentId ?? null, status: error.getStatus() }, requestId);
+        await this.refusals.record(principal, target.customerId, { action, documentId: target.documentId ?? null, status: error.getStatus() }, requestId);
       }
       throw error;
     }

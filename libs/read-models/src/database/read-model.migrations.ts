@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { accessWindowsMigration } from '../access/access-windows.migration';
 import { customerRetentionMigration } from '../retention/customer-retention.migration';
 
 /** Migrations are code, not files, so the compiled app carries them. They run on SQLite and PostgreSQL alike. */
@@ -191,6 +192,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('idempotency_keys_by_age').on('idempotency_keys').column('created_at').execute();
     },
   },
+  '0012-access-windows': accessWindowsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -113,6 +113,13 @@ export interface BulkBlocksTable {
   limit_per_hour: number;
 }
 
+/** Coalescing windows of the access record: one recorded entry per window, with how often it happened. */
+export interface AccessWindowsTable {
+  window_key: string;
+  opened_at: string;
+  count: number;
+}
+
 export interface ProjectionCheckpointsTable {
   name: string;
   position: number;
@@ -155,6 +162,7 @@ export interface ReadModelSchema {
   access_log: AccessLogTable;
   bulk_touches: BulkTouchesTable;
   bulk_blocks: BulkBlocksTable;
+  access_windows: AccessWindowsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
   idempotency_keys: IdempotencyKeysTable;
   webhook_cursors: WebhookCursorsTable;

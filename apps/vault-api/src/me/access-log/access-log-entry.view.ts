@@ -27,4 +27,5 @@ export const accessLogEntryView = (entry: AccessLogEntry, customerId: string) =>
   what: WHAT[entry.type] ?? entry.type,
   purpose: entry.purpose,
   documentId: entry.documentId,
+  ...(entry.attempts !== undefined ? { attempts: entry.attempts } : {}),
 });

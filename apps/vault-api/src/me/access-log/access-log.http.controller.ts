@@ -15,6 +15,7 @@ export class AccessLogEntryResponse {
   @ApiProperty({ example: 'downloaded a document' }) what!: string;
   @ApiProperty({ type: String, nullable: true, example: 'Registering the mandate M-77' }) purpose!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) documentId!: string | null;
+  @ApiPropertyOptional({ description: 'Refused attempts by the same principal within the same hour, shown as one entry', example: 3 }) attempts?: number;
 }
 
 class AccessLogResponse {
