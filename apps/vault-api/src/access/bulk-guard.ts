@@ -6,32 +6,45 @@ import { Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 import { ProblemException } from '../shared/http/problem.exception';
 import { AccessRecorder } from './access-recorder';
+import { RefusalRecorder } from './refusal-recorder';
 
-const HOUR_MS = 60 * 60 * 1000;
-const REVIEWER_CUSTOMERS_PER_HOUR = 200;
 const DEPARTMENT_PRINCIPAL_CUSTOMERS_PER_HOUR = 50;
+const DEPARTMENT_PRINCIPAL_CUSTOMERS_PER_DAY = 200;
 const DEPARTMENT_CUSTOMERS_PER_HOUR = 500;
+const DEPARTMENT_CUSTOMERS_PER_DAY = 2000;
 
-interface Window {
+/** The sliding windows a scope is counted over. */
+const PERIODS = { hour: 60 * 60 * 1000, day: 24 * 60 * 60 * 1000 } as const;
+type Period = keyof typeof PERIODS;
+
+/** Who is counted together (one principal, a department, all reviewers), and how far each window may go. */
+interface Scope {
   readonly scope: string;
-  readonly limit: number;
+  readonly limits: Readonly<Record<Period, number>>;
 }
 
-const blocked = (window: Window) =>
+const blocked = (period: Period, limit: number) =>
   new ProblemException(
     429,
     'ACCESS.BULK_BLOCKED',
     'Too many customers',
-    `More than ${window.limit} different customers were touched within an hour, so access is blocked until an administrator has looked at it.`,
+    `More than ${limit} different customers were touched within ${period === 'hour' ? 'an hour' : 'a day'}, so access is blocked until an administrator has looked at it.`,
     undefined,
-    { limitPerHour: window.limit },
+    period === 'hour' ? { limitPerHour: limit } : { limitPerDay: limit },
   );
 
+/** The scope a principal would have to lift to free itself: nobody lifts their own block. */
+export function isOwnBlock(principal: Principal, scope: string): boolean {
+  return scope === `principal:${principal.sub}` || (principal.department !== undefined && scope === `department:${principal.department}`) || (scope === 'reviewers' && hasRole(principal, 'reviewer'));
+}
+
 /**
- * The answer to "a bank posted 75,000 customers' data to one person": every principal, and every department as a
- * whole, may touch only so many different customers in a sliding hour. Past the limit the principal is refused,
- * the block is recorded as an event, and it stays until an administrator lifts it. Shared state lives in the
- * vault's database, so the limit holds across instances.
+ * The answer to "a bank posted 75,000 customers' data to one person": every principal, every department as a whole
+ * and all reviewers together may touch only so many different customers in a sliding hour, and in a sliding day, so
+ * that staying just under the hourly limit around the clock is caught too. Past a limit the principal is refused,
+ * the block is recorded as an event, and it stays until an administrator lifts it; every attempt refused meanwhile
+ * is recorded for the customer as well. Shared state lives in the vault's database, so the limits hold across
+ * instances.
  */
 @Injectable()
 export class BulkGuard {
@@ -40,35 +53,50 @@ export class BulkGuard {
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly clock: Clock,
     private readonly recorder: AccessRecorder,
+    private readonly refusals: RefusalRecorder,
   ) {}
 
   /** Counts this touch of a customer; refuses it (429) when it would take a window past its limit. */
   async touch(principal: Principal, customerId: string, requestId: string): Promise<void> {
-    const windows = this.windowsOf(principal);
-    if (windows.length === 0) return;
-    const now = this.clock.now();
-    for (const window of windows) {
-      if (await this.isBlocked(window.scope)) throw blocked(window);
+    const scopes = this.scopesOf(principal);
+    if (scopes.length === 0) return;
+    try {
+      await this.assertNotBlocked(principal);
+    } catch (error) {
+      await this.refusals.record(principal, customerId, { action: 'bulk', documentId: null, status: 429 }, requestId);
+      throw error;
     }
-    const since = new Date(now.getTime() - HOUR_MS).toISOString();
-    for (const window of windows) {
-      const seen = await this.db.selectFrom('bulk_touches').select('customer_id').where('scope', '=', window.scope).where('customer_id', '=', customerId).where('last_at', '>', since).executeTakeFirst();
-      if (seen) continue;
-      const row = await this.db.selectFrom('bulk_touches').select((eb) => eb.fn.countAll<number | string>().as('distinct')).where('scope', '=', window.scope).where('last_at', '>', since).executeTakeFirstOrThrow();
-      const distinct = Number(row.distinct) + 1;
-      if (distinct > window.limit) {
-        await this.block(window, distinct, now);
-        await this.recorder.record(principal, customerId, { type: 'BulkAccessBlocked', distinctCustomers: distinct, limit: window.limit }, requestId);
-        throw blocked(window);
+    const now = this.clock.now();
+    for (const { scope, limits } of scopes) {
+      const last = await this.db.selectFrom('bulk_touches').select('last_at').where('scope', '=', scope).where('customer_id', '=', customerId).executeTakeFirst();
+      for (const period of Object.keys(PERIODS) as Period[]) {
+        const since = new Date(now.getTime() - PERIODS[period]).toISOString();
+        // Already counted in this window: touching the same customer again costs nothing.
+        if (last && last.last_at > since) continue;
+        const row = await this.db.selectFrom('bulk_touches').select((eb) => eb.fn.countAll<number | string>().as('distinct')).where('scope', '=', scope).where('last_at', '>', since).executeTakeFirstOrThrow();
+        const distinct = Number(row.distinct) + 1;
+        if (distinct > limits[period]) {
+          await this.block(scope, period, limits[period], distinct, now);
+          await this.recorder.record(principal, customerId, { type: 'BulkAccessBlocked', distinctCustomers: distinct, limit: limits[period] }, requestId);
+          throw blocked(period, limits[period]);
+        }
       }
     }
-    for (const window of windows) {
+    for (const { scope } of scopes) {
       await this.db
         .insertInto('bulk_touches')
-        .values({ scope: window.scope, customer_id: customerId, last_at: now.toISOString() })
+        .values({ scope, customer_id: customerId, last_at: now.toISOString() })
         .onConflict((conflict) => conflict.columns(['scope', 'customer_id']).doUpdateSet({ last_at: now.toISOString() }))
         .execute();
     }
+  }
+
+  /** Refuses (429) a principal that is blocked, for reads that span customers rather than touch one. */
+  async assertNotBlocked(principal: Principal): Promise<void> {
+    const scopes = this.scopesOf(principal).map(({ scope }) => scope);
+    if (scopes.length === 0) return;
+    const block = await this.db.selectFrom('bulk_blocks').select(['period', 'limit_per_hour']).where('scope', 'in', scopes).executeTakeFirst();
+    if (block) throw blocked(block.period as Period, Number(block.limit_per_hour));
   }
 
   /** Active blocks, for administrators. */
@@ -83,24 +111,27 @@ export class BulkGuard {
     return Number(deleted.numDeletedRows) > 0;
   }
 
-  private windowsOf(principal: Principal): Window[] {
-    if (hasRole(principal, 'reviewer') || hasRole(principal, 'admin')) return [{ scope: `principal:${principal.sub}`, limit: REVIEWER_CUSTOMERS_PER_HOUR }];
+  private scopesOf(principal: Principal): Scope[] {
+    const staff = this.config.staffBulkLimits;
+    const own = (perHour: number, perDay: number): Scope => ({ scope: `principal:${principal.sub}`, limits: { hour: perHour, day: perDay } });
+    // A compromised group of reviewers, each under their own limit, is still caught together.
+    if (hasRole(principal, 'reviewer')) return [own(staff.perHour, staff.perDay), { scope: 'reviewers', limits: { hour: staff.reviewersPerHour, day: staff.reviewersPerDay } }];
+    if (hasRole(principal, 'admin')) return [own(staff.perHour, staff.perDay)];
     const policy = departmentPolicyOf(principal, this.config.departments);
     if (!policy) return [];
     return [
-      { scope: `principal:${principal.sub}`, limit: policy.customersPerHour ?? DEPARTMENT_PRINCIPAL_CUSTOMERS_PER_HOUR },
-      { scope: `department:${principal.department}`, limit: policy.departmentCustomersPerHour ?? DEPARTMENT_CUSTOMERS_PER_HOUR },
+      own(policy.customersPerHour ?? DEPARTMENT_PRINCIPAL_CUSTOMERS_PER_HOUR, policy.customersPerDay ?? DEPARTMENT_PRINCIPAL_CUSTOMERS_PER_DAY),
+      {
+        scope: `department:${principal.department}`,
+        limits: { hour: policy.departmentCustomersPerHour ?? DEPARTMENT_CUSTOMERS_PER_HOUR, day: policy.departmentCustomersPerDay ?? DEPARTMENT_CUSTOMERS_PER_DAY },
+      },
     ];
   }
 
-  private async isBlocked(scope: string): Promise<boolean> {
-    return (await this.db.selectFrom('bulk_blocks').select('scope').where('scope', '=', scope).executeTakeFirst()) !== undefined;
-  }
-
-  private async block(window: Window, distinct: number, now: Date): Promise<void> {
+  private async block(scope: string, period: Period, limit: number, distinct: number, now: Date): Promise<void> {
     await this.db
       .insertInto('bulk_blocks')
-      .values({ scope: window.scope, blocked_at: now.toISOString(), distinct_customers: distinct, limit_per_hour: window.limit })
+      .values({ scope, blocked_at: now.toISOString(), distinct_customers: distinct, limit_per_hour: limit, period })
       .onConflict((conflict) => conflict.column('scope').doNothing())
       .execute();
   }

@@ -49,6 +49,8 @@ export interface VaultConfig {
   readonly webhooks: WebhookConfig;
   /** Requests one principal may make per minute, per instance. */
   readonly rateLimitPerMinute: number;
+  /** Distinct customers staff may touch: each reviewer or administrator, and all reviewers together, per hour and per day. */
+  readonly staffBulkLimits: StaffBulkLimits;
   /** What an uploaded PDF may carry: a page limit, and whether active content is refused or only flagged. */
   readonly uploadChecks: UploadCheckPolicy;
   /** Customers' data keys: where they are kept and the master key that wraps them. */
@@ -57,6 +59,13 @@ export interface VaultConfig {
   readonly malwareScanner: MalwareScannerSetting;
   /** How often documents held for a scan are offered to the scanner again. */
   readonly rescanIntervalMs: number;
+}
+
+export interface StaffBulkLimits {
+  readonly perHour: number;
+  readonly perDay: number;
+  readonly reviewersPerHour: number;
+  readonly reviewersPerDay: number;
 }
 
 const MIB = 1024 * 1024;
@@ -99,6 +108,12 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     projector: onOff(env, 'VAULT_PROJECTOR', true),
     webhooks: loadWebhookConfig(env, departments),
     rateLimitPerMinute: positiveInteger(env, 'VAULT_RATE_LIMIT_PER_MINUTE', 600),
+    staffBulkLimits: {
+      perHour: positiveInteger(env, 'VAULT_REVIEWER_CUSTOMERS_PER_HOUR', 200),
+      perDay: positiveInteger(env, 'VAULT_REVIEWER_CUSTOMERS_PER_DAY', 800),
+      reviewersPerHour: positiveInteger(env, 'VAULT_REVIEWERS_CUSTOMERS_PER_HOUR', 2000),
+      reviewersPerDay: positiveInteger(env, 'VAULT_REVIEWERS_CUSTOMERS_PER_DAY', 10000),
+    },
     uploadChecks: {
       maxPages: positiveInteger(env, 'VAULT_PDF_MAX_PAGES', DEFAULT_UPLOAD_CHECK_POLICY.maxPages),
       activeContent: oneOf(env, 'VAULT_PDF_ACTIVE_CONTENT', ['refuse', 'flag'] as const, DEFAULT_UPLOAD_CHECK_POLICY.activeContent),

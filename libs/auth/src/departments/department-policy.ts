@@ -14,7 +14,13 @@ export interface DepartmentPolicy {
   readonly customersPerHour?: number;
   /** Distinct customers the whole department may touch in an hour; 500 when not set. */
   readonly departmentCustomersPerHour?: number;
+  /** Distinct customers one of its principals may touch in a day, so staying just under the hourly limit is caught too; 200 when not set. */
+  readonly customersPerDay?: number;
+  /** Distinct customers the whole department may touch in a day; 2000 when not set. */
+  readonly departmentCustomersPerDay?: number;
 }
+
+const LIMITS = ['customersPerHour', 'departmentCustomersPerHour', 'customersPerDay', 'departmentCustomersPerDay'] as const;
 
 export type DepartmentPolicies = Readonly<Record<string, DepartmentPolicy>>;
 
@@ -91,9 +97,9 @@ export function parseDepartmentPolicies(input: unknown): DepartmentPolicies {
     }
     const entry = raw as Record<string, unknown>;
     for (const key of Object.keys(entry)) {
-      if (!['evidenceKinds', 'factTypes', 'contentTypes', 'scopes', 'customersPerHour', 'departmentCustomersPerHour'].includes(key)) problems.push(`${name}.${key}: unknown setting`);
+      if (!['evidenceKinds', 'factTypes', 'contentTypes', 'scopes', ...LIMITS].includes(key)) problems.push(`${name}.${key}: unknown setting`);
     }
-    for (const key of ['customersPerHour', 'departmentCustomersPerHour']) {
+    for (const key of LIMITS) {
       const limit = entry[key];
       if (limit !== undefined && (!Number.isInteger(limit) || (limit as number) < 1)) problems.push(`${name}.${key}: must be a whole number of at least 1`);
     }
@@ -102,8 +108,7 @@ export function parseDepartmentPolicies(input: unknown): DepartmentPolicies {
       factTypes: listOf(entry.factTypes, DOCUMENT_TYPES, `${name}.factTypes`, problems),
       contentTypes: listOf(entry.contentTypes, DOCUMENT_TYPES, `${name}.contentTypes`, problems),
       scopes: listOf(entry.scopes, SCOPES, `${name}.scopes`, problems),
-      ...(entry.customersPerHour !== undefined ? { customersPerHour: entry.customersPerHour as number } : {}),
-      ...(entry.departmentCustomersPerHour !== undefined ? { departmentCustomersPerHour: entry.departmentCustomersPerHour as number } : {}),
+      ...Object.fromEntries(LIMITS.filter((key) => entry[key] !== undefined).map((key) => [key, entry[key] as number])),
     };
     for (const type of policy.contentTypes) if (!policy.factTypes.includes(type)) problems.push(`${name}.contentTypes: ${type} must also be among its factTypes`);
     policies[name] = policy;

@@ -193,6 +193,11 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0012-access-windows': accessWindowsMigration,
+  '0013-bulk-block-period': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('bulk_blocks').addColumn('period', 'varchar(8)', (col) => col.notNull().defaultTo('hour')).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -111,6 +111,8 @@ export interface BulkBlocksTable {
   blocked_at: string;
   distinct_customers: number;
   limit_per_hour: number;
+  /** `hour` or `day`: the window whose limit was passed; `limit_per_hour` holds that window's limit. */
+  period: string;
 }
 
 /** Coalescing windows of the access record: one recorded entry per window, with how often it happened. */

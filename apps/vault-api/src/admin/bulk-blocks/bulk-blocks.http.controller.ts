@@ -1,11 +1,11 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { BulkGuard } from '../../access/bulk-guard';
+import { BulkGuard, isOwnBlock } from '../../access/bulk-guard';
 import { ProblemResponse } from '../../documents/document.response';
 import { forbidden, notFound } from '../../shared/http/problem.exception';
 
-const SCOPE = /^(principal|department):[\x21-\x7e]{1,255}$/;
+const SCOPE = /^(?:(?:principal|department):[\x21-\x7e]{1,255}|reviewers)$/;
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -19,15 +19,24 @@ export class BulkBlocksController {
   async list(@CurrentPrincipal() principal: Principal) {
     this.assertAdmin(principal);
     const blocks = await this.bulk.blocks();
-    return { blocks: blocks.map((block) => ({ scope: block.scope, blockedAt: block.blocked_at, distinctCustomers: Number(block.distinct_customers), limitPerHour: Number(block.limit_per_hour) })) };
+    return {
+      blocks: blocks.map((block) => ({
+        scope: block.scope,
+        blockedAt: block.blocked_at,
+        distinctCustomers: Number(block.distinct_customers),
+        [block.period === 'day' ? 'limitPerDay' : 'limitPerHour']: Number(block.limit_per_hour),
+      })),
+    };
   }
 
   @Delete(':scope')
-  @ApiParam({ name: 'scope', example: 'principal:mortgage-desk-7', description: 'principal:<sub> or department:<name>' })
+  @ApiParam({ name: 'scope', example: 'principal:mortgage-desk-7', description: 'principal:<sub>, department:<name> or reviewers (all reviewers together)' })
   @ApiOkResponse({ description: 'Lifted, after an administrator has looked at it' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Not an administrator, or the block is on yourself' })
   @ApiResponse({ status: 404, type: ProblemResponse })
   async lift(@Param('scope') scope: string, @CurrentPrincipal() principal: Principal) {
     this.assertAdmin(principal);
+    if (isOwnBlock(principal, scope)) throw forbidden('Another administrator lifts a block on yourself.');
     if (!SCOPE.test(scope) || !(await this.bulk.lift(scope))) throw notFound();
     return { lifted: scope };
   }

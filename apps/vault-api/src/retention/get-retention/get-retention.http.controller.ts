@@ -1,8 +1,10 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { FileAccess } from '../../access/file-access';
 import { ProblemResponse } from '../../documents/document.response';
+import { requestIdOf } from '../../shared/access/request-context';
 import { setEtag } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
 import { CustomerRetentionService } from '../customer-retention.service';
@@ -14,13 +16,18 @@ import { retentionView } from '../retention.view';
 @ApiBearerAuth()
 @Controller('v1/customers/:customerId/retention')
 export class GetRetentionController {
-  constructor(private readonly retention: CustomerRetentionService) {}
+  constructor(
+    private readonly retention: CustomerRetentionService,
+    private readonly files: FileAccess,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: RetentionResponse, description: 'Where the customer’s retention clock stands, read from their stream' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
-  async get(@Param() path: CustomerPath, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+  @ApiResponse({ status: 429, type: ProblemResponse, description: 'Blocked by the bulk guard' })
+  async get(@Param() path: CustomerPath, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     assertSupport(principal);
+    await this.files.touch(principal, path.customerId, requestIdOf(request));
     const { state, revision } = await this.retention.load(path.customerId);
     if (revision >= 0) setEtag(response, revision);
     return retentionView(path.customerId, state, revision);

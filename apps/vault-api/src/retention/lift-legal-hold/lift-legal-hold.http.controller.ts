@@ -2,6 +2,7 @@ import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Delete, Headers, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { FileAccess } from '../../access/file-access';
 import { ProblemResponse } from '../../documents/document.response';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
@@ -15,12 +16,16 @@ import { retentionAnswer } from '../retention-answer';
 @ApiBearerAuth()
 @Controller('v1/customers/:customerId/legal-holds/:holdId')
 export class LiftLegalHoldController {
-  constructor(private readonly retention: CustomerRetentionService) {}
+  constructor(
+    private readonly retention: CustomerRetentionService,
+    private readonly files: FileAccess,
+  ) {}
 
   @Delete()
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: RetentionResponse, description: 'Lifted; once no hold remains and the retention period has ended, the customer is erased' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
+  @ApiResponse({ status: 429, type: ProblemResponse, description: 'Blocked by the bulk guard' })
   @ApiResponse({ status: 404, type: ProblemResponse, description: 'No such hold on this customer' })
   async lift(
     @Param() path: LegalHoldPath,
@@ -30,6 +35,7 @@ export class LiftLegalHoldController {
     @Headers('if-match') ifMatch?: string,
   ) {
     assertSupport(principal);
+    await this.files.touch(principal, path.customerId, requestIdOf(request));
     const { customerId, holdId } = path;
     const outcome = await this.retention.runAs(principal, requestIdOf(request), { type: 'LiftLegalHold', customerId, holdId, by: actorFor(principal) }, ifMatch);
     return retentionAnswer(response, customerId, outcome);

@@ -3,6 +3,7 @@ import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { FileAccess } from '../../access/file-access';
 import { ProblemResponse } from '../../documents/document.response';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
@@ -17,11 +18,15 @@ import { PlaceLegalHoldRequest } from './place-legal-hold.request.dto';
 @ApiBearerAuth()
 @Controller('v1/customers/:customerId/legal-holds')
 export class PlaceLegalHoldController {
-  constructor(private readonly retention: CustomerRetentionService) {}
+  constructor(
+    private readonly retention: CustomerRetentionService,
+    private readonly files: FileAccess,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: PlacedLegalHoldResponse, description: 'Nothing of the customer is erased while the hold is in force, whatever the retention clock says' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
+  @ApiResponse({ status: 429, type: ProblemResponse, description: 'Blocked by the bulk guard' })
   @ApiResponse({ status: 409, type: ProblemResponse, description: 'The customer was erased already' })
   async place(
     @Param() path: CustomerPath,
@@ -31,6 +36,7 @@ export class PlaceLegalHoldController {
     @Res({ passthrough: true }) response: Response,
   ) {
     assertSupport(principal);
+    await this.files.touch(principal, path.customerId, requestIdOf(request));
     const { customerId } = path;
     const holdId = randomUUID();
     const command = { type: 'PlaceLegalHold', customerId, holdId, reason: body.reason, caseRef: body.caseRef, by: actorFor(principal) } as const;
