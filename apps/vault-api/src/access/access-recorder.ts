@@ -16,7 +16,8 @@ export type AccessRecord =
   | { readonly type: 'DocumentsListed' }
   | { readonly type: 'AccessDenied'; readonly action: string; readonly documentId: string | null; readonly status: number; readonly window?: string }
   | { readonly type: 'BulkAccessBlocked'; readonly distinctCustomers: number; readonly limit: number }
-  | { readonly type: 'PersonalDataExported'; readonly format: 'json' | 'zip' };
+  | { readonly type: 'PersonalDataExported'; readonly format: 'json' | 'zip' }
+  | { readonly type: 'DepartmentFeedRead' };
 
 /** Bounds the remembered revisions; a forgotten one only costs a re-read. */
 const REMEMBERED_STREAMS = 10_000;

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@kluis/event-store';
 import type { Projection } from '../projection/projection';
 
 const ACCESS_STREAM_PREFIX = 'access-';
-const KNOWN = new Set(['EvidenceQueried', 'DocumentRead', 'DocumentContentRead', 'DocumentsListed', 'AccessDenied', 'BulkAccessBlocked', 'PersonalDataExported']);
+const KNOWN = new Set(['EvidenceQueried', 'DocumentRead', 'DocumentContentRead', 'DocumentsListed', 'AccessDenied', 'BulkAccessBlocked', 'PersonalDataExported', 'DepartmentFeedRead']);
 
 interface AccessData {
   customerId: string;

@@ -8,6 +8,7 @@ const WHAT: Record<string, string> = {
   AccessDenied: 'tried to look at your documents and was refused',
   BulkAccessBlocked: 'was stopped for looking at too many customers',
   PersonalDataExported: 'downloaded a copy of everything the bank holds on you',
+  DepartmentFeedRead: 'was told through its feed what happened to your documents',
 };
 
 /** Who, told the customer's way: a department by name, staff by role, never a colleague's or another customer's id. */

@@ -1,11 +1,16 @@
-import { CurrentPrincipal, departmentPolicyOf, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, departmentPolicyOf, isDepartmentWithScope, type Principal } from '@kluis/auth';
 import { departmentFeed, type ReadModelDatabase } from '@kluis/read-models';
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { BulkGuard } from '../../access/bulk-guard';
+import { FeedReadRecorder } from '../../access/feed-read-recorder';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { ProblemResponse } from '../../documents/document.response';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { requestIdOf } from '../../shared/access/request-context';
 import { forbidden } from '../../shared/http/problem.exception';
+import { visibleToPolicy } from './feed-visibility';
 import { ReadFeedRequest } from './read-feed.request.dto';
 
 class FeedEntryResponse {
@@ -30,15 +35,27 @@ export class ReadFeedController {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly bulk: BulkGuard,
+    private readonly reads: FeedReadRecorder,
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: FeedResponse, description: "What happened to the documents your department relies on or asked for; only your department's" })
-  @ApiResponse({ status: 403, type: ProblemResponse })
-  async feed(@Query() request: ReadFeedRequest, @CurrentPrincipal() principal: Principal) {
-    if (!departmentPolicyOf(principal, this.config.departments)) throw forbidden('The feed is for departments.');
+  @ApiOkResponse({
+    type: FeedResponse,
+    description: "What happened to the documents your department relies on or asked for; only your department's, and only the types and kinds its policy lets it see. Needs evidence:read. Each customer sees in their access log, once a day, that your feed carried their events.",
+  })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Not a department with evidence:read' })
+  @ApiResponse({ status: 429, type: ProblemResponse, description: 'Rate limited, or blocked by the bulk guard' })
+  async feed(@Query() request: ReadFeedRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request) {
+    const policy = departmentPolicyOf(principal, this.config.departments);
+    if (!policy || !isDepartmentWithScope(principal, 'evidence:read') || !policy.scopes.includes('evidence:read')) {
+      throw forbidden('The feed is for departments with evidence:read.');
+    }
+    await this.bulk.assertNotBlocked(principal);
     const after = request.after ?? 0;
-    const entries = await departmentFeed(this.db, principal.department!, after, request.limit ?? 100);
-    return { entries, next: entries.at(-1)?.position ?? after };
+    const page = await departmentFeed(this.db, principal.department, after, request.limit ?? 100);
+    const entries = page.filter((entry) => visibleToPolicy(entry, policy));
+    await this.reads.record(principal, entries.map((entry) => entry.customerId), requestIdOf(http));
+    return { entries, next: page.at(-1)?.position ?? after };
   }
 }
