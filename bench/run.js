@@ -45,7 +45,7 @@ const pick = (items) => items[Math.floor(Math.random() * items.length)];
 /** Department limits lifted: the bench measures throughput, and the bulk guard would (rightly) stop it at 50 customers. */
 async function benchDepartments(dir) {
   const file = join(dir, 'bench-departments.json');
-  const unlimited = { customersPerHour: 1_000_000_000, departmentCustomersPerHour: 1_000_000_000 };
+  const unlimited = { customersPerHour: 1_000_000_000, departmentCustomersPerHour: 1_000_000_000, customersPerDay: 1_000_000_000, departmentCustomersPerDay: 1_000_000_000 };
   const identity = ['passport', 'id-card', 'residence-permit', 'driving-licence'];
   await writeFile(file, JSON.stringify({ payments: { evidenceKinds: ['identity'], factTypes: identity, contentTypes: [], scopes: ['evidence:read', 'references:write', 'requests:write'], ...unlimited } }));
   return file;
@@ -56,6 +56,9 @@ async function vaultEnv(dataDir, extra = {}) {
     VAULT_DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     VAULT_RATE_LIMIT_PER_MINUTE: '1000000000',
+    // All reviewers together are bulk-guarded too; the approvals run shares thousands of customers among them.
+    VAULT_REVIEWERS_CUSTOMERS_PER_HOUR: '1000000000',
+    VAULT_REVIEWERS_CUSTOMERS_PER_DAY: '1000000000',
     VAULT_DEPARTMENTS_FILE: await benchDepartments(dataDir),
     VAULT_RECONCILE_INTERVAL_MS: 'off',
     ...backends,
