@@ -189,6 +189,8 @@ export interface AccessLogEntry {
   readonly what: string;
   readonly purpose: string | null;
   readonly documentId: string | null;
+  /** Refused attempts by the same principal within the hour, shown as one entry. */
+  readonly attempts?: number;
 }
 
 export interface AccessLogPage {

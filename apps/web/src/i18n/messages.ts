@@ -272,6 +272,8 @@ export const en = {
   'access.what.AccessDenied': 'Tried to look and was refused',
   'access.what.BulkAccessBlocked': 'Was stopped for looking at too many customers',
   'access.what.PersonalDataExported': 'Downloaded a copy of everything the bank holds on you',
+  'access.what.DepartmentFeedRead': 'Was told through its feed what happened to your documents',
+  'access.attempts': '{count} times that hour',
 
   'department.title': 'Department desk',
   'department.intro': 'Look up what a customer already has on file, and record that your department relies on a verified document, so nobody asks the customer again.',
@@ -564,6 +566,8 @@ export const nl: Record<MessageKey, string> = {
   'access.what.AccessDenied': 'Probeerde te kijken en werd geweigerd',
   'access.what.BulkAccessBlocked': 'Werd gestopt omdat er te veel klanten bekeken werden',
   'access.what.PersonalDataExported': 'Downloadde een kopie van alles wat de bank over u bewaart',
+  'access.what.DepartmentFeedRead': 'Kreeg via haar feed te horen wat er met uw documenten gebeurde',
+  'access.attempts': '{count} keer in dat uur',
 
   'department.title': 'Afdelingsbalie',
   'department.intro': 'Zoek op wat een klant al in de kluis heeft, en leg vast dat uw afdeling een gecontroleerd document gebruikt, zodat niemand de klant opnieuw vraagt.',

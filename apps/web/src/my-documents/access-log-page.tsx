@@ -76,7 +76,10 @@ function AccessLogRow({ entry, when }: { entry: AccessLogEntry; when: string }) 
         <time dateTime={entry.at}>{when}</time>
       </td>
       <td lang={language === 'en' ? undefined : 'en'}>{entry.who}</td>
-      <td>{isMessageKey(what) ? t(what) : entry.what}</td>
+      <td>
+        {isMessageKey(what) ? t(what) : entry.what}
+        {entry.attempts !== undefined && entry.attempts > 1 && <span className="meta"> ({t('access.attempts', { count: entry.attempts })})</span>}
+      </td>
       <td>{entry.purpose ?? <span className="meta">{t('access.noPurpose')}</span>}</td>
     </tr>
   );
