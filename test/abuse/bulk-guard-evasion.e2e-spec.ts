@@ -88,3 +88,26 @@ describe('evading the bulk guard', () => {
     expect(log[0]).toMatchObject({ type: 'AccessDenied', who: 'the payments department', what: expect.stringMatching(/refused/) });
   });
 });
+
+describe('forty-nine customers an hour, around the clock', () => {
+  let vault: VaultUnderTest;
+
+  beforeAll(async () => {
+    vault = await startVault();
+  });
+  afterAll(async () => {
+    await vault.stop();
+    await removeDataDir(vault);
+  });
+
+  it('is caught within the day under the default limits', async () => {
+    const desk = await vault.department('payments', ['evidence:read']);
+    const statuses: number[] = [];
+    for (let hour = 0; hour < 6; hour += 1) {
+      for (let index = 0; index < 49; index += 1) statuses.push((await getAs(vault, desk.token, `/v1/customers/C-${hour}-${index}/evidence?kind=identity`)).status);
+      vault.clock.advance(HOUR_MS + 60_000);
+    }
+    expect(statuses.indexOf(429)).toBe(200);
+  });
+});
+
