@@ -23,6 +23,16 @@ describe('department policies', () => {
     expect(investments.contentTypes).toEqual([]);
   });
 
+  it('take hourly and daily bulk limits, and refuse one that is not a whole number', () => {
+    const lending = { evidenceKinds: ['identity'], factTypes: ['passport'], contentTypes: [], scopes: ['evidence:read'] };
+    expect(parseDepartmentPolicies({ lending: { ...lending, customersPerHour: 10, customersPerDay: 40, departmentCustomersPerDay: 400 } }).lending).toMatchObject({
+      customersPerHour: 10,
+      customersPerDay: 40,
+      departmentCustomersPerDay: 400,
+    });
+    expect(() => parseDepartmentPolicies({ lending: { ...lending, customersPerDay: 0.5 } })).toThrow(/lending\.customersPerDay: must be a whole number/);
+  });
+
   it('parse from configuration and name every problem by path', () => {
     expect(parseDepartmentPolicies({ lending: { evidenceKinds: ['identity'], factTypes: ['passport'], contentTypes: [], scopes: ['evidence:read'] } })).toEqual({
       lending: { evidenceKinds: ['identity'], factTypes: ['passport'], contentTypes: [], scopes: ['evidence:read'] },
