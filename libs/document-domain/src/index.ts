@@ -14,3 +14,4 @@ export * from './mrz';
 export * from './parse-catalogue';
 export * from './document-request';
 export * from './customer-retention';
+export * from './invisible-controls';

@@ -1,4 +1,5 @@
 import type { Actor, DocumentOnFile } from '@kluis/document-domain';
+import { sanitiseFilename } from './submit-document/sanitise-filename';
 
 export type Viewer = 'customer' | 'staff' | 'department';
 
@@ -9,14 +10,14 @@ export function nameFor(actor: Actor, viewer: Viewer): string {
   return actor.id;
 }
 
-/** The document as the API promises it. No storage key, ever. */
+/** The document as the API promises it. No storage key, ever; the filename cleaned again, as older versions kept it as sent. */
 export function documentView(state: DocumentOnFile, revision: number, viewer: Viewer) {
   return {
     id: state.documentId,
     customerId: state.customerId,
     type: state.type,
     status: state.status,
-    file: { sha256: state.file.sha256, size: state.file.size, mediaType: state.file.mediaType, filename: state.file.filename },
+    file: { sha256: state.file.sha256, size: state.file.size, mediaType: state.file.mediaType, filename: sanitiseFilename(state.file.filename ?? undefined) },
     submittedAt: state.submittedAt,
     submittedBy: nameFor(state.submittedBy, viewer),
     channel: state.channel,

@@ -7,23 +7,24 @@ import { REVIEW_PURPOSE } from './four-eyes';
 
 /**
  * The file itself, fetched with the reviewer's token and stated purpose (the vault records the read for the
- * customer to see) and shown from a blob: URL, which is all the page's security policy lets it frame.
+ * customer to see) and shown from a blob: URL, which is all the page's security policy lets it frame. The download
+ * link saves it under the name the vault suggests: the customer's name, with the extension of the file's real type.
  */
 export function DocumentPreview({ document }: { document: VaultDocument }) {
   const { t } = useI18n();
   const { api } = useSession();
-  const [url, setUrl] = useState<string | null>(null);
+  const [file, setFile] = useState<{ url: string; filename: string | null } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const typeName = t(`type.${document.type}`);
 
   useEffect(() => {
     let objectUrl: string | null = null;
     let current = true;
-    api.blob(`/v1/documents/${encodeURIComponent(document.id)}/content?purpose=${encodeURIComponent(REVIEW_PURPOSE)}`).then(
-      (blob) => {
+    api.download(`/v1/documents/${encodeURIComponent(document.id)}/content?purpose=${encodeURIComponent(REVIEW_PURPOSE)}`).then(
+      ({ blob, filename }) => {
         if (!current) return;
         objectUrl = URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: document.file.mediaType }));
-        setUrl(objectUrl);
+        setFile({ url: objectUrl, filename });
       },
       (error: unknown) => current && setFailure(error),
     );
@@ -34,9 +35,10 @@ export function DocumentPreview({ document }: { document: VaultDocument }) {
   }, [api, document.id, document.file.mediaType]);
 
   if (failure !== null) return <ProblemMessage error={failure} />;
-  if (!url) return <p>{t('app.loading')}</p>;
+  if (!file) return <p>{t('app.loading')}</p>;
+  const { url } = file;
   const download = (
-    <a href={url} download={document.file.filename ?? `${document.type}`}>
+    <a href={url} download={file.filename ?? document.type}>
       {t('review.download')}
     </a>
   );

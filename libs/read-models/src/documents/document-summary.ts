@@ -1,4 +1,4 @@
-import type { DocumentStatus, DocumentType, Facts } from '@kluis/document-domain';
+import { type DocumentStatus, type DocumentType, type Facts, withoutInvisibleControls } from '@kluis/document-domain';
 import type { DocumentsTable } from '../database/read-model.schema';
 
 /** A document as lists and the review queue show it. */
@@ -21,13 +21,14 @@ export interface DocumentSummary {
   readonly revision: number;
 }
 
+/** Filenames stored by older versions may still carry invisible controls; they never leave with one. */
 export function toDocumentSummary(row: DocumentsTable): DocumentSummary {
   return {
     id: row.document_id,
     customerId: row.customer_id,
     type: row.type as DocumentType,
     status: row.status as DocumentStatus,
-    file: { sha256: row.sha256, size: Number(row.size), mediaType: row.media_type, filename: row.filename },
+    file: { sha256: row.sha256, size: Number(row.size), mediaType: row.media_type, filename: row.filename && withoutInvisibleControls(row.filename) },
     channel: row.channel,
     relatedCustomerIds: JSON.parse(row.related_customer_ids) as string[],
     submittedAt: row.submitted_at,

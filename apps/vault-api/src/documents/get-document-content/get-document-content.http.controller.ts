@@ -10,14 +10,14 @@ import { isOwner } from '../../shared/access/customer-file-access';
 import { DocumentPath } from '../../shared/http/ids';
 import { badRequest } from '../../shared/http/problem.exception';
 import { DocumentContentStore } from '../../shared/content/document-content-store';
+import { downloadFilename } from '../download-filename';
 import { ProblemResponse } from '../document.response';
 import { GetDocumentQuery } from '../get-document/get-document.query';
 import { contentWithheld } from './content-withheld';
 import { GetDocumentContentRequest } from './get-document-content.request.dto';
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so no header injection and no mangled names. */
-function attachment(filename: string | null): string {
-  if (!filename) return 'attachment';
+function attachment(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
@@ -58,7 +58,7 @@ export class GetDocumentContentController {
     response.status(200);
     response.setHeader('Content-Type', state.file.mediaType);
     response.setHeader('Content-Length', String(state.file.size));
-    response.setHeader('Content-Disposition', attachment(state.file.filename));
+    response.setHeader('Content-Disposition', attachment(downloadFilename(state.file.filename, state.file.mediaType, state.type)));
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'no-store');
     try {

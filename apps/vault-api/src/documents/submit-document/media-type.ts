@@ -16,3 +16,10 @@ export function sniffMediaType(head: Uint8Array): AcceptedMediaType | null {
   const match = SIGNATURES.find(({ magic }) => head.length >= magic.length && magic.every((byte, index) => head[index] === byte));
   return match?.mediaType ?? null;
 }
+
+const EXTENSIONS: Readonly<Record<AcceptedMediaType, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/tiff': 'tif' };
+
+/** The extension a file of this sniffed type is saved with; `bin` for a type the vault never accepted. */
+export function extensionOf(mediaType: string): string {
+  return Object.hasOwn(EXTENSIONS, mediaType) ? EXTENSIONS[mediaType as AcceptedMediaType] : 'bin';
+}

@@ -54,6 +54,8 @@ export class UploadReceiver {
     try {
       parser = busboy({
         headers: request.headers,
+        // Browsers send a file's name as raw UTF-8; busboy's default, latin1, would garble every name that is not ASCII.
+        defParamCharset: 'utf8',
         limits: { files: 1, fields: 16, fieldSize: 8 * 1024, parts: 24, headerPairs: 32, fileSize: limit + 1 },
       });
     } catch {

@@ -1,18 +1,14 @@
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { sanitiseFilename } from '../../documents/submit-document/sanitise-filename';
+import { downloadFilename } from '../../documents/download-filename';
 import type { DocumentContentStore } from '../../shared/content/document-content-store';
 import { ContentErased } from '../../shared/content/content-erased.error';
 import type { ExportedFile, PersonalDataExport } from './personal-data-export';
 
-const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/tiff': 'tif' };
-
 /** `files/<documentId>-<name>.<ext>`: the extension follows the sniffed media type, not what the upload was called. */
 export function archivePath(file: ExportedFile): string {
-  const named = typeof file.filename === 'string' ? sanitiseFilename(file.filename) : null;
-  const stem = named?.replace(/\.[^.]*$/, '') || file.type;
-  return `files/${file.documentId}-${stem}.${EXTENSIONS[file.mediaType] ?? 'bin'}`;
+  return `files/${file.documentId}-${downloadFilename(file.filename, file.mediaType, file.type)}`;
 }
 
 /** Where each document's file is in the archive, or why it is not. */
