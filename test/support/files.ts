@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { aPngImage } from './images';
 
 /** A small but well-formed PDF whose bytes are unique, so every call is a different document. */
 export function aPdf(label = randomUUID()): Buffer {
@@ -22,7 +23,7 @@ export function aPdf(label = randomUUID()): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-/** The eight-byte PNG signature and a little more: enough to be judged a PNG. */
-export const aPng = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(randomUUID())]);
+/** A small, whole PNG whose pixels are unique, so every call is a different document. */
+export const aPng = () => aPngImage();
 
 export const aWordDocument = () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from(randomUUID())]);

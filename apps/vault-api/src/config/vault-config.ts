@@ -7,6 +7,7 @@ import type { ReadModelLocation } from '@kluis/read-models';
 import { resolve } from 'node:path';
 import { type BlobStoreLocation, blobStoreLocation, type EventStoreLocation, eventStoreLocation, readModelLocation } from './backend-locations';
 import { DEFAULT_UPLOAD_CHECK_POLICY, type UploadCheckPolicy } from '../documents/submit-document/upload-check-policy';
+import { DEFAULT_MAX_IMAGE_PIXELS } from '../documents/submit-document/upload-check-image';
 import { ConfigError } from './config-error';
 import { amlRetentionYears } from './aml-retention-setting';
 import { type EncryptionConfig, loadEncryptionConfig } from '../encryption/encryption-config';
@@ -53,6 +54,8 @@ export interface VaultConfig {
   readonly staffBulkLimits: StaffBulkLimits;
   /** What an uploaded PDF may carry: a page limit, and whether active content is refused or only flagged. */
   readonly uploadChecks: UploadCheckPolicy;
+  /** An uploaded JPEG, PNG or TIFF declaring more pixels than this (width × height) is refused. */
+  readonly maxImagePixels: number;
   /** Customers' data keys: where they are kept and the master key that wraps them. */
   readonly encryption: EncryptionConfig;
   /** Where uploads are scanned for malware; `disabled` only outside production. */
@@ -118,6 +121,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
       maxPages: positiveInteger(env, 'VAULT_PDF_MAX_PAGES', DEFAULT_UPLOAD_CHECK_POLICY.maxPages),
       activeContent: oneOf(env, 'VAULT_PDF_ACTIVE_CONTENT', ['refuse', 'flag'] as const, DEFAULT_UPLOAD_CHECK_POLICY.activeContent),
     },
+    maxImagePixels: positiveInteger(env, 'VAULT_IMAGE_MAX_PIXELS', DEFAULT_MAX_IMAGE_PIXELS),
     encryption: loadEncryptionConfig(env, dataDir),
     malwareScanner: malwareScannerSetting(env),
     rescanIntervalMs: positiveInteger(env, 'VAULT_RESCAN_INTERVAL_MS', 60_000),

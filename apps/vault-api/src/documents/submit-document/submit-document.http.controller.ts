@@ -42,7 +42,7 @@ export class SubmitDocumentController {
   @ApiResponse({ status: 404, type: ProblemResponse, description: 'No such customer file visible to you' })
   @ApiResponse({ status: 413, type: ProblemResponse })
   @ApiResponse({ status: 415, type: ProblemResponse })
-  @ApiResponse({ status: 422, type: ProblemResponse, description: 'The malware scan found something harmful (nothing is stored), or an Idempotency-Key was reused for another request' })
+  @ApiResponse({ status: 422, type: ProblemResponse, description: 'The malware scan found something harmful, an image is damaged, cut off or has too many pixels (nothing is stored), or an Idempotency-Key was reused for another request' })
   async submit(
     @Param() path: CustomerPath,
     @CurrentPrincipal() principal: Principal,

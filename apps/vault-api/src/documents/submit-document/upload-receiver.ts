@@ -12,6 +12,7 @@ import { inspectPdf } from './pdf-inspector';
 import { peekHead } from './peek-head';
 import { sanitiseFilename } from './sanitise-filename';
 import { declaredTypeMatches } from './upload-check-declared-type';
+import { checkImage } from './upload-check-image';
 import { scanAlongside, uploadScanOf } from './upload-check-malware-scan';
 import { judgePdf } from './upload-check-policy';
 import { activeContentRefused, declaredTypeMismatch, fileInfected, tooManyPages } from './upload-check-problems';
@@ -134,8 +135,10 @@ export class UploadReceiver {
     if (!declaredTypeMatches(declaredType, mediaType)) throw declaredTypeMismatch();
     // A PDF is read as it streams by, for pages and active content; nothing is buffered for it.
     const inspector = mediaType === 'application/pdf' ? inspectPdf() : null;
+    // An image's structure and dimensions are checked as it streams by; it fails the stream when they are wrong.
+    const check = mediaType === 'application/pdf' ? inspector! : checkImage(mediaType, this.config.maxImagePixels);
     // pipeline carries an error from any stage to every other, so the blob store sees it and cleans up.
-    const checked = inspector ? pipeline(source, byteLimit(limit), inspector, ignore) : pipeline(source, byteLimit(limit), ignore);
+    const checked = pipeline(source, byteLimit(limit), check, ignore);
     const scanning = scanAlongside(this.scanner, checked);
     let blob: StoredContent;
     try {

@@ -1,0 +1,126 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import { jpeg } from './image-jpeg';
+import { ImageDamaged, type ImageNeed, type ImageParse } from './image-parse';
+import { png } from './image-png';
+import { tiff } from './image-tiff';
+import type { AcceptedMediaType } from './media-type';
+import { imageDamaged, imageTooLarge } from './upload-check-image-problems';
+
+export type ImageMediaType = Exclude<AcceptedMediaType, 'application/pdf'>;
+
+/** 100 megapixels: a 12,000 × 8,000 scan, and still far less than the gigapixels a "pixel flood" declares. */
+export const DEFAULT_MAX_IMAGE_PIXELS = 100_000_000;
+
+const PARSERS: Readonly<Record<ImageMediaType, () => ImageParse<void>>> = { 'image/jpeg': jpeg, 'image/png': png, 'image/tiff': tiff };
+
+/**
+ * A pass-through that reads an image's structure as it streams by and fails the stream when the image is damaged,
+ * cut short, or declares more than `maxPixels` pixels, which a viewer would try to allocate. The dimensions are
+ * judged as soon as the header has passed, before the rest of the file is read. Memory stays at a header's worth.
+ */
+export function checkImage(mediaType: ImageMediaType, maxPixels: number): Transform {
+  return new ImageCheck(PARSERS[mediaType](), maxPixels);
+}
+
+class ImageCheck extends Transform {
+  private need: ImageNeed | null = null;
+  private readonly held: Buffer[] = [];
+  private heldBytes = 0;
+  private afterFF = false;
+
+  constructor(
+    private parser: ImageParse<void> | null,
+    private readonly maxPixels: number,
+  ) {
+    super();
+    this.advance(undefined);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      this.feed(chunk);
+    } catch (error) {
+      callback(refusal(error));
+      return;
+    }
+    callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    callback(this.parser ? refusal(new ImageDamaged('an image that ends before its structure does')) : null);
+  }
+
+  private feed(chunk: Buffer): void {
+    let at = 0;
+    while (this.need && at < chunk.length) {
+      const need: ImageNeed = this.need;
+      if (need.kind === 'read') {
+        const taken = chunk.subarray(at, at + need.bytes - this.heldBytes);
+        at += taken.length;
+        this.held.push(taken);
+        this.heldBytes += taken.length;
+        if (this.heldBytes === need.bytes) {
+          this.heldBytes = 0;
+          this.advance(Buffer.concat(this.held.splice(0)));
+        }
+      } else if (need.kind === 'skip') {
+        const passed = chunk.subarray(at, at + need.bytes);
+        at += passed.length;
+        const left = { kind: 'skip', bytes: need.bytes - passed.length, crc: crc32(passed, need.crc) } as const;
+        if (left.bytes === 0) this.advance(left.crc);
+        else this.need = left;
+      } else {
+        at = this.findMarker(chunk, at);
+      }
+    }
+  }
+
+  /** Passes entropy-coded data up to a marker: 0xFF then neither a stuffed 0x00, a fill 0xFF, nor RST0–RST7. */
+  private findMarker(chunk: Buffer, from: number): number {
+    let at = from;
+    while (at < chunk.length) {
+      if (!this.afterFF) {
+        const ff = chunk.indexOf(0xff, at);
+        if (ff < 0) return chunk.length;
+        this.afterFF = true;
+        at = ff + 1;
+        continue;
+      }
+      const code = chunk[at++];
+      if (code === 0xff) continue;
+      this.afterFF = false;
+      if (code !== 0x00 && !(code >= 0xd0 && code <= 0xd7)) {
+        this.advance(code);
+        return at;
+      }
+    }
+    return at;
+  }
+
+  private advance(value: Buffer | number | undefined): void {
+    let next = value;
+    for (;;) {
+      const step = this.parser!.next(next);
+      if (step.done) {
+        this.parser = null;
+        this.need = null;
+        return;
+      }
+      const need = step.value;
+      next = undefined;
+      if (need.kind === 'dimensions') {
+        if (need.width * need.height > this.maxPixels) throw imageTooLarge(this.maxPixels);
+      } else if (need.kind === 'read' && need.bytes === 0) {
+        next = Buffer.alloc(0);
+      } else if (need.kind === 'skip' && need.bytes === 0) {
+        next = need.crc;
+      } else {
+        this.need = need;
+        return;
+      }
+    }
+  }
+}
+
+const refusal = (error: unknown): Error => (error instanceof ImageDamaged ? imageDamaged() : (error as Error));
