@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { Controller, Get, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -14,6 +14,7 @@ import { downloadFilename } from '../download-filename';
 import { ProblemResponse } from '../document.response';
 import { GetDocumentQuery } from '../get-document/get-document.query';
 import { contentWithheld } from './content-withheld';
+import { locationCanBeRemoved, withoutLocation } from './image-without-location';
 import { GetDocumentContentRequest } from './get-document-content.request.dto';
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so no header injection and no mangled names. */
@@ -21,6 +22,13 @@ function attachment(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
+
+/**
+ * The customer's own download and the reviewer's keep the file exactly as handed in: it is the evidence, and a
+ * reviewer may need all of it to judge a document. Anyone else (a department, support) gets an image without where
+ * it was taken.
+ */
+const servedWhole = (principal: Principal, customerId: string) => isOwner(principal, customerId) || hasRole(principal, 'reviewer');
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -36,7 +44,10 @@ export class GetDocumentContentController {
 
   @Get()
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff')
-  @ApiOkResponse({ description: 'The bytes exactly as uploaded', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'The bytes exactly as uploaded, to the customer and reviewers. Anyone else gets a JPEG or PNG without its GPS position and XMP, IPTC or text metadata.',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiResponse({ status: 400, type: ProblemResponse, description: 'purpose is missing' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'your department may not download this type' })
   @ApiResponse({ status: 404, type: ProblemResponse })
@@ -55,14 +66,16 @@ export class GetDocumentContentController {
     if (withheld) throw withheld;
     await this.access.recordRead(principal, state.customerId, { type: 'DocumentContentRead', documentId: state.documentId, purpose: query.purpose ?? null }, requestId);
     const content = await this.contents.get(state.customerId, state.file.blobKey);
+    const removeLocation = !servedWhole(principal, state.customerId) && locationCanBeRemoved(state.file.mediaType);
     response.status(200);
     response.setHeader('Content-Type', state.file.mediaType);
-    response.setHeader('Content-Length', String(state.file.size));
+    // Without its location the image is shorter by an amount known only once it has streamed by.
+    if (!removeLocation) response.setHeader('Content-Length', String(state.file.size));
     response.setHeader('Content-Disposition', attachment(downloadFilename(state.file.filename, state.file.mediaType, state.type)));
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'no-store');
     try {
-      await pipeline(content, response);
+      await pipeline(removeLocation ? withoutLocation(content, state.file.mediaType) : content, response);
     } catch (error) {
       // Headers are gone already: cutting the connection is the only honest signal that the bytes are incomplete.
       this.logger.error({ err: error, documentId: path.documentId }, 'content stream failed');

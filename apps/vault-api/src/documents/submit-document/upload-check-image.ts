@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { crc32 } from 'node:zlib';
+import { ByteGatherer } from '../../shared/streams/byte-gatherer';
 import { jpeg } from './image-jpeg';
 import { ImageDamaged, type ImageNeed, type ImageParse } from './image-parse';
 import { png } from './image-png';
@@ -25,8 +26,7 @@ export function checkImage(mediaType: ImageMediaType, maxPixels: number): Transf
 
 class ImageCheck extends Transform {
   private need: ImageNeed | null = null;
-  private readonly held: Buffer[] = [];
-  private heldBytes = 0;
+  private readonly header = new ByteGatherer();
   private afterFF = false;
 
   constructor(
@@ -56,14 +56,9 @@ class ImageCheck extends Transform {
     while (this.need && at < chunk.length) {
       const need: ImageNeed = this.need;
       if (need.kind === 'read') {
-        const taken = chunk.subarray(at, at + need.bytes - this.heldBytes);
-        at += taken.length;
-        this.held.push(taken);
-        this.heldBytes += taken.length;
-        if (this.heldBytes === need.bytes) {
-          this.heldBytes = 0;
-          this.advance(Buffer.concat(this.held.splice(0)));
-        }
+        const { whole, at: next } = this.header.take(chunk, at, need.bytes);
+        at = next;
+        if (whole) this.advance(whole);
       } else if (need.kind === 'skip') {
         const passed = chunk.subarray(at, at + need.bytes);
         at += passed.length;

@@ -1,0 +1,89 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { ByteGatherer } from '../../shared/streams/byte-gatherer';
+
+/**
+ * What a rewriter does next with the stream: `read` takes bytes to look at (handed back, not passed on), `emit`
+ * passes bytes on, `copy` and `drop` pass or leave out the next bytes unseen, and `rest` passes everything that
+ * follows. Only what is read is ever held, so a rewriter asks to read headers and segments, never pixels.
+ */
+export type RewriteStep =
+  | { readonly kind: 'read'; readonly bytes: number }
+  | { readonly kind: 'emit'; readonly data: Buffer }
+  | { readonly kind: 'copy' | 'drop'; readonly bytes: number }
+  | { readonly kind: 'rest' };
+
+export type Rewrite = Generator<RewriteStep, void, Buffer | undefined>;
+
+export function* read(bytes: number): Generator<RewriteStep, Buffer, Buffer | undefined> {
+  return (yield { kind: 'read', bytes }) as Buffer;
+}
+
+/** The stream ended, or its structure broke, where the rewriter could not tell what to leave out. */
+export class RewriteFailed extends Error {}
+
+/** Runs a rewriter, written as a generator, over a stream as it flows by. */
+export class StreamRewriter extends Transform {
+  private step: RewriteStep | null = null;
+  private readonly header = new ByteGatherer();
+  private passing = false;
+
+  constructor(private readonly rewrite: Rewrite) {
+    super();
+    this.advance(undefined);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      this.feed(chunk);
+      callback();
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    callback(this.passing ? null : new RewriteFailed('the file ended inside a part the rewriter had to look at'));
+  }
+
+  private feed(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.passing) {
+        this.push(chunk.subarray(at));
+        return;
+      }
+      const step = this.step!;
+      if (step.kind === 'read') {
+        const { whole, at: next } = this.header.take(chunk, at, step.bytes);
+        at = next;
+        if (whole) this.advance(whole);
+      } else if (step.kind === 'copy' || step.kind === 'drop') {
+        const passed = chunk.subarray(at, at + step.bytes);
+        at += passed.length;
+        if (step.kind === 'copy') this.push(passed);
+        if (passed.length === step.bytes) this.advance(undefined);
+        else this.step = { kind: step.kind, bytes: step.bytes - passed.length };
+      }
+    }
+  }
+
+  private advance(value: Buffer | undefined): void {
+    let next = value;
+    for (;;) {
+      const result = this.rewrite.next(next);
+      next = undefined;
+      if (result.done) throw new RewriteFailed('the rewriter stopped before the end of the file');
+      const step = result.value;
+      if (step.kind === 'emit') this.push(step.data);
+      else if (step.kind === 'rest') {
+        this.passing = true;
+        return;
+      } else if (step.bytes === 0) {
+        if (step.kind === 'read') next = Buffer.alloc(0);
+      } else {
+        this.step = step;
+        return;
+      }
+    }
+  }
+}
