@@ -1,3 +1,6 @@
+import { documentStream } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { randomUUID } from 'node:crypto';
 import { eventually } from '../support/eventually';
 import { aPdf } from '../support/files';
 import { unzip } from '../support/unzip';
@@ -72,5 +75,28 @@ describe('a polyglot whose name disguises its extension', () => {
     expect(uploaded.body.file.filename).toBe('Uittrekselfdp.hta');
     const content = await getAs(vault, maria.token, `/v1/documents/${uploaded.body.id}/content`).expect(200);
     expect(content.headers['content-disposition']).toContain(`filename*=UTF-8''Uittrekselfdp.pdf`);
+  });
+
+  it('is cleaned when served although an older version stored it as sent', async () => {
+    // An older version kept the name as sent: the same submission again, under a new document, with the raw name.
+    const events = vault.app.get<EventStore>(EVENT_STORE);
+    const [original] = (await events.readStream(documentStream(documentId))).events;
+    const olderId = randomUUID();
+    const data = original.data as { file: Record<string, unknown> };
+    await events.append(documentStream(olderId), [{ ...original, id: randomUUID(), data: { ...data, documentId: olderId, file: { ...data.file, filename: DISGUISED } } }], 'no_stream');
+
+    const content = await getAs(vault, maria.token, `/v1/documents/${olderId}/content`).expect(200);
+    expect(content.headers['content-disposition']).toBe(`attachment; filename="Bankafschriftfdp.pdf"; filename*=UTF-8''Bankafschriftfdp.pdf`);
+    const document = await getAs(vault, maria.token, `/v1/documents/${olderId}`).expect(200);
+    expect(document.body.file.filename).toBe('Bankafschriftfdp.hta');
+    await eventually(async () => {
+      const listed = await getAs(vault, maria.token, '/v1/me/documents').expect(200);
+      expect(listed.body.documents.map((listedDocument: { id: string }) => listedDocument.id)).toContain(olderId);
+    });
+    const listed = await getAs(vault, maria.token, '/v1/me/documents').expect(200);
+    expect(JSON.stringify(listed.body)).not.toMatch(INVISIBLE);
+    const archive = unzip((await binary(getAs(vault, maria.token, '/v1/me/export?format=zip')).expect(200)).body as Buffer);
+    expect([...archive.keys()]).toContain(`files/${olderId}-Bankafschriftfdp.pdf`);
+    expect(archive.get('export.json')!.toString('utf8')).not.toMatch(INVISIBLE);
   });
 });
