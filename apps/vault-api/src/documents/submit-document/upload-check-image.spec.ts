@@ -102,4 +102,31 @@ describe('checking an uploaded image as it streams by', () => {
       await expect(checked('image/png', file, { maxPixels: 9_999 })).rejects.toMatchObject(tooManyPixels);
     });
   });
+
+  it('answers every mangled image with a pass or a 422, never anything else', async () => {
+    const originals = [
+      ['image/png', aPngImage({ width: 20, height: 10 })],
+      ['image/jpeg', aJpegImage({ width: 24, height: 16, app1: [exifWithGps()] })],
+      ['image/tiff', aTiffImage({ width: 12, height: 12 })],
+    ] as const;
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % below;
+    };
+    const outcomes = new Set<string>();
+    for (let round = 0; round < 1_500; round += 1) {
+      const [mediaType, original] = originals[round % originals.length];
+      const file = Buffer.from(original.subarray(0, original.length - random(8) * random(2)));
+      for (let flips = random(4); flips > 0; flips -= 1) file[8 + random(file.length - 8)] = random(256);
+      const outcome = await checked(mediaType, file, { chunkSize: 1 + random(40) }).then(
+        () => 'passed',
+        (error: { code?: string }) => error.code ?? String(error),
+      );
+      outcomes.add(outcome);
+    }
+    expect(['UPLOAD.IMAGE_DAMAGED', 'UPLOAD.IMAGE_TOO_MANY_PIXELS', 'passed']).toEqual(expect.arrayContaining([...outcomes]));
+    expect(outcomes).toContain('passed');
+    expect(outcomes).toContain('UPLOAD.IMAGE_DAMAGED');
+  });
 });

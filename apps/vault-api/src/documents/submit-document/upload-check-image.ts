@@ -93,10 +93,19 @@ class ImageCheck extends Transform {
     return at;
   }
 
+  /** Whatever a parser trips over in a hostile file (a read past a header, say) is that file being damaged. */
+  private parsed(value: Buffer | number | undefined): IteratorResult<ImageNeed, void> {
+    try {
+      return this.parser!.next(value);
+    } catch (error) {
+      throw error instanceof ImageDamaged ? error : new ImageDamaged(String(error));
+    }
+  }
+
   private advance(value: Buffer | number | undefined): void {
     let next = value;
     for (;;) {
-      const step = this.parser!.next(next);
+      const step = this.parsed(next);
       if (step.done) {
         this.parser = null;
         this.need = null;
