@@ -62,9 +62,6 @@ export function createVaultApi(token: () => string | null, onUnauthorized: () =>
       const response = await call(path, options);
       return { body: (await response.json()) as T, etag: response.headers.get('ETag') };
     },
-    async blob(path: string): Promise<Blob> {
-      return (await call(path)).blob();
-    },
     /** A file to save, with the name the vault suggests for it. */
     async download(path: string): Promise<{ blob: Blob; filename: string | null }> {
       const response = await call(path);
