@@ -145,33 +145,51 @@ export const xmpWithGps = () =>
     'latin1',
   );
 
-/** A little-endian greyscale TIFF of one strip; `declared` states other dimensions than the pixels it holds. */
-export function aTiffImage(options: { width?: number; height?: number; declared?: { width: number; height: number } } = {}): Buffer {
-  const width = options.width ?? 16;
-  const height = options.height ?? 16;
-  const declared = options.declared ?? { width, height };
-  const pixels = randomBytes(width * height);
-  const entries: [number, number, number][] = [
-    [256, 4, declared.width],
-    [257, 4, declared.height],
-    [258, 3, 8],
-    [259, 3, 1],
-    [262, 3, 1],
-    [273, 4, 8],
-    [277, 3, 1],
-    [278, 4, height],
-    [279, 4, pixels.length],
-  ];
-  const ifd = Buffer.alloc(2 + entries.length * 12 + 4);
-  ifd.writeUInt16LE(entries.length, 0);
-  entries.forEach(([tag, type, value], index) => {
-    ifd.writeUInt16LE(tag, 2 + index * 12);
-    ifd.writeUInt16LE(type, 4 + index * 12);
-    ifd.writeUInt32LE(1, 6 + index * 12);
-    if (type === 3) ifd.writeUInt16LE(value, 10 + index * 12);
-    else ifd.writeUInt32LE(value, 10 + index * 12);
-  });
+export interface TiffPage {
+  readonly width?: number;
+  readonly height?: number;
+  /** Other dimensions to state in the IFD than the pixels it holds. */
+  readonly declared?: { readonly width: number; readonly height: number };
+}
+
+/** A little-endian greyscale TIFF of one strip per page, each page's pixels followed by its IFD. */
+export function aTiffImage(...pages: TiffPage[]): Buffer {
   const header = Buffer.from([0x49, 0x49, 0x2a, 0x00, 0, 0, 0, 0]);
-  header.writeUInt32LE(8 + pixels.length, 4);
-  return Buffer.concat([header, pixels, ifd]);
+  const parts: Buffer[] = [header];
+  let offset = 8;
+  let previous: Buffer | null = null;
+  for (const page of pages.length > 0 ? pages : [{}]) {
+    const width = page.width ?? 16;
+    const height = page.height ?? 16;
+    const declared = page.declared ?? { width, height };
+    const pixels = randomBytes(width * height);
+    const entries: [number, number, number][] = [
+      [256, 4, declared.width],
+      [257, 4, declared.height],
+      [258, 3, 8],
+      [259, 3, 1],
+      [262, 3, 1],
+      [273, 4, offset],
+      [277, 3, 1],
+      [278, 4, height],
+      [279, 4, pixels.length],
+    ];
+    const ifd = Buffer.alloc(2 + entries.length * 12 + 4);
+    ifd.writeUInt16LE(entries.length, 0);
+    entries.forEach(([tag, type, value], index) => {
+      ifd.writeUInt16LE(tag, 2 + index * 12);
+      ifd.writeUInt16LE(type, 4 + index * 12);
+      ifd.writeUInt32LE(1, 6 + index * 12);
+      if (type === 3) ifd.writeUInt16LE(value, 10 + index * 12);
+      else ifd.writeUInt32LE(value, 10 + index * 12);
+    });
+    const ifdAt = offset + pixels.length;
+    // The header points to the first IFD, each IFD to the next; the last one's pointer stays 0.
+    if (previous) previous.writeUInt32LE(ifdAt, previous.length - 4);
+    else header.writeUInt32LE(ifdAt, 4);
+    previous = ifd;
+    parts.push(pixels, ifd);
+    offset = ifdAt + ifd.length;
+  }
+  return Buffer.concat(parts);
 }

@@ -80,7 +80,20 @@ describe('checking an uploaded image as it streams by', () => {
     for (const length of [6, 100, file.length - 20]) await expect(checked('image/tiff', file.subarray(0, length))).rejects.toMatchObject(damaged);
   });
 
+  it('passes a TIFF of several pages, and refuses one whose later page points back to an earlier one', async () => {
+    const file = aTiffImage({ width: 8, height: 8 }, { width: 10, height: 4 }, { width: 6, height: 6 });
+    expect((await checked('image/tiff', file, { chunkSize: 5 })).equals(file)).toBe(true);
+    const looped = Buffer.from(file);
+    looped.writeUInt32LE(8 + 64, looped.length - 4);
+    await expect(checked('image/tiff', looped)).rejects.toMatchObject(damaged);
+  });
+
   describe('a pixel flood', () => {
+    it('is refused on any page of a TIFF, not only the first', async () => {
+      const file = aTiffImage({ width: 8, height: 8 }, { width: 8, height: 8, declared: { width: 60_000, height: 60_000 } });
+      await expect(checked('image/tiff', file)).rejects.toMatchObject(tooManyPixels);
+    });
+
     it.each([
       ['PNG', 'image/png', aPngImage({ declared: { width: 50_000, height: 50_000 } })],
       ['JPEG', 'image/jpeg', aJpegImage({ declared: { width: 65_535, height: 65_535 } })],
