@@ -60,4 +60,12 @@ describe('the GPS position in a photo, downloaded by a department', () => {
     expect(bytes.includes(Buffer.from('GPSLatitude'))).toBe(false);
     expect(bytes.subarray(bytes.length - 12).equals(png.subarray(png.length - 12))).toBe(true);
   });
+
+  it('is left out of the further pictures a phone appends after the end of the image', async () => {
+    const primary = aJpegImage({ width: 32, height: 32 });
+    const uploaded = await upload(vault, maria.token, maria.id, { file: Buffer.concat([primary, aJpegImage({ app1: [exifWithGps()] })]), type: 'proof-of-address' }).expect(201);
+    const served = await binary(getAs(vault, mortgages.token, `/v1/documents/${uploaded.body.id}/content${PURPOSE}`)).expect(200);
+    expect((served.body as Buffer).includes(latitude)).toBe(false);
+    expect((served.body as Buffer).equals(primary)).toBe(true);
+  });
 });

@@ -68,4 +68,28 @@ describe('serving an image without where it was taken', () => {
     const photo = aJpegImage({ app1: [exifWithGps()] });
     await expect(served(photo.subarray(0, 40), 'image/jpeg')).rejects.toThrow();
   });
+
+  it('leaves out the pictures a phone appends after the end of the image, with their own Exif', async () => {
+    const primary = aJpegImage({ width: 16, height: 16 });
+    const result = await served(Buffer.concat([primary, aJpegImage({ app1: [exifWithGps()] })]), 'image/jpeg', 3);
+    expect(result.equals(primary)).toBe(true);
+  });
+
+  it('blanks an Exif block that comes after the first scan, keeping its length', async () => {
+    const photo = aJpegImage({ width: 16, height: 16 });
+    const exif = exifWithGps();
+    const late = Buffer.concat([Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif]);
+    const file = Buffer.concat([photo.subarray(0, photo.length - 2), late, photo.subarray(photo.length - 2)]);
+
+    const result = await served(file, 'image/jpeg', 4);
+
+    expect(result).toHaveLength(file.length);
+    expect(result.includes(latitude)).toBe(false);
+    await expect(wellFormed(result, 'image/jpeg')).resolves.toBe(result.length);
+  });
+
+  it('leaves out whatever follows a PNG\'s end', async () => {
+    const png = aPngImage();
+    expect((await served(Buffer.concat([png, aJpegImage({ app1: [exifWithGps()] })]), 'image/png')).equals(png)).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { exifWithoutGps, isExif } from './exif-without-gps';
-import { read, type Rewrite, RewriteFailed, StreamRewriter } from './stream-rewriter';
+import { read, type Rewrite, RewriteFailed, scan, StreamRewriter } from './stream-rewriter';
 
 const APP1 = 0xe1;
 const APP13 = 0xed;
@@ -15,17 +15,19 @@ const PNG_METADATA = new Set(['eXIf', 'tEXt', 'zTXt', 'iTXt']);
 const emit = (...parts: Buffer[]) => ({ kind: 'emit', data: Buffer.concat(parts) }) as const;
 
 /**
- * A JPEG's segments up to its first scan: the Exif block keeps everything but its GPS IFD; XMP (APP1 too) and
- * Photoshop's IPTC block (APP13), which can hold the same position in words, go. The scans pass unchanged.
+ * A JPEG without where it was taken: the Exif block keeps everything but its GPS IFD; XMP (APP1 too) and
+ * Photoshop's IPTC block (APP13), which can hold the same position in words, go. The scans pass unchanged. What
+ * follows the end of the image (phones append further pictures there, with Exif of their own) is left out.
  */
 function* jpegWithoutLocation(): Rewrite {
   yield emit(yield* read(2));
+  // Up to the first scan, each segment's marker is seen before it is passed on, so a segment can go whole.
   for (;;) {
     const marker = yield* read(2);
     if (marker[0] !== 0xff) throw new RewriteFailed('a JPEG segment that does not start with a marker');
-    if (marker[1] === START_OF_SCAN || marker[1] === END_OF_IMAGE) {
+    if (marker[1] === END_OF_IMAGE) {
       yield emit(marker);
-      yield { kind: 'rest' };
+      yield { kind: 'end' };
       return;
     }
     if (standalone(marker[1])) {
@@ -33,8 +35,7 @@ function* jpegWithoutLocation(): Rewrite {
       continue;
     }
     const lengthField = yield* read(2);
-    const length = lengthField.readUInt16BE(0) - 2;
-    if (length < 0) throw new RewriteFailed('a JPEG segment shorter than its own length field');
+    const length = segmentLength(lengthField);
     if (marker[1] === APP1) {
       const body = yield* read(length);
       const kept = isExif(body) ? exifWithoutGps(body) : null;
@@ -45,10 +46,35 @@ function* jpegWithoutLocation(): Rewrite {
       yield emit(marker, lengthField);
       yield { kind: 'copy', bytes: length };
     }
+    if (marker[1] === START_OF_SCAN) break;
+  }
+  // From there on a marker has passed with the data before it, so a metadata segment is blanked rather than dropped.
+  for (;;) {
+    const code = yield* scan();
+    if (code === END_OF_IMAGE) {
+      yield { kind: 'end' };
+      return;
+    }
+    if (standalone(code)) continue;
+    const lengthField = yield* read(2);
+    const length = segmentLength(lengthField);
+    if (code === APP1 || code === APP13) {
+      yield { kind: 'drop', bytes: length };
+      yield emit(lengthField, Buffer.alloc(length));
+    } else {
+      yield emit(lengthField);
+      yield { kind: 'copy', bytes: length };
+    }
   }
 }
 
-/** A PNG without its Exif and text chunks; every other chunk, CRC included, passes unchanged. */
+function segmentLength(lengthField: Buffer): number {
+  const length = lengthField.readUInt16BE(0) - 2;
+  if (length < 0) throw new RewriteFailed('a JPEG segment shorter than its own length field');
+  return length;
+}
+
+/** A PNG without its Exif and text chunks; every other chunk, CRC included, passes unchanged, up to IEND. */
 function* pngWithoutLocation(): Rewrite {
   yield emit(yield* read(8));
   for (;;) {
@@ -62,7 +88,7 @@ function* pngWithoutLocation(): Rewrite {
     yield emit(head);
     yield { kind: 'copy', bytes: rest };
     if (type === 'IEND') {
-      yield { kind: 'rest' };
+      yield { kind: 'end' };
       return;
     }
   }

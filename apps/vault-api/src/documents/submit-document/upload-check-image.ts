@@ -1,6 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { ByteGatherer } from '../../shared/streams/byte-gatherer';
+import { JpegMarkerFinder } from '../../shared/streams/jpeg-marker-finder';
 import { jpeg } from './image-jpeg';
 import { ImageDamaged, type ImageNeed, type ImageParse } from './image-parse';
 import { png } from './image-png';
@@ -27,7 +28,7 @@ export function checkImage(mediaType: ImageMediaType, maxPixels: number): Transf
 class ImageCheck extends Transform {
   private need: ImageNeed | null = null;
   private readonly header = new ByteGatherer();
-  private afterFF = false;
+  private readonly markers = new JpegMarkerFinder();
 
   constructor(
     private parser: ImageParse<void> | null,
@@ -66,31 +67,11 @@ class ImageCheck extends Transform {
         if (left.bytes === 0) this.advance(left.crc);
         else this.need = left;
       } else {
-        at = this.findMarker(chunk, at);
+        const { code, at: next } = this.markers.find(chunk, at);
+        at = next;
+        if (code !== null) this.advance(code);
       }
     }
-  }
-
-  /** Passes entropy-coded data up to a marker: 0xFF then neither a stuffed 0x00, a fill 0xFF, nor RST0–RST7. */
-  private findMarker(chunk: Buffer, from: number): number {
-    let at = from;
-    while (at < chunk.length) {
-      if (!this.afterFF) {
-        const ff = chunk.indexOf(0xff, at);
-        if (ff < 0) return chunk.length;
-        this.afterFF = true;
-        at = ff + 1;
-        continue;
-      }
-      const code = chunk[at++];
-      if (code === 0xff) continue;
-      this.afterFF = false;
-      if (code !== 0x00 && !(code >= 0xd0 && code <= 0xd7)) {
-        this.advance(code);
-        return at;
-      }
-    }
-    return at;
   }
 
   /** Whatever a parser trips over in a hostile file (a read past a header, say) is that file being damaged. */
