@@ -8,7 +8,7 @@ import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { DocumentContentStore, type StoredContent } from '../../shared/content/document-content-store';
 import { byteLimit, TooLarge } from './byte-limit';
 import { type AcceptedMediaType, SNIFF_BYTES, sniffMediaType } from './media-type';
-import { inspectPdf } from './pdf-inspector';
+import { inspectPdf, PdfInspector } from './pdf-inspector';
 import { peekHead } from './peek-head';
 import { sanitiseFilename } from './sanitise-filename';
 import { declaredTypeMatches } from './upload-check-declared-type';
@@ -133,10 +133,10 @@ export class UploadReceiver {
     const mediaType = sniffMediaType(head);
     if (!mediaType) throw fileTypeNotAccepted();
     if (!declaredTypeMatches(declaredType, mediaType)) throw declaredTypeMismatch();
-    // A PDF is read as it streams by, for pages and active content; nothing is buffered for it.
-    const inspector = mediaType === 'application/pdf' ? inspectPdf() : null;
-    // An image's structure and dimensions are checked as it streams by; it fails the stream when they are wrong.
-    const check = mediaType === 'application/pdf' ? inspector! : checkImage(mediaType, this.config.maxImagePixels);
+    // A PDF is read as it streams by, for pages and active content, and an image for its structure and dimensions
+    // (which fail the stream when wrong); nothing is buffered for either.
+    const check = mediaType === 'application/pdf' ? inspectPdf() : checkImage(mediaType, this.config.maxImagePixels);
+    const inspector = check instanceof PdfInspector ? check : null;
     // pipeline carries an error from any stage to every other, so the blob store sees it and cleans up.
     const checked = pipeline(source, byteLimit(limit), check, ignore);
     const scanning = scanAlongside(this.scanner, checked);
