@@ -1,4 +1,4 @@
-import { aJpegImage, aPngImage, exifWithGps, gpsRationals, pngChunk, RIJKSMUSEUM, xmpWithGps } from '../support/images';
+import { aJpegImage, aPngImage, aTiffImage, exifWithGps, gpsRationals, pngChunk, RIJKSMUSEUM, xmpWithGps } from '../support/images';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
 import { binary, getAs, upload } from '../support/vault-requests';
 
@@ -67,5 +67,15 @@ describe('the GPS position in a photo, downloaded by a department', () => {
     const served = await binary(getAs(vault, mortgages.token, `/v1/documents/${uploaded.body.id}/content${PURPOSE}`)).expect(200);
     expect((served.body as Buffer).includes(latitude)).toBe(false);
     expect((served.body as Buffer).equals(primary)).toBe(true);
+  });
+
+  it('is left out of a TIFF, on every page', async () => {
+    const scan = aTiffImage({ width: 40, height: 30, gps: RIJKSMUSEUM }, { width: 40, height: 30, gps: RIJKSMUSEUM });
+    const uploaded = await upload(vault, maria.token, maria.id, { file: scan, type: 'proof-of-address', filename: 'scan.tif' }).expect(201);
+    const served = await binary(getAs(vault, mortgages.token, `/v1/documents/${uploaded.body.id}/content${PURPOSE}`)).expect(200);
+    expect((served.body as Buffer).includes(latitude)).toBe(false);
+    expect(served.body).toHaveLength(scan.length);
+    const own = await binary(getAs(vault, maria.token, `/v1/documents/${uploaded.body.id}/content`)).expect(200);
+    expect((own.body as Buffer).equals(scan)).toBe(true);
   });
 });

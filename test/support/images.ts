@@ -150,6 +150,30 @@ export interface TiffPage {
   readonly height?: number;
   /** Other dimensions to state in the IFD than the pixels it holds. */
   readonly declared?: { readonly width: number; readonly height: number };
+  /** A GPS IFD for the page, written after its IFD, with its coordinates after that. */
+  readonly gps?: GpsPosition;
+}
+
+/** A little-endian GPS IFD at offset `at` of a TIFF, followed by the rationals its entries point to. */
+function tiffGpsIfd(at: number, position: GpsPosition): Buffer {
+  const ifd = Buffer.alloc(2 + 4 * 12 + 4);
+  ifd.writeUInt16LE(4, 0);
+  const latitudeAt = at + ifd.length;
+  const entries: [number, number, number, Buffer][] = [
+    [1, 2, 2, Buffer.from('N\0\0\0')],
+    [2, 5, 3, Buffer.alloc(4)],
+    [3, 2, 2, Buffer.from('E\0\0\0')],
+    [4, 5, 3, Buffer.alloc(4)],
+  ];
+  entries[1][3].writeUInt32LE(latitudeAt);
+  entries[3][3].writeUInt32LE(latitudeAt + 24);
+  entries.forEach(([tag, type, count, value], index) => {
+    ifd.writeUInt16LE(tag, 2 + index * 12);
+    ifd.writeUInt16LE(type, 4 + index * 12);
+    ifd.writeUInt32LE(count, 6 + index * 12);
+    value.copy(ifd, 10 + index * 12);
+  });
+  return Buffer.concat([ifd, gpsRationals(position.latitude), gpsRationals(position.longitude)]);
 }
 
 /** A little-endian greyscale TIFF of one strip per page, each page's pixels followed by its IFD. */
@@ -174,6 +198,9 @@ export function aTiffImage(...pages: TiffPage[]): Buffer {
       [278, 4, height],
       [279, 4, pixels.length],
     ];
+    const ifdAt = offset + pixels.length;
+    const ifdLength = 2 + (entries.length + (page.gps ? 1 : 0)) * 12 + 4;
+    if (page.gps) entries.push([0x8825, 4, ifdAt + ifdLength]);
     const ifd = Buffer.alloc(2 + entries.length * 12 + 4);
     ifd.writeUInt16LE(entries.length, 0);
     entries.forEach(([tag, type, value], index) => {
@@ -183,13 +210,13 @@ export function aTiffImage(...pages: TiffPage[]): Buffer {
       if (type === 3) ifd.writeUInt16LE(value, 10 + index * 12);
       else ifd.writeUInt32LE(value, 10 + index * 12);
     });
-    const ifdAt = offset + pixels.length;
     // The header points to the first IFD, each IFD to the next; the last one's pointer stays 0.
     if (previous) previous.writeUInt32LE(ifdAt, previous.length - 4);
     else header.writeUInt32LE(ifdAt, 4);
     previous = ifd;
-    parts.push(pixels, ifd);
-    offset = ifdAt + ifd.length;
+    const gps = page.gps ? tiffGpsIfd(ifdAt + ifd.length, page.gps) : Buffer.alloc(0);
+    parts.push(pixels, ifd, gps);
+    offset = ifdAt + ifd.length + gps.length;
   }
   return Buffer.concat(parts);
 }

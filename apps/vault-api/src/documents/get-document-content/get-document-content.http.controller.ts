@@ -45,7 +45,7 @@ export class GetDocumentContentController {
   @Get()
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff')
   @ApiOkResponse({
-    description: 'The bytes exactly as uploaded, to the customer and reviewers. Anyone else gets a JPEG or PNG without its GPS position and XMP, IPTC or text metadata.',
+    description: 'The bytes exactly as uploaded, to the customer and reviewers. Anyone else gets a JPEG, PNG or TIFF without its GPS position and XMP, IPTC or text metadata.',
     schema: { type: 'string', format: 'binary' },
   })
   @ApiResponse({ status: 400, type: ProblemResponse, description: 'purpose is missing' })

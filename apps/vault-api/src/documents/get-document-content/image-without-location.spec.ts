@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { aJpegImage, aPngImage, exifWithGps, gpsRationals, pngChunk, RIJKSMUSEUM, xmpWithGps } from '../../../../../test/support/images';
+import { aJpegImage, aPngImage, aTiffImage, exifWithGps, gpsRationals, pngChunk, RIJKSMUSEUM, xmpWithGps } from '../../../../../test/support/images';
 import { checkImage, DEFAULT_MAX_IMAGE_PIXELS } from '../submit-document/upload-check-image';
 import { exifWithoutGps } from './exif-without-gps';
 import { withoutLocation } from './image-without-location';
@@ -9,7 +9,7 @@ const served = (file: Buffer, mediaType: string, chunkSize = 65_536) =>
   buffer(withoutLocation(Readable.from(Array.from({ length: Math.ceil(file.length / chunkSize) }, (_, index) => file.subarray(index * chunkSize, (index + 1) * chunkSize))), mediaType));
 
 /** The image check of uploads, as proof that what is served is still a whole, well-formed image. */
-const wellFormed = async (file: Buffer, mediaType: 'image/jpeg' | 'image/png') => (await buffer(Readable.from([file]).pipe(checkImage(mediaType, DEFAULT_MAX_IMAGE_PIXELS)))).length;
+const wellFormed = async (file: Buffer, mediaType: 'image/jpeg' | 'image/png' | 'image/tiff') => (await buffer(Readable.from([file]).pipe(checkImage(mediaType, DEFAULT_MAX_IMAGE_PIXELS)))).length;
 
 const latitude = gpsRationals(RIJKSMUSEUM.latitude);
 const longitude = gpsRationals(RIJKSMUSEUM.longitude);
@@ -91,5 +91,32 @@ describe('serving an image without where it was taken', () => {
   it('leaves out whatever follows a PNG\'s end', async () => {
     const png = aPngImage();
     expect((await served(Buffer.concat([png, aJpegImage({ app1: [exifWithGps()] })]), 'image/png')).equals(png)).toBe(true);
+  });
+
+  describe('a TIFF', () => {
+    it('is served with every page\'s GPS IFD emptied in place, everything else where it was', async () => {
+      const scan = aTiffImage({ width: 8, height: 8, gps: RIJKSMUSEUM }, { width: 6, height: 4, gps: RIJKSMUSEUM });
+      expect(scan.includes(latitude)).toBe(true);
+
+      const result = await served(scan, 'image/tiff', 5);
+
+      expect(result).toHaveLength(scan.length);
+      expect(result.includes(latitude)).toBe(false);
+      expect(result.includes(longitude)).toBe(false);
+      expect(result.subarray(8, 8 + 64).equals(scan.subarray(8, 8 + 64))).toBe(true);
+      await expect(wellFormed(result, 'image/tiff')).resolves.toBe(result.length);
+    });
+
+    it('fails the stream when a GPS value lies before the IFD that points to it, as it has been sent already', async () => {
+      const scan = aTiffImage({ width: 8, height: 8, gps: RIJKSMUSEUM });
+      const gpsAt = scan.indexOf(Buffer.from([4, 0, 1, 0, 2, 0]));
+      scan.writeUInt32LE(8, gpsAt + 2 + 12 + 8);
+      await expect(served(scan, 'image/tiff')).rejects.toThrow();
+    });
+
+    it('passes a TIFF without a position unchanged', async () => {
+      const scan = aTiffImage({ width: 8, height: 8 }, { width: 4, height: 4 });
+      expect((await served(scan, 'image/tiff', 3)).equals(scan)).toBe(true);
+    });
   });
 });

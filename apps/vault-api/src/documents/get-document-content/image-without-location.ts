@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { exifWithoutGps, isExif } from './exif-without-gps';
 import { read, type Rewrite, RewriteFailed, scan, StreamRewriter } from './stream-rewriter';
+import { tiffWithoutLocation } from './tiff-without-location';
 
 const APP1 = 0xe1;
 const APP13 = 0xed;
@@ -94,7 +95,7 @@ function* pngWithoutLocation(): Rewrite {
   }
 }
 
-const REWRITERS: Readonly<Record<string, () => Rewrite>> = { 'image/jpeg': jpegWithoutLocation, 'image/png': pngWithoutLocation };
+const REWRITERS: Readonly<Record<string, () => Rewrite>> = { 'image/jpeg': jpegWithoutLocation, 'image/png': pngWithoutLocation, 'image/tiff': tiffWithoutLocation };
 
 /** Whether the vault can serve this type without where it was taken. */
 export const locationCanBeRemoved = (mediaType: string): boolean => Object.hasOwn(REWRITERS, mediaType);

@@ -5,14 +5,15 @@ import { JpegMarkerFinder } from '../../shared/streams/jpeg-marker-finder';
 /**
  * What a rewriter does next with the stream: `read` takes bytes to look at (handed back, not passed on), `emit`
  * passes bytes on, `copy` and `drop` pass or leave out the next bytes unseen, `scan` passes JPEG entropy-coded data
- * up to and including the marker that ends it (handing back the marker's code), and `end` leaves out everything
- * that follows. Only what is read is ever held, so a rewriter asks to read headers and segments, never pixels.
+ * up to and including the marker that ends it (handing back the marker's code), `rest` passes everything that
+ * follows and `end` leaves it out. Only what is read is ever held, so a rewriter asks to read headers and segments, never pixels.
  */
 export type RewriteStep =
   | { readonly kind: 'read'; readonly bytes: number }
   | { readonly kind: 'emit'; readonly data: Buffer }
   | { readonly kind: 'copy' | 'drop'; readonly bytes: number }
   | { readonly kind: 'scan' }
+  | { readonly kind: 'rest' }
   | { readonly kind: 'end' };
 
 type Resumed = Buffer | number | undefined;
@@ -36,6 +37,7 @@ export class StreamRewriter extends Transform {
   private readonly header = new ByteGatherer();
   private readonly markers = new JpegMarkerFinder();
   private ended = false;
+  private passing = false;
 
   constructor(private readonly rewrite: Rewrite) {
     super();
@@ -52,12 +54,16 @@ export class StreamRewriter extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    callback(this.ended ? null : new RewriteFailed('the file ended inside a part the rewriter had to look at'));
+    callback(this.ended || this.passing ? null : new RewriteFailed('the file ended inside a part the rewriter had to look at'));
   }
 
   private feed(chunk: Buffer): void {
     let at = 0;
     while (at < chunk.length && !this.ended) {
+      if (this.passing) {
+        this.push(chunk.subarray(at));
+        return;
+      }
       const step = this.step!;
       if (step.kind === 'read') {
         const { whole, at: next } = this.header.take(chunk, at, step.bytes);
@@ -86,8 +92,9 @@ export class StreamRewriter extends Transform {
       if (result.done) throw new RewriteFailed('the rewriter stopped before the end of the file');
       const step = result.value;
       if (step.kind === 'emit') this.push(step.data);
-      else if (step.kind === 'end') {
-        this.ended = true;
+      else if (step.kind === 'end' || step.kind === 'rest') {
+        this.ended = step.kind === 'end';
+        this.passing = step.kind === 'rest';
         return;
       } else if (step.kind === 'scan') {
         this.step = step;
