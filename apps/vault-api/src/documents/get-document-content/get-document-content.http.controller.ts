@@ -13,20 +13,15 @@ import { DocumentContentStore } from '../../shared/content/document-content-stor
 import { downloadFilename } from '../download-filename';
 import { ProblemResponse } from '../document.response';
 import { GetDocumentQuery } from '../get-document/get-document.query';
+import { attachmentHeader } from './attachment-header';
 import { contentWithheld } from './content-withheld';
 import { locationCanBeRemoved, withoutLocation } from './image-without-location';
 import { GetDocumentContentRequest } from './get-document-content.request.dto';
 
-/** RFC 6266: an ASCII fallback plus the UTF-8 name, so no header injection and no mangled names. */
-function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
 /**
  * The customer's own download and the reviewer's keep the file exactly as handed in: it is the evidence, and a
- * reviewer may need all of it to judge a document. Anyone else (a department, support) gets an image without where
- * it was taken.
+ * reviewer may need all of it to judge a document. Anyone else, such as a department, gets an image without
+ * where it was taken.
  */
 const servedWhole = (principal: Principal, customerId: string) => isOwner(principal, customerId) || hasRole(principal, 'reviewer');
 
@@ -71,7 +66,7 @@ export class GetDocumentContentController {
     response.setHeader('Content-Type', state.file.mediaType);
     // Without its location the image is shorter by an amount known only once it has streamed by.
     if (!removeLocation) response.setHeader('Content-Length', String(state.file.size));
-    response.setHeader('Content-Disposition', attachment(downloadFilename(state.file.filename, state.file.mediaType, state.type)));
+    response.setHeader('Content-Disposition', attachmentHeader(downloadFilename(state.file.filename, state.file.mediaType, state.type)));
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'no-store');
     try {
