@@ -1,6 +1,6 @@
 import { AuthModule } from '@kluis/auth';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
@@ -21,6 +21,8 @@ import { ReviewsModule } from './reviews/reviews.module';
 import { MalwareScannerModule } from './scanning/malware-scanner.module';
 import { ScanningModule } from './scanning/scanning.module';
 import { requestIdOf } from './shared/access/request-context';
+import { JsonBodyInterceptor } from './shared/http/json-body.interceptor';
+import { KnownQueryParametersInterceptor } from './shared/http/known-query-parameters.interceptor';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { vaultValidationPipe } from './shared/http/validation.pipe';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -66,6 +68,8 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: vaultValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: KnownQueryParametersInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
       ],
     };
   }

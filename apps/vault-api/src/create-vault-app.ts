@@ -6,6 +6,9 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { VaultConfig } from './config/vault-config';
 import type { Clock } from './infrastructure/clock';
+import { answerUnparsableRequests } from './shared/http/client-errors';
+import { parseRequestBodies } from './shared/http/request-bodies';
+import { hiddenOpsEndpoints, securityHeaders } from './shared/http/security-headers';
 import { serveWebUi } from './web/static/serve-web-ui';
 import { uiSecurityHeaders } from './web/static/ui-security-headers';
 import { loadWebAssets } from './web/static/web-assets';
@@ -20,14 +23,14 @@ export async function createVaultApp(config: VaultConfig, overrides: { clock?: C
   const web = overrides.web ?? loadWebConfig(process.env);
   const app = await NestFactory.create<NestExpressApplication>(
     { module: VaultModule, imports: [AppModule.forRoot(config, overrides), WebModule.forRoot(config, web)] },
-    { bufferLogs: true },
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.use((_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  answerUnparsableRequests(app.getHttpServer());
+  app.use(securityHeaders(config.http));
+  app.use(hiddenOpsEndpoints(config.http));
+  parseRequestBodies(app);
   const assets = await loadWebAssets(web.assetsDir);
   if (assets) app.use(serveWebUi(assets, uiSecurityHeaders(config.auth)));
   app.enableShutdownHooks();

@@ -9,6 +9,7 @@ import { type BlobStoreLocation, blobStoreLocation, type EventStoreLocation, eve
 import { DEFAULT_UPLOAD_CHECK_POLICY, type UploadCheckPolicy } from '../documents/submit-document/upload-check-policy';
 import { DEFAULT_MAX_IMAGE_PIXELS } from '../documents/submit-document/upload-check-image';
 import { ConfigError } from './config-error';
+import { type HttpExposure, httpExposureSetting } from './http-exposure-setting';
 import { amlRetentionYears } from './aml-retention-setting';
 import { type EncryptionConfig, loadEncryptionConfig } from '../encryption/encryption-config';
 import { malwareScannerSetting } from './malware-scanner-setting';
@@ -62,6 +63,8 @@ export interface VaultConfig {
   readonly malwareScanner: MalwareScannerSetting;
   /** How often documents held for a scan are offered to the scanner again. */
   readonly rescanIntervalMs: number;
+  /** HSTS in production, and whether /docs and /metrics are served (VAULT_OPS_ENDPOINTS). */
+  readonly http: HttpExposure;
 }
 
 export interface StaffBulkLimits {
@@ -125,6 +128,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     encryption: loadEncryptionConfig(env, dataDir),
     malwareScanner: malwareScannerSetting(env),
     rescanIntervalMs: positiveInteger(env, 'VAULT_RESCAN_INTERVAL_MS', 60_000),
+    http: httpExposureSetting(env),
   };
 }
 

@@ -86,4 +86,6 @@ export class ProblemResponse {
   @ApiPropertyOptional() code?: string;
   @ApiPropertyOptional({ type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } })
   errors?: { field: string; message: string }[];
+  @ApiPropertyOptional({ description: 'The id of the request this answers (its X-Request-Id), to quote to support' })
+  instance?: string;
 }
