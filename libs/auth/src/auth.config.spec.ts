@@ -1,5 +1,6 @@
 import { AuthConfigError } from './auth.errors';
 import { loadAuthConfig } from './auth.config';
+import { DEFAULT_TOKEN_POLICY } from './token-policy';
 
 const DATA_DIR = 'data';
 const OIDC = { VAULT_OIDC_ISSUER: 'https://login.bank.example/realms/staff', VAULT_JWKS_URL: 'https://login.bank.example/jwks' };
@@ -16,7 +17,7 @@ const configError = (env: NodeJS.ProcessEnv, dataDir = DATA_DIR): AuthConfigErro
 
 describe('auth configuration', () => {
   it.each([undefined, 'development', 'test'])('defaults to dev mode when NODE_ENV is %s', (NODE_ENV) => {
-    expect(loadAuthConfig({ NODE_ENV }, DATA_DIR)).toEqual({ mode: 'dev', dataDir: DATA_DIR });
+    expect(loadAuthConfig({ NODE_ENV }, DATA_DIR)).toEqual({ mode: 'dev', dataDir: DATA_DIR, tokens: DEFAULT_TOKEN_POLICY });
   });
 
   it('defaults to oidc in production, and then needs the issuer', () => {
@@ -41,7 +42,18 @@ describe('auth configuration', () => {
       issuer: OIDC.VAULT_OIDC_ISSUER,
       jwksUrl: OIDC.VAULT_JWKS_URL,
       audience: 'kluis',
+      tokens: DEFAULT_TOKEN_POLICY,
     });
+  });
+
+  it('reads the token policy: 12 hours and 300 refused tokens a minute unless told otherwise', () => {
+    expect(DEFAULT_TOKEN_POLICY).toEqual({ maxLifetimeSeconds: 12 * 3600, failuresPerMinute: 300 });
+    expect(loadAuthConfig({ VAULT_TOKEN_MAX_HOURS: '1', VAULT_AUTH_FAILURES_PER_MINUTE: '20' }, DATA_DIR).tokens).toEqual({
+      maxLifetimeSeconds: 3600,
+      failuresPerMinute: 20,
+    });
+    expect(configError({ VAULT_TOKEN_MAX_HOURS: '0' }).variable).toBe('VAULT_TOKEN_MAX_HOURS');
+    expect(configError({ VAULT_AUTH_FAILURES_PER_MINUTE: 'many' }).variable).toBe('VAULT_AUTH_FAILURES_PER_MINUTE');
   });
 
   it('takes the audience from VAULT_OIDC_AUDIENCE', () => {

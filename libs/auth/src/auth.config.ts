@@ -1,8 +1,11 @@
 import { AuthConfigError } from './auth.errors';
+import { DEFAULT_TOKEN_POLICY, type TokenPolicy } from './token-policy';
 
 export interface DevAuthConfig {
   readonly mode: 'dev';
   readonly dataDir: string;
+  /** DEFAULT_TOKEN_POLICY when absent. */
+  readonly tokens?: TokenPolicy;
 }
 
 export interface OidcAuthConfig {
@@ -10,6 +13,7 @@ export interface OidcAuthConfig {
   readonly issuer: string;
   readonly jwksUrl: string;
   readonly audience: string;
+  readonly tokens?: TokenPolicy;
 }
 
 export type AuthConfig = DevAuthConfig | OidcAuthConfig;
@@ -35,14 +39,31 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, dataDir: string): AuthCon
       );
     }
     if (dataDir.trim() === '') throw new AuthConfigError('VAULT_DATA_DIR', 'dev auth mode needs a data directory for its key');
-    return { mode, dataDir };
+    return { mode, dataDir, tokens: tokenPolicy(env) };
   }
   return {
     mode,
+    tokens: tokenPolicy(env),
     issuer: required(env, 'VAULT_OIDC_ISSUER'),
     jwksUrl: jwksUrl(required(env, 'VAULT_JWKS_URL')),
     audience: read(env, 'VAULT_OIDC_AUDIENCE') ?? DEFAULT_OIDC_AUDIENCE,
   };
+}
+
+/** VAULT_TOKEN_MAX_HOURS and VAULT_AUTH_FAILURES_PER_MINUTE. */
+function tokenPolicy(env: NodeJS.ProcessEnv): TokenPolicy {
+  const maxHours = positive(env, 'VAULT_TOKEN_MAX_HOURS', DEFAULT_TOKEN_POLICY.maxLifetimeSeconds / 3600);
+  return {
+    maxLifetimeSeconds: maxHours * 3600,
+    failuresPerMinute: positive(env, 'VAULT_AUTH_FAILURES_PER_MINUTE', DEFAULT_TOKEN_POLICY.failuresPerMinute),
+  };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  if (!/^[1-9]\d{0,5}$/.test(value)) throw new AuthConfigError(name, `${name} must be a positive whole number`);
+  return Number(value);
 }
 
 function readMode(env: NodeJS.ProcessEnv, production: boolean): AuthMode {

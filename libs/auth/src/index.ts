@@ -23,6 +23,8 @@ export {
   SCOPES,
 } from './principal';
 export type { DepartmentPrincipal, Principal, Role, Scope } from './principal';
+export { DEFAULT_TOKEN_POLICY } from './token-policy';
+export type { TokenPolicy } from './token-policy';
 export { TOKEN_VERIFIER } from './token-verifier';
 export type { TokenVerifier } from './token-verifier';
 export { DevTokenVerifier } from './dev/dev-token-verifier';

@@ -7,10 +7,20 @@ export interface JwtExpectations {
   readonly issuer: string;
   readonly audience: string;
   readonly algorithms: readonly string[];
+  readonly maxLifetimeSeconds: number;
+}
+
+/** A token meant to outlive the policy is refused even while young: whoever issued it ignored the bank's rules. */
+function refuseLongLived(claims: Readonly<Record<string, unknown>>, maxLifetimeSeconds: number): void {
+  const { iat, exp } = claims;
+  if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > maxLifetimeSeconds) {
+    throw new InvalidTokenError('ERR_JWT_LIFETIME_TOO_LONG');
+  }
 }
 
 /**
- * Verifies signature, algorithm, issuer, audience and lifetime, then the claims. Every failure that comes from the
+ * Verifies signature, algorithm, issuer, audience and lifetime (issued in the past, expiring no later than the
+ * policy allows after that), then the claims. Every failure that comes from the
  * token becomes an InvalidTokenError carrying only a reason code: jose's own errors hold the decoded claims, which
  * must not reach the logs.
  */
@@ -24,7 +34,9 @@ export async function verifyJwt(
     audience: expected.audience,
     algorithms: [...expected.algorithms],
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
-    requiredClaims: ['exp', 'sub'],
+    requiredClaims: ['exp', 'iat', 'sub'],
+    // Also refuses an `iat` in the future, beyond the clock tolerance.
+    maxTokenAge: expected.maxLifetimeSeconds,
   };
   let claims: Readonly<Record<string, unknown>>;
   try {
@@ -36,6 +48,7 @@ export async function verifyJwt(
     if (error instanceof TokenVerifierUnavailableError) throw error;
     throw new InvalidTokenError(error instanceof errors.JOSEError ? error.code : 'ERR_MALFORMED_TOKEN');
   }
+  refuseLongLived(claims, expected.maxLifetimeSeconds);
   try {
     return principalFromClaims(claims);
   } catch (error) {

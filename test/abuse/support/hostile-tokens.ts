@@ -40,3 +40,15 @@ export async function hostileTokens(dataDir: string, sub: string): Promise<Recor
     algNone: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...customerClaims(sub), iss: ISSUER, aud: AUDIENCE, exp: now() + 3600 })}.`,
   };
 }
+
+/** A customer token the vault's own key signs, issued and expiring when asked (unix seconds); no `iat` when undefined. */
+export async function vaultSignedToken(dataDir: string, sub: string, times: { issuedAt: number | undefined; expiresAt: number }): Promise<string> {
+  const token = new SignJWT(customerClaims(sub))
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setExpirationTime(times.expiresAt)
+    .setJti(randomUUID());
+  if (times.issuedAt !== undefined) token.setIssuedAt(times.issuedAt);
+  return token.sign(await vaultKey(dataDir));
+}

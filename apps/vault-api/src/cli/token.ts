@@ -5,8 +5,9 @@ import { loadVaultConfig } from '../config/vault-config';
 async function main(): Promise<void> {
   const config = loadVaultConfig(process.env);
   if (config.auth.mode !== 'dev') throw new Error('Tokens can only be minted in dev mode; production tokens come from the OIDC provider.');
-  const options = parseTokenCliArgs(process.argv.slice(2));
-  const token = await mintDevToken(config.dataDir, options);
+  const maxLifetimeSeconds = config.auth.tokens?.maxLifetimeSeconds;
+  const options = parseTokenCliArgs(process.argv.slice(2), maxLifetimeSeconds);
+  const token = await mintDevToken(config.dataDir, options, maxLifetimeSeconds);
   process.stdout.write(`${token}\n`);
 }
 

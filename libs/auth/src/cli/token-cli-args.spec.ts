@@ -50,6 +50,7 @@ describe('token command arguments', () => {
     ['--department without the department role', ['--sub', 'r', '--role', 'reviewer', '--department', 'mandates'], '--department'],
     ['a malformed department', ['--sub', 'd', '--role', 'department', '--department', 'Mandates'], '--department'],
     ['a malformed lifetime', ['--sub', 'c-1', '--role', 'customer', '--expires-in', 'forever'], '--expires-in'],
+    ['a lifetime past the maximum', ['--sub', 'c-1', '--role', 'customer', '--expires-in', '30d'], '--expires-in must be at most 12h'],
     ['a sub with a space', ['--sub', 'c 1', '--role', 'customer'], '--sub'],
   ])('refuses %s', (_label, argv, mentioned) => {
     expect(usageError(argv).message).toContain(mentioned);

@@ -18,9 +18,9 @@ const isOptionName = (name: string): name is OptionName =>
 /**
  * The mint options for the token command's arguments (those after the command name), or a TokenCliUsageError
  * saying what is wrong. Accepts `--name value` and `--name=value`; `--role` and `--scope` may repeat, and a
- * `--scope` value may hold several space-separated scopes.
+ * `--scope` value may hold several space-separated scopes. The lifetime may not pass the verifier's maximum.
  */
-export function parseTokenCliArgs(argv: string[]): DevTokenOptions {
+export function parseTokenCliArgs(argv: string[], maxLifetimeSeconds?: number): DevTokenOptions {
   const values = collect(argv);
   const sub = values.get('sub')?.[0];
   if (sub === undefined) throw new TokenCliUsageError('--sub is required');
@@ -39,7 +39,7 @@ export function parseTokenCliArgs(argv: string[]): DevTokenOptions {
   };
   try {
     devTokenClaims(options);
-    if (expiresIn !== undefined) tokenLifetimeSeconds(expiresIn);
+    if (expiresIn !== undefined) tokenLifetimeSeconds(expiresIn, maxLifetimeSeconds);
   } catch (error) {
     if (error instanceof InvalidClaimsError) throw new TokenCliUsageError(usageMessage(error));
     throw error;

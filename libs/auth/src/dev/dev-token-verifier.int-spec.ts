@@ -39,7 +39,7 @@ describe('dev token verifier', () => {
     return build(new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: key.kid })).sign(key.privateKey);
   };
 
-  const valid = (jwt: SignJWT): SignJWT => jwt.setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime(now() + 600);
+  const valid = (jwt: SignJWT): SignJWT => jwt.setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setIssuedAt(now()).setExpirationTime(now() + 600);
 
   it('verifies the tokens it mints, with every claim', async () => {
     const sub = randomUUID();
@@ -127,7 +127,7 @@ describe('dev token verifier', () => {
       jwt.setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setIssuedAt(now() - 3600).setExpirationTime(now() - 120),
     );
     const justExpired = await signWithDevKey(claims, (jwt) =>
-      jwt.setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime(now() - 5),
+      jwt.setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setIssuedAt(now() - 600).setExpirationTime(now() - 5),
     );
 
     expect((await refusal(new DevTokenVerifier(dataDir), expired)).reason).toBe('ERR_JWT_EXPIRED');

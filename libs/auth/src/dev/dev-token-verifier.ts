@@ -1,4 +1,5 @@
 import type { Principal } from '../principal';
+import { DEFAULT_TOKEN_POLICY } from '../token-policy';
 import type { TokenVerifier } from '../token-verifier';
 import { verifyJwt } from '../verify-jwt';
 import { DEV_ALGORITHM, DEV_AUDIENCE, DEV_ISSUER, loadOrCreateDevSigningKey, type DevSigningKey } from './dev-signing-key';
@@ -7,7 +8,10 @@ import { DEV_ALGORITHM, DEV_AUDIENCE, DEV_ISSUER, loadOrCreateDevSigningKey, typ
 export class DevTokenVerifier implements TokenVerifier {
   private key?: Promise<DevSigningKey>;
 
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly maxLifetimeSeconds = DEFAULT_TOKEN_POLICY.maxLifetimeSeconds,
+  ) {}
 
   /** Loads or creates the key now, so that an unusable data directory fails start-up instead of the first request. */
   async init(): Promise<void> {
@@ -16,7 +20,7 @@ export class DevTokenVerifier implements TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     const { publicKey } = await this.signingKey();
-    return verifyJwt(token, publicKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_ALGORITHM] });
+    return verifyJwt(token, publicKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_ALGORITHM], maxLifetimeSeconds: this.maxLifetimeSeconds });
   }
 
   private signingKey(): Promise<DevSigningKey> {

@@ -30,12 +30,21 @@ describe('token lifetime', () => {
     ['30s', 30],
     ['15m', 900],
     ['8h', 28_800],
-    ['7d', 604_800],
+    ['12h', 43_200],
   ])('reads %s as %i seconds', (text, seconds) => {
     expect(tokenLifetimeSeconds(text)).toBe(seconds);
   });
 
   it.each(['0h', '-1h', '8', 'h', '1.5h', '8 h', '8hours', '2 minutes ago'])('refuses %s', (text) => {
     expect(() => tokenLifetimeSeconds(text)).toThrow(InvalidClaimsError);
+  });
+
+  it.each(['13h', '721m', '1d', '7d'])('refuses %s, longer than the 12 hours a token may live', (text) => {
+    expect(() => tokenLifetimeSeconds(text)).toThrow('must be at most 12h');
+  });
+
+  it('follows a configured maximum', () => {
+    expect(tokenLifetimeSeconds('2h', 2 * 3600)).toBe(7200);
+    expect(() => tokenLifetimeSeconds('3h', 2 * 3600)).toThrow('must be at most 2h');
   });
 });

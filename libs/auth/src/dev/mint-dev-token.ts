@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { InvalidClaimsError } from '../auth.errors';
 import { isRole, isScope, principalFromClaims, type Role, type Scope } from '../principal';
+import { DEFAULT_TOKEN_POLICY } from '../token-policy';
 import { DEV_ALGORITHM, DEV_AUDIENCE, DEV_ISSUER, loadOrCreateDevSigningKey } from './dev-signing-key';
 
 export interface DevTokenOptions {
@@ -18,10 +19,13 @@ export const DEFAULT_DEV_TOKEN_LIFETIME = '1h';
 const LIFETIME_PATTERN = /^([1-9]\d{0,6})([smhd])$/;
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
 
-/** Signs a token the DevTokenVerifier of the same data directory accepts. Refuses options it would refuse. */
-export async function mintDevToken(dataDir: string, options: DevTokenOptions): Promise<string> {
+/**
+ * Signs a token the DevTokenVerifier of the same data directory accepts. Refuses options it would refuse, a
+ * lifetime past the verifier's maximum among them.
+ */
+export async function mintDevToken(dataDir: string, options: DevTokenOptions, maxLifetimeSeconds = DEFAULT_TOKEN_POLICY.maxLifetimeSeconds): Promise<string> {
   const claims = devTokenClaims(options);
-  const lifetime = tokenLifetimeSeconds(options.expiresIn ?? DEFAULT_DEV_TOKEN_LIFETIME);
+  const lifetime = tokenLifetimeSeconds(options.expiresIn ?? DEFAULT_DEV_TOKEN_LIFETIME, maxLifetimeSeconds);
   const key = await loadOrCreateDevSigningKey(dataDir);
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
@@ -54,8 +58,11 @@ export function devTokenClaims(options: DevTokenOptions): Record<string, unknown
   return claims;
 }
 
-export function tokenLifetimeSeconds(expiresIn: string): number {
+export function tokenLifetimeSeconds(expiresIn: string, maxLifetimeSeconds = DEFAULT_TOKEN_POLICY.maxLifetimeSeconds): number {
   const match = LIFETIME_PATTERN.exec(expiresIn);
   if (!match) throw new InvalidClaimsError('exp', 'must be a whole number of s, m, h or d, like 8h');
-  return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+  const seconds = Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+  // The verifier refuses longer-lived tokens, so minting one would only hand out a token that never works.
+  if (seconds > maxLifetimeSeconds) throw new InvalidClaimsError('exp', `must be at most ${maxLifetimeSeconds / 3600}h`);
+  return seconds;
 }

@@ -3,8 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import type { AuthConfig } from '../auth.config';
 import { DevTokenVerifier } from '../dev/dev-token-verifier';
 import { OidcTokenVerifier } from '../oidc/oidc-token-verifier';
+import { DEFAULT_TOKEN_POLICY } from '../token-policy';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../token-verifier';
-import { BearerAuthGuard } from './bearer-auth.guard';
+import { BearerAuthGuard, TOKEN_POLICY } from './bearer-auth.guard';
 
 /** Provides TOKEN_VERIFIER for the configured mode and puts every route behind BearerAuthGuard. */
 @Module({})
@@ -15,6 +16,7 @@ export class AuthModule {
       global: true,
       providers: [
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config) },
+        { provide: TOKEN_POLICY, useValue: config.tokens ?? DEFAULT_TOKEN_POLICY },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
       ],
       exports: [TOKEN_VERIFIER],
@@ -25,7 +27,7 @@ export class AuthModule {
 async function createTokenVerifier(config: AuthConfig): Promise<TokenVerifier> {
   switch (config.mode) {
     case 'dev': {
-      const verifier = new DevTokenVerifier(config.dataDir);
+      const verifier = new DevTokenVerifier(config.dataDir, config.tokens?.maxLifetimeSeconds);
       await verifier.init();
       return verifier;
     }

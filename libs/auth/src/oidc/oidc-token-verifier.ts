@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from 'jose';
 import { TokenVerifierUnavailableError } from '../auth.errors';
 import type { Principal } from '../principal';
+import { DEFAULT_TOKEN_POLICY, type TokenPolicy } from '../token-policy';
 import type { TokenVerifier } from '../token-verifier';
 import { verifyJwt } from '../verify-jwt';
 
@@ -13,6 +14,7 @@ export interface OidcVerifierConfig {
   readonly issuer: string;
   readonly jwksUrl: string;
   readonly audience: string;
+  readonly tokens?: TokenPolicy;
 }
 
 const JWKS_TIMEOUT_MS = 5_000;
@@ -42,6 +44,7 @@ export class OidcTokenVerifier implements TokenVerifier {
       issuer: this.config.issuer,
       audience: this.config.audience,
       algorithms: OIDC_ALGORITHMS,
+      maxLifetimeSeconds: (this.config.tokens ?? DEFAULT_TOKEN_POLICY).maxLifetimeSeconds,
     });
   }
 }
