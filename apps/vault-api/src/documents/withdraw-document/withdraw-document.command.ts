@@ -5,7 +5,7 @@ import type { DocumentView } from '../document.view';
 export class WithdrawDocumentCommand extends Command<DocumentView> {
   constructor(
     readonly documentId: string,
-    readonly expectedRevision: number,
+    readonly expectedRevision: number | undefined,
     readonly principal: Principal,
     readonly requestId: string,
   ) {

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AtMostMaxPosition } from '../../shared/http/position';
 
 const wholeNumber = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
@@ -10,6 +11,7 @@ export class AccessLogRequest {
   @Transform(wholeNumber)
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
+  @AtMostMaxPosition()
   before?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })

@@ -1,6 +1,7 @@
 import { EVIDENCE_KINDS, type EvidenceKind } from '@kluis/document-domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsCalendarDate } from '../../shared/http/calendar-date';
 
 export class RequestDocumentRequest {
   @ApiProperty({ enum: EVIDENCE_KINDS })
@@ -14,6 +15,6 @@ export class RequestDocumentRequest {
 
   @ApiPropertyOptional({ format: 'date', example: '2026-12-15' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date, YYYY-MM-DD' })
+  @IsCalendarDate()
   dueBy?: string;
 }

@@ -7,7 +7,7 @@ export class ReviewDocumentCommand extends Command<DocumentView> {
   constructor(
     readonly documentId: string,
     readonly review: ReviewDocumentRequest,
-    readonly expectedRevision: number,
+    readonly expectedRevision: number | undefined,
     readonly principal: Principal,
     readonly requestId: string,
   ) {

@@ -1,21 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_MESSAGE = 'must be a date, YYYY-MM-DD';
+import { IsCalendarDate } from '../../shared/http/calendar-date';
 
 /** The facts a reviewer reads from a document. Which ones are required depends on its type. */
 export class FactsRequest {
   @ApiPropertyOptional({ example: 'NXC4K8R71' }) @IsOptional() @IsString() @Matches(/^[A-Z0-9<-]{1,30}$/i, { message: 'must be letters and digits, at most 30' }) documentNumber?: string;
   @ApiPropertyOptional({ example: 'NLD', description: 'ICAO 9303 three-letter code' }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'must be a three-letter country code, e.g. NLD' }) issuingCountry?: string;
   @ApiPropertyOptional({ example: 'Maria de Vries' }) @IsOptional() @IsString() @Length(1, 200) holderName?: string;
-  @ApiPropertyOptional({ example: '1974-08-12' }) @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) dateOfBirth?: string;
-  @ApiPropertyOptional({ example: '2031-01-01' }) @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) expiresOn?: string;
-  @ApiPropertyOptional({ example: '2026-09-30' }) @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) issuedOn?: string;
+  @ApiPropertyOptional({ example: '1974-08-12' }) @IsOptional() @IsCalendarDate() dateOfBirth?: string;
+  @ApiPropertyOptional({ example: '2031-01-01' }) @IsOptional() @IsCalendarDate() expiresOn?: string;
+  @ApiPropertyOptional({ example: '2026-09-30' }) @IsOptional() @IsCalendarDate() issuedOn?: string;
   @ApiPropertyOptional({ example: 'Oudegracht 1, 3511 AA Utrecht' }) @IsOptional() @IsString() @Length(1, 300) address?: string;
   @ApiPropertyOptional({ example: 'Mr. J. Bakker, Utrecht' }) @IsOptional() @IsString() @Length(1, 200) notary?: string;
-  @ApiPropertyOptional({ example: '2026-10-02' }) @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) deedDate?: string;
+  @ApiPropertyOptional({ example: '2026-10-02' }) @IsOptional() @IsCalendarDate() deedDate?: string;
   @ApiPropertyOptional({ example: 'Jan de Vries' }) @IsOptional() @IsString() @Length(1, 200) grantor?: string;
   @ApiPropertyOptional({ example: 'Maria de Vries' }) @IsOptional() @IsString() @Length(1, 200) attorney?: string;
   @ApiPropertyOptional({ example: 'All banking matters' }) @IsOptional() @IsString() @Length(1, 500) scope?: string;
