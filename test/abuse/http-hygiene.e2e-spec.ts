@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
@@ -165,10 +165,28 @@ describe('HTTP hygiene under load and in production', () => {
     }
   });
 
+  it('in production, sends HSTS and hides /docs and /metrics unless told otherwise', async () => {
+    const vault = await startVault({
+      NODE_ENV: 'production',
+      VAULT_MASTER_KEY: randomBytes(32).toString('base64'),
+      VAULT_MALWARE_SCANNER: 'clamd://127.0.0.1:9',
+      VAULT_OIDC_ISSUER: 'https://login.bank.example',
+      VAULT_JWKS_URL: 'http://127.0.0.1:9/jwks',
+    });
+    try {
+      const health = await vault.http().get('/health');
+      expect(health.headers['strict-transport-security']).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+      for (const path of ['/metrics', '/docs', '/docs-json']) expect([path, (await vault.http().get(path)).status]).toEqual([path, 404]);
+    } finally {
+      await vault.stop();
+      await removeDataDir(vault);
+    }
+  });
+
   it('hides /docs and /metrics when told to, whatever the spelling of the path', async () => {
     const vault = await startVault({ VAULT_OPS_ENDPOINTS: 'hidden' });
     try {
-      for (const path of ['/metrics', '/METRICS/', '/docs', '/docs/', '/docs-json', '/docs/swagger-ui-init.js']) {
+      for (const path of ['/metrics', '/METRICS/', '/docs', '/docs/', '/docs-json', '/docs-yaml', '/docs/swagger-ui-init.js']) {
         const response = await vault.http().get(path);
         expect([path, response.status]).toEqual([path, 404]);
       }

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import type { VaultConfig } from './config/vault-config';
 import type { Clock } from './infrastructure/clock';
 import { answerUnparsableRequests } from './shared/http/client-errors';
+import { GLOBAL_PROBLEM_RESPONSES } from './shared/http/global-problem-responses';
 import { parseRequestBodies } from './shared/http/request-bodies';
 import { hiddenOpsEndpoints, securityHeaders } from './shared/http/security-headers';
 import { serveWebUi } from './web/static/serve-web-ui';
@@ -39,6 +40,7 @@ export async function createVaultApp(config: VaultConfig, overrides: { clock?: C
     .setDescription('The document vault: upload once, verify once, rely on it everywhere.')
     .setVersion('1')
     .addBearerAuth()
+    .addGlobalResponse(...GLOBAL_PROBLEM_RESPONSES)
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
   await app.init();

@@ -85,12 +85,12 @@ describe('verifying documents at the back office', () => {
   });
 
   describe('refusals', () => {
-    it('requires If-Match (428) and refuses a stale one (412), changing nothing', async () => {
+    it('requires If-Match (428), refuses a stale one (412) and a malformed one (400), changing nothing', async () => {
       const { maria, documentId } = await aPassportOnFile();
       const anna = await vault.reviewer('anna');
       expectProblem(await review(vault, anna.token, documentId, { decision: 'approve', facts: passportFacts }), 428);
       expectProblem(await review(vault, anna.token, documentId, { decision: 'approve', facts: passportFacts }, 7), 412);
-      expectProblem(await review(vault, anna.token, documentId, { decision: 'approve', facts: passportFacts }, 'garbage'), 412);
+      expectProblem(await review(vault, anna.token, documentId, { decision: 'approve', facts: passportFacts }, 'garbage'), 400);
       const seen = await getAs(vault, maria.token, `/v1/documents/${documentId}`).expect(200);
       expect(seen.body).toMatchObject({ status: 'pending_review', revision: 0 });
     });

@@ -21,7 +21,7 @@ const DOCS_POLICY = [
 const HSTS = 'max-age=31536000; includeSubDomains';
 
 const isApi = (path: string) => path === '/v1' || path.startsWith('/v1/');
-const isDocs = (path: string) => path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-json');
+const isDocs = (path: string) => path === '/docs' || path.startsWith('/docs/') || path === '/docs-json' || path === '/docs-yaml';
 
 /**
  * Headers every answer carries. Every /v1 answer may hold personal data, so none is stored by a browser or proxy;
