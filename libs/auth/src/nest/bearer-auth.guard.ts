@@ -5,6 +5,7 @@ import { InvalidTokenError } from '../auth.errors';
 import type { TokenPolicy } from '../token-policy';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../token-verifier';
 import { FailedAuthentications } from './failed-authentications';
+import { VerifiedTokens } from './verified-tokens';
 import { extractBearerToken } from './bearer-token';
 import { IS_PUBLIC } from './public.decorator';
 import { attachPrincipal } from './request-principal';
@@ -24,11 +25,13 @@ interface HttpResponse {
  * Every route needs a valid bearer token unless marked @Public(). It only authenticates: what the principal may do
  * is decided by each use case. A verifier that cannot reach the issuer's keys is not the caller's fault, so that
  * error is passed on instead of becoming a 401. An address that keeps sending refused tokens is answered 429 for the
- * rest of the minute without checking them, so forging tokens cannot burn the vault's CPU.
+ * rest of the minute without checking them, so forging tokens cannot burn the vault's CPU; a token verified in the
+ * last few minutes still passes, so clients behind the same proxy as the forger keep working.
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   private readonly failures: FailedAuthentications;
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
@@ -46,6 +49,11 @@ export class BearerAuthGuard implements CanActivate {
     const request = http.getRequest<HttpRequest>();
     const token = extractBearerToken(request.headers.authorization);
     if (!token) throw this.unauthorized(http.getResponse<HttpResponse>(), 'Bearer realm="kluis"');
+    const known = this.verified.principalOf(token);
+    if (known) {
+      attachPrincipal(request, known);
+      return true;
+    }
     const address = request.ip ?? 'unknown';
     const retryAfter = this.failures.retryAfterSeconds(address);
     if (retryAfter > 0) {
@@ -53,7 +61,9 @@ export class BearerAuthGuard implements CanActivate {
       throw new HttpException('Too many refused tokens', HttpStatus.TOO_MANY_REQUESTS);
     }
     try {
-      attachPrincipal(request, await this.verifier.verify(token));
+      const principal = await this.verifier.verify(token);
+      this.verified.remember(token, principal);
+      attachPrincipal(request, principal);
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         this.failures.record(address);
