@@ -37,9 +37,12 @@ describe('HTTP hygiene', () => {
   }
 
   describe('bodies', () => {
-    it('answers a 200 KB JSON body with 413', async () => {
+    it('answers a 200 KB JSON body with 413, quoting the request id it was sent with', async () => {
       const body = JSON.stringify({ decision: 'reject', reasonCode: 'ILLEGIBLE', message: 'x'.repeat(200 * 1024) });
-      expectProblem(await postReview().set('Content-Type', 'application/json').send(body), 413, 'body');
+      const requestId = `req-${randomUUID()}`;
+      const response = await postReview().set('Content-Type', 'application/json').set('X-Request-Id', requestId).send(body);
+      expectProblem(response, 413, 'body');
+      expect([JSON.parse(response.text).instance, response.headers['x-request-id']]).toEqual([requestId, requestId]);
     });
 
     it('answers a gzip bomb with 413, measuring the body once inflated', async () => {
