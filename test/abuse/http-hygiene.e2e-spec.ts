@@ -114,14 +114,14 @@ describe('HTTP hygiene', () => {
       const answer = await rawRequest(vault.app, 'FROB /v1/me/documents HTTP/1.1\r\nHost: vault\r\n\r\n');
       expect(answer.status).toBe(501);
       expect(answer.headers).toMatch(/content-type: application\/problem\+json/i);
-      expect(JSON.parse(answer.body)).toMatchObject({ status: 501, code: 'REQUEST.METHOD_UNKNOWN' });
+      expect(JSON.parse(answer.body)).toMatchObject({ status: 501, title: 'Method not known', code: 'REQUEST.METHOD_UNKNOWN' });
     });
 
     it('answers headers over 16 KiB with 431 problem details', async () => {
       const answer = await rawRequest(vault.app, `GET /v1/me/documents HTTP/1.1\r\nHost: vault\r\nX-Filler: ${'a'.repeat(17 * 1024)}\r\n\r\n`);
       expect(answer.status).toBe(431);
       expect(answer.headers).toMatch(/content-type: application\/problem\+json/i);
-      expect(JSON.parse(answer.body)).toMatchObject({ status: 431, code: 'REQUEST.HEADERS_TOO_LARGE' });
+      expect(JSON.parse(answer.body)).toMatchObject({ status: 431, title: 'The request headers are too large', code: 'REQUEST.HEADERS_TOO_LARGE' });
     });
   });
 

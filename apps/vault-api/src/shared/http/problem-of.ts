@@ -13,6 +13,7 @@ const STANDARD_TITLES: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'The request took too long',
   409: 'Conflict with the current state',
   412: 'The resource changed since you read it',
   413: 'The file is too large',
@@ -20,6 +21,8 @@ const STANDARD_TITLES: Record<number, string> = {
   422: 'Idempotency key reused for a different request',
   428: 'If-Match is required',
   429: 'Too many requests',
+  431: 'The request headers are too large',
+  501: 'Method not known',
 };
 
 /**
