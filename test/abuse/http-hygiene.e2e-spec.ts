@@ -142,6 +142,14 @@ describe('HTTP hygiene', () => {
       expect(refused.headers['cache-control']).toBe('no-store');
     });
 
+    it('documents the answers the HTTP layer may give on every operation', async () => {
+      const { body } = await vault.http().get('/docs-json').expect(200);
+      for (const operation of [body.paths['/v1/me/documents'].get, body.paths['/v1/documents/{documentId}/reviews'].post]) {
+        expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '405', '413', '415', '429']));
+      }
+      expect(body.components.schemas.ProblemResponse.properties).toHaveProperty('instance');
+    });
+
     it('serves /docs under a Content-Security-Policy', async () => {
       const docs = await vault.http().get('/docs').redirects(1);
       expect(docs.status).toBe(200);
