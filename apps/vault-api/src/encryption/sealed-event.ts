@@ -1,7 +1,8 @@
 import { type JsonObject, type KeyVault, openOrErased, sealFields, type SealedFields, isErasedValue } from '@kluis/crypto';
 import type { NewEvent, RecordedEvent } from '@kluis/event-store';
+import { CustomerErasedProblem } from './customer-erased.problem';
 import { dataKeyForWriting } from './data-key-for-writing';
-import { personalFieldsOf } from './personal-fields';
+import { isRecordedAfterErasure, personalFieldsOf } from './personal-fields';
 
 /**
  * What a sealed event carries in its metadata besides `subject` (the customer whose key sealed it): the paths that
@@ -35,7 +36,11 @@ export async function sealEvent(event: NewEvent, keys: Pick<KeyVault, 'dataKeyFo
   }
   const fields = Object.keys(values);
   if (fields.length === 0) return { ...event, metadata: { ...event.metadata, subject } };
-  const dataKey = await dataKeyForWriting(keys, subject);
+  const dataKey = await dataKeyForWriting(keys, subject).catch((error: unknown) => {
+    if (error instanceof CustomerErasedProblem && isRecordedAfterErasure(event.type)) return undefined;
+    throw error;
+  });
+  if (dataKey === undefined) return { ...event, data, metadata: { ...event.metadata, subject, erased: fields } };
   const personalData: PersonalData = { fields, sealed: sealFields(dataKey, subject, values) };
   return { ...event, data, metadata: { ...event.metadata, subject, personalData } };
 }

@@ -12,6 +12,22 @@ import { SealingEventStore } from './sealing-event-store';
 
 const facts = passportFacts({ holderName: 'Wilhelmina Zonderland', documentNumber: 'QX9K2L7M4', dateOfBirth: '1961-03-17' });
 
+const customerId = 'C-free-text';
+const anEvent = (type: string, data: Record<string, unknown>): NewEvent => ({ id: randomUUID(), type, version: 1, data: { customerId, ...data }, metadata: {} });
+
+/** What staff write about a customer, as they like: every piece of it can name the customer or their affairs. */
+const written = {
+  DocumentReferenced: anEvent('DocumentReferenced', { documentId: 'd-1', referenceId: 'r-1', department: 'mortgages', purpose: 'Mortgage for Prinsengracht 12', caseRef: 'HYP-PRINSEN-12' }),
+  DocumentRequested: anEvent('DocumentRequested', { requestId: 'q-1', kind: 'address', department: 'mortgages', purpose: 'Move to Prinsengracht 12', dueBy: null }),
+  DocumentRequestJoined: anEvent('DocumentRequestJoined', { requestId: 'q-1', kind: 'address', department: 'payments', purpose: 'Standing order for Prinsengracht rent', dueBy: null }),
+  LegalHoldPlaced: anEvent('LegalHoldPlaced', { holdId: 'h-1', reason: 'Prosecutor inquiry into Prinsengracht fraud', caseRef: 'OM-PRINSEN-7' }),
+  DocumentRejected: anEvent('DocumentRejected', { documentId: 'd-2', reasonCode: 'ILLEGIBLE', message: 'The Prinsengracht letter is cut off' }),
+  DocumentRevoked: anEvent('DocumentRevoked', { documentId: 'd-1', reason: 'Reported stolen at Prinsengracht' }),
+  EvidenceQueried: anEvent('EvidenceQueried', { kind: 'identity', satisfied: true, documentId: 'd-1', purpose: 'Checking Prinsengracht tenancy' }),
+  DocumentContentRead: anEvent('DocumentContentRead', { documentId: 'd-1', purpose: 'Valuing Prinsengracht 12' }),
+};
+const freeText = ['Prinsengracht'];
+
 describe('sealing personal fields in events', () => {
   let dir: string;
   let raw: EventStore;
@@ -97,9 +113,34 @@ describe('sealing personal fields in events', () => {
   });
 
   it('leaves events without personal data as they are', async () => {
-    const event: NewEvent = { id: randomUUID(), type: 'DocumentContentRead', version: 1, data: { documentId: 'd-1', purpose: 'mortgage' }, metadata: { at: 'now' } };
+    const event: NewEvent = { id: randomUUID(), type: 'DocumentRead', version: 1, data: { customerId: 'C-1', documentId: 'd-1', what: 'history' }, metadata: { at: 'now' } };
     await store.append('access-C-1', [event], 'no_stream');
     const [stored] = (await raw.readStream('access-C-1')).events;
     expect({ data: stored.data, metadata: stored.metadata }).toEqual({ data: event.data, metadata: event.metadata });
+  });
+
+  it('stores purposes, case references, hold reasons and messages as ciphertext, and reads them back plain', async () => {
+    const events = Object.values(written);
+    await store.append(`mixed-${customerId}`, events, 'no_stream');
+
+    for (const text of freeText) expect(await filesContainingPlaintext(dir, Buffer.from(text))).toEqual([]);
+    const stored = (await raw.readStream(`mixed-${customerId}`)).events;
+    expect(stored.map((event) => event.metadata.personalData)).toEqual(events.map(() => expect.objectContaining({ fields: expect.any(Array) })));
+    expect((await store.readStream(`mixed-${customerId}`)).events.map((event) => event.data)).toEqual(events.map((event) => event.data));
+  });
+
+  it('reads them back absent once the customer is erased, and still records a read with its purpose left out', async () => {
+    await store.append(`mixed-${customerId}`, Object.values(written), 'no_stream');
+    await keys.destroy(customerId);
+
+    const erased = (await store.readStream(`mixed-${customerId}`)).events;
+    expect(erased.find((event) => event.type === 'LegalHoldPlaced')).toMatchObject({ data: { reason: '', caseRef: '' }, metadata: { erased: ['reason', 'caseRef'] } });
+    expect(erased.find((event) => event.type === 'DocumentContentRead')).toMatchObject({ data: { purpose: null }, metadata: { erased: ['purpose'] } });
+
+    await store.append(`access-${customerId}`, [anEvent('EvidenceQueried', { kind: 'identity', satisfied: false, documentId: null, purpose: 'Prinsengracht again' })], 'no_stream');
+    const [recorded] = (await raw.readStream(`access-${customerId}`)).events;
+    expect(recorded).toMatchObject({ data: { purpose: null, satisfied: false }, metadata: { subject: customerId, erased: ['purpose'] } });
+    await expect(store.append(`other-${customerId}`, [anEvent('DocumentRequested', { requestId: 'q-2', kind: 'identity', purpose: 'Anything' })], 'no_stream')).rejects.toMatchObject({ code: 'CUSTOMER.ERASED' });
+    for (const text of freeText) expect(await filesContainingPlaintext(dir, Buffer.from(text))).toEqual([]);
   });
 });
