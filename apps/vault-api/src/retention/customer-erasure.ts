@@ -2,7 +2,7 @@ import { BlobLockedError } from '@kluis/blob-store';
 import { KEY_VAULT, type KeyVault } from '@kluis/crypto';
 import { type DocumentTypeCatalogue, isOnFile } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { customerDocumentIds, type ReadModelDatabase } from '@kluis/read-models';
+import { customerDocumentIds, forgetKeptAnswersAbout, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../infrastructure/clock';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../infrastructure/tokens';
@@ -14,9 +14,10 @@ import { CustomerRetentionService } from './customer-retention.service';
 
 /**
  * Carries out an erasure already decided (CustomerErased is in the customer's stream): destroys their key, which
- * makes every blob and sealed field of theirs unreadable wherever a copy lives, backups included; then erases each
- * document and deletes its blob where the store allows. Every step is idempotent, so after a crash the next run
- * picks up where this one stopped, and only then is the erasure recorded as complete.
+ * makes every blob and sealed field of theirs unreadable wherever a copy lives, backups included; then forgets the
+ * answers the read model kept about them, and erases each document and deletes its blob where the store allows.
+ * Every step is idempotent, so after a crash the next run picks up where this one stopped, and only then is the
+ * erasure recorded as complete.
  */
 @Injectable()
 export class CustomerErasure {
@@ -37,6 +38,7 @@ export class CustomerErasure {
     const { state } = await this.retention.load(customerId);
     if (!state.erasure || state.erasure.completedAt) return 0;
     await this.keys.destroy(customerId);
+    await forgetKeptAnswersAbout(this.db, customerId);
     const documentIds = await customerDocumentIds(this.db, customerId);
     for (const documentId of documentIds) await this.eraseDocument(documentId, state.erasure.reason);
     const now = this.clock.now();
