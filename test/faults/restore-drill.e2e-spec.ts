@@ -25,8 +25,8 @@ describe('the restore drill: back up a running vault, restore it elsewhere, star
     dirs.push(dir);
     return dir;
   };
-  const start = async (dataDir: string) => {
-    const vault = await startBuiltVault({ VAULT_DATA_DIR: dataDir, VAULT_RECONCILE_INTERVAL_MS: 'off' });
+  const start = async (dataDir: string, env: NodeJS.ProcessEnv = {}) => {
+    const vault = await startBuiltVault({ VAULT_DATA_DIR: dataDir, VAULT_RECONCILE_INTERVAL_MS: 'off', ...env });
     vaults.push(vault);
     return vault;
   };
@@ -67,10 +67,12 @@ describe('the restore drill: back up a running vault, restore it elsewhere, star
     expect(manifest.blobs.count).toBeGreaterThanOrEqual(before.length);
     expect(manifest.blobs.corrupt).toEqual([]);
     expect(manifest.devSigningKey).toBe(true);
-    expect(manifest).toMatchObject({ keyStore: true, devMasterKey: true });
+    expect(manifest).toMatchObject({ keyStore: true });
 
-    expect(await runBuiltCli('restore', [backup], { VAULT_DATA_DIR: restored })).toMatchObject({ code: 0, stderr: '' });
-    const again = await start(restored);
+    // No backup holds the master key: the restore, and the restored vault, are given the original's.
+    const masterKey = { VAULT_MASTER_KEY_FILE: join(original, 'dev-master-key') };
+    expect(await runBuiltCli('restore', [backup], { VAULT_DATA_DIR: restored, ...masterKey })).toMatchObject({ code: 0, stderr: '' });
+    const again = await start(restored, masterKey);
 
     // Tokens signed before the backup still work: the signing key came back with the data.
     for (const upload of before) {
@@ -89,7 +91,7 @@ describe('the restore drill: back up a running vault, restore it elsewhere, star
     expect(manifest.eventsHeadPosition).toBeGreaterThanOrEqual(before.length);
     expect(inBackup).toBeLessThanOrEqual(during.length);
 
-    const reconciled = await runBuiltCli('reconcile', ['--dry-run'], { VAULT_DATA_DIR: restored });
+    const reconciled = await runBuiltCli('reconcile', ['--dry-run'], { VAULT_DATA_DIR: restored, ...masterKey });
     expect(reconciled.code).toBe(0);
     const summary = JSON.parse(reconciled.stdout) as ReconciliationSummary;
     expect(summary.counts).toMatchObject({ missing: 0, mismatches: 0 });
@@ -112,16 +114,17 @@ describe('the restore drill: back up a running vault, restore it elsewhere, star
     await keys.close();
 
     const restored = await aDir('restored');
-    const restore = await runBuiltCli('restore', [backup], { VAULT_DATA_DIR: restored, ...env });
+    const restoredEnv = { ...env, VAULT_MASTER_KEY_FILE: join(original, 'dev-master-key') };
+    const restore = await runBuiltCli('restore', [backup], { VAULT_DATA_DIR: restored, ...restoredEnv });
     expect(restore).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(restore.stdout)).toMatchObject({ reshreddedKeys: 1 });
-    const again = await startBuiltVault({ VAULT_DATA_DIR: restored, VAULT_RECONCILE_INTERVAL_MS: 'off', ...env });
+    const again = await startBuiltVault({ VAULT_DATA_DIR: restored, VAULT_RECONCILE_INTERVAL_MS: 'off', ...restoredEnv });
     vaults.push(again);
 
     const { status, bytes } = await download(again.url, kept.token, kept.documentId);
     expect({ status, sha256: sha256(bytes) }).toEqual({ status: 200, sha256: sha256(kept.file) });
     expect((await download(again.url, erased.token, erased.documentId)).status).toBe(410);
-    const deep = await runBuiltCli('reconcile', ['--deep', '--dry-run'], { VAULT_DATA_DIR: restored, ...env });
+    const deep = await runBuiltCli('reconcile', ['--deep', '--dry-run'], { VAULT_DATA_DIR: restored, ...restoredEnv });
     expect(deep.code).toBe(0);
     expect(JSON.parse(deep.stdout) as ReconciliationSummary).toMatchObject({ registered: 2, erased: 1, counts: { missing: 0, mismatches: 0 } });
   }, 120_000);

@@ -12,8 +12,13 @@ export interface BackupManifest {
   readonly devSigningKey: boolean;
   /** Whether the customers' data keys are in it; without them its blobs and personal fields cannot be read. */
   readonly keyStore?: boolean;
-  /** Whether the dev-mode master key is in it. A production master key never is: it is kept apart from every copy of the data. */
+  /**
+   * Whether the dev-mode master key is in it, as older backups held it. No backup made now does: beside the data
+   * keys it would open every customer's data, an erased customer's included, to whoever holds the backup.
+   */
   readonly devMasterKey?: boolean;
+  /** The read models left out because they hold personal data in the clear; the restore rebuilds them from the events. */
+  readonly readModelsToRebuild?: readonly string[];
 }
 
 /** Names inside a backup folder. */

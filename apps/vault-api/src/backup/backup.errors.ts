@@ -24,3 +24,14 @@ export class IncompleteBackupError extends Error {
     this.name = 'IncompleteBackupError';
   }
 }
+
+/** A backup's data keys are wrapped by a master key no backup holds: the restore must be given it. */
+export class MasterKeyNotGivenError extends Error {
+  readonly code = 'BACKUP.MASTER_KEY_NOT_GIVEN';
+  constructor() {
+    super(
+      'the backup holds the data keys but never the master key that wraps them: set VAULT_MASTER_KEY or VAULT_MASTER_KEY_FILE to the key of the vault it was taken from (a dev vault keeps it in its data directory as dev-master-key), here and when the restored vault starts',
+    );
+    this.name = 'MasterKeyNotGivenError';
+  }
+}

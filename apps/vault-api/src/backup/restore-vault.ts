@@ -4,11 +4,12 @@ import { access, copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { VaultConfig } from '../config/vault-config';
 import { BACKUP_LAYOUT, type BackupManifest, readManifest } from './backup-manifest';
-import { BackupTargetInUseError } from './backup.errors';
+import { BackupTargetInUseError, MasterKeyNotGivenError } from './backup.errors';
 import { copyBlobs } from './copy-blobs';
 import { DEV_SIGNING_KEY_FILE } from './dev-signing-key-file';
 import { assertFree } from './empty-folder';
 import { embeddedLocations } from './embedded-locations';
+import { rebuildPersonalReadModels } from './rebuild-personal-read-models';
 import { openKeyVaultReshredding } from '../encryption/open-key-vault';
 
 export interface RestoredVault extends BackupManifest {
@@ -19,8 +20,10 @@ export interface RestoredVault extends BackupManifest {
 /**
  * Restores a finished backup into the places the configuration names, all of which must be free: a restore never
  * writes over a vault. Blobs go back through the blob store, each re-hashed on the way. The data keys come back
- * with them, and then every erasure in the tombstone journal (kept outside the data and its backups) is applied
- * again. Start the vault afterwards; its read model catches up from the events.
+ * with them, opened by the master key the configuration gives, and then every erasure in the tombstone journal
+ * (kept outside the data and its backups) is applied again. Only then are the read models the backup left out
+ * rebuilt from the events, so an erasure since the backup reaches them. Start the vault afterwards; the rest of its
+ * read model catches up from the events.
  */
 export async function restoreVault(config: VaultConfig, source: string): Promise<RestoredVault> {
   const manifest = await readManifest(source);
@@ -35,6 +38,7 @@ export async function restoreVault(config: VaultConfig, source: string): Promise
     assertAbsent(target.keys),
     assertAbsent(masterKeyFile),
   ]);
+  if (manifest.keyStore && !manifest.devMasterKey && !masterKeyGiven(config)) throw new MasterKeyNotGivenError();
   await mkdir(target.dataDir, { recursive: true, mode: 0o700 });
   await copyInto(join(source, BACKUP_LAYOUT.events), target.events);
   await copyInto(join(source, BACKUP_LAYOUT.readModel), target.readModel);
@@ -44,8 +48,14 @@ export async function restoreVault(config: VaultConfig, source: string): Promise
   if (manifest.devMasterKey) await copyInto(join(source, DEV_MASTER_KEY_FILE), masterKeyFile);
   const { vault, reshredded } = await openKeyVaultReshredding(config.encryption);
   await vault.close();
+  await rebuildPersonalReadModels(config, manifest.readModelsToRebuild ?? []);
   return { ...manifest, reshreddedKeys: reshredded };
 }
+
+const masterKeyGiven = (config: VaultConfig): boolean => {
+  const { env } = config.encryption.masterKeys;
+  return Boolean(env.VAULT_MASTER_KEY ?? env.VAULT_MASTER_KEY_FILE);
+};
 
 async function assertAbsent(file: string): Promise<void> {
   const exists = await access(file).then(

@@ -1,0 +1,24 @@
+import { openReadModelDatabase, rebuildBeside } from '@kluis/read-models';
+import type { VaultConfig } from '../config/vault-config';
+import { openSealedEventStore } from '../infrastructure/open-backends';
+import { PERSONAL_READ_MODELS } from './personal-read-models';
+
+/**
+ * Rebuilds the read models a backup left out, from its events read through the restored keys: a customer erased
+ * since the backup reads back with their personal fields absent, and so do the rows made from them.
+ */
+export async function rebuildPersonalReadModels(config: VaultConfig, names: readonly string[]): Promise<void> {
+  const projections = PERSONAL_READ_MODELS.filter((projection) => names.includes(projection.name));
+  if (projections.length === 0) return;
+  const store = await openSealedEventStore(config);
+  try {
+    const db = await openReadModelDatabase(config.readModel);
+    try {
+      for (const projection of projections) await rebuildBeside(db, config.readModel, store, projection);
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    await store.close();
+  }
+}
