@@ -104,7 +104,9 @@ describe('erasure reaches every copy: a backup taken before an erasure restores 
     const letter = await upload(vault, customer.token, customer.id, { file: aPdf(), type: 'proof-of-address' }).expect(201);
     await review(vault, anna.token, letter.body.id, { decision: 'reject', reasonCode: 'ILLEGIBLE', message: maria.rejection }, letter.body.revision).expect(201);
     const hold = await as(admin, 'post', `/v1/customers/${customer.id}/legal-holds`).send({ reason: maria.holdReason, caseRef: maria.holdCaseRef }).expect(201);
-    await as(admin, 'post', `/v1/documents/${passport.body.id}/revocation`).send({ reason: maria.revocation }).expect(200);
+    const idCard = await upload(vault, customer.token, customer.id, { file: aPdf(), type: 'id-card' }).expect(201);
+    await review(vault, anna.token, idCard.body.id, { decision: 'approve', facts: maria.facts }, idCard.body.revision).expect(201);
+    await as(admin, 'post', `/v1/documents/${idCard.body.id}/revocation`).send({ reason: maria.revocation }).expect(200);
 
     // Someone who stays: their records must come back whole, or leaving everything out would pass too.
     const keptPassport = await upload(vault, kept.token, kept.id, { file: aPdf(), type: 'passport' }).expect(201);
@@ -146,6 +148,7 @@ describe('erasure reaches every copy: a backup taken before an erasure restores 
     });
     const erased = await getAs(again, customer.token, `/v1/documents/${passport.body.id}`).expect(200);
     expect(erased.body.file).toMatchObject({ filename: null });
+    await getAs(again, mortgages.token, `/v1/customers/${customer.id}/evidence?kind=identity`).expect(200, { satisfied: false });
     expect(secrets.filter((secret) => erased.text.includes(secret))).toEqual([]);
     await again.stop();
     expect(await foundIn(restored, [...secrets, maria.file])).toEqual([]);

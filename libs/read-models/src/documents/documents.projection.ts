@@ -9,7 +9,7 @@ import {
   readDocumentRequestEvent,
 } from '@kluis/document-domain';
 import type { RecordedEvent } from '@kluis/event-store';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ReadModelSchema } from '../database/read-model.schema';
 import type { Projection } from '../projection/projection';
 import { applyCustomerRetentionEvent } from '../retention/customer-retention.projection';
@@ -31,7 +31,11 @@ export const documentsProjection: Projection = {
     } else if (recorded.stream.startsWith(DOCUMENT_REQUEST_STREAM_PREFIX)) {
       await applyRequestEvent(trx, readDocumentRequestEvent(recorded.type, recorded.version, recorded.data), recorded);
     } else {
-      await applyDocumentEvent(trx, readDocumentEvent(recorded.type, recorded.version, recorded.data), recorded);
+      const event = readDocumentEvent(recorded.type, recorded.version, recorded.data);
+      await applyDocumentEvent(trx, event, recorded);
+      // Fields that read back erased mean the customer's key is gone, even where the events that recorded the
+      // erasure are not (a backup restored from before it): the document is erased for every reader.
+      if (readsBackErased(recorded)) await erasePersonalData(trx, { documentId: event.data.documentId }, { revision: recorded.revision, updated_at: recorded.recordedAt.toISOString() });
     }
   },
   async reset(trx) {
@@ -193,6 +197,15 @@ async function tellAbout(trx: Trx, documentId: string, recorded: RecordedEvent, 
   await tell(trx, [...departments], recorded, { ...news, customerId: document.customer_id, documentId, requestId: null, detail: { ...news.detail, documentType: document.type } });
 }
 
+/** An erased document stays erased, whatever happens to it afterwards. */
 async function update(trx: Trx, documentId: string, changes: Partial<ReadModelSchema['documents']>): Promise<void> {
-  await trx.updateTable('documents').set(changes).where('document_id', '=', documentId).execute();
+  const { status, ...rest } = changes;
+  const keepErased = status === undefined ? {} : { status: sql<string>`case when status = 'erased' then status else cast(${status} as text) end` };
+  await trx
+    .updateTable('documents')
+    .set({ ...rest, ...keepErased })
+    .where('document_id', '=', documentId)
+    .execute();
 }
+
+const readsBackErased = (recorded: RecordedEvent): boolean => Array.isArray(recorded.metadata.erased) && recorded.metadata.erased.length > 0;
