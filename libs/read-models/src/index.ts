@@ -37,4 +37,4 @@ export { openAccessWindows, closeAccessWindow, forgetAccessWindows, countInAcces
 export { isKnownCustomer } from './access/known-customer.query';
 export { webhookCursor, advanceWebhookCursor, deadLetterWebhookEntry, listWebhookDeadLetters, findWebhookDeadLetter, removeWebhookDeadLetter, recordWebhookRetryFailure, type WebhookDeadLetter } from './webhooks/webhook.queries';
 export { customerRetention, customersDueForErasure, erasuresToComplete, customerDocumentIds, departmentsThatReliedOn, type CustomerRetentionView } from './retention/customer-retention.queries';
-export { cutFreeTextFromDeadLetters, forgetKeptAnswersAbout } from './retention/forget-kept-answers';
+export { cutFreeTextFromDeadLetters, forgetKeptAnswersAbout, refillDeadLettersFromFeed } from './retention/forget-kept-answers';

@@ -1,5 +1,5 @@
 import { filesContainingPlaintext } from '@kluis/crypto/testing';
-import { openReadModelDatabase, type ReadModelDatabase } from '@kluis/read-models';
+import { openReadModelDatabase, type ReadModelDatabase, refillDeadLettersFromFeed } from '@kluis/read-models';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,16 @@ describe('the read model as a backup holds it', () => {
       const [letter] = await backedUp.selectFrom('webhook_dead_letters').select('entry').execute();
       expect(JSON.parse(letter.entry)).toMatchObject({ type: 'DocumentRevoked', customerId: 'C-1', detail: { documentType: 'passport' } });
       expect(JSON.parse(letter.entry).detail).not.toHaveProperty('reason');
+
+      // The restore rebuilds the feed from the events, and the dead letter takes its detail back from it.
+      const told = { reason: personal[3], documentType: 'passport' };
+      await backedUp
+        .insertInto('department_feed')
+        .values({ department: 'mortgages', position: 7, type: 'DocumentRevoked', customer_id: 'C-1', document_id: 'd-1', request_id: null, at, detail: JSON.stringify(told) })
+        .execute();
+      await refillDeadLettersFromFeed(backedUp);
+      const [refilled] = await backedUp.selectFrom('webhook_dead_letters').select('entry').execute();
+      expect(JSON.parse(refilled.entry)).toMatchObject({ type: 'DocumentRevoked', detail: told });
     } finally {
       await backedUp.destroy();
     }

@@ -1,11 +1,12 @@
-import { openReadModelDatabase, rebuildBeside } from '@kluis/read-models';
+import { documentsProjection, openReadModelDatabase, rebuildBeside, refillDeadLettersFromFeed } from '@kluis/read-models';
 import type { VaultConfig } from '../config/vault-config';
 import { openSealedEventStore } from '../infrastructure/open-backends';
 import { PERSONAL_READ_MODELS } from './personal-read-models';
 
 /**
  * Rebuilds the read models a backup left out, from its events read through the restored keys: a customer erased
- * since the backup reads back with their personal fields absent, and so do the rows made from them.
+ * since the backup reads back with their personal fields absent, and so do the rows made from them. The webhook
+ * dead letters then take their entries' detail back from the rebuilt feed.
  */
 export async function rebuildPersonalReadModels(config: VaultConfig, names: readonly string[]): Promise<void> {
   const projections = PERSONAL_READ_MODELS.filter((projection) => names.includes(projection.name));
@@ -15,6 +16,7 @@ export async function rebuildPersonalReadModels(config: VaultConfig, names: read
     const db = await openReadModelDatabase(config.readModel);
     try {
       for (const projection of projections) await rebuildBeside(db, config.readModel, store, projection);
+      if (projections.includes(documentsProjection)) await refillDeadLettersFromFeed(db);
     } finally {
       await db.destroy();
     }

@@ -34,3 +34,21 @@ export async function cutFreeTextFromDeadLetters(db: Kysely<ReadModelSchema>, cu
 }
 
 const mentioning = (customerId: string) => `%${JSON.stringify(customerId)}%`;
+
+/**
+ * Once the feed is rebuilt from the events, gives each dead letter back the detail its entry was sent with: the
+ * free text a backup cut comes back for a customer who is still there, and stays absent for one erased since.
+ */
+export async function refillDeadLettersFromFeed(db: Kysely<ReadModelSchema>): Promise<void> {
+  const letters = await db.selectFrom('webhook_dead_letters').select(['id', 'department', 'position', 'entry']).execute();
+  for (const letter of letters) {
+    const told = await db.selectFrom('department_feed').select('detail').where('department', '=', letter.department).where('position', '=', letter.position).executeTakeFirst();
+    if (!told) continue;
+    const entry = JSON.parse(letter.entry) as FeedEntry;
+    await db
+      .updateTable('webhook_dead_letters')
+      .set({ entry: JSON.stringify({ ...entry, detail: JSON.parse(told.detail) }) })
+      .where('id', '=', letter.id)
+      .execute();
+  }
+}
