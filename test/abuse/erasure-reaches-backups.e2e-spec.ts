@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { KEY_VAULT, type KeyVault } from '@kluis/crypto';
 import { filesContainingPlaintext } from '@kluis/crypto/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -169,5 +169,10 @@ describe('erasure reaches every copy: a backup taken before an erasure restores 
     const restored = join(await aDir('restored'), 'data');
     await expect(restoreVault(loadVaultConfig({ VAULT_DATA_DIR: restored }), backup)).rejects.toThrow(/VAULT_MASTER_KEY or VAULT_MASTER_KEY_FILE/);
     await expect(readdir(restored)).rejects.toMatchObject({ code: 'ENOENT' });
+
+    // Nor with another vault's key: the data keys it cannot open are taken away again, and nothing else was written.
+    const otherKey = { VAULT_MASTER_KEY: randomBytes(32).toString('base64') };
+    await expect(restoreVault(loadVaultConfig({ VAULT_DATA_DIR: restored, ...otherKey }), backup)).rejects.toThrow(/master key/i);
+    expect(await readdir(restored, { recursive: true })).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PERSONAL_READ_MODELS } from './personal-read-models';
-import { snapshotSqlite } from './sqlite-snapshot';
+import { snapshotSqlite, sqliteFiles } from './sqlite-snapshot';
 
 /**
  * Backs up the read model without anything it holds in the clear about a customer, and answers which read models
@@ -32,6 +32,6 @@ export async function readModelWithoutPersonalData(source: string, target: strin
       await db.destroy();
     }
   } finally {
-    await Promise.all(['', '-wal', '-shm', '-journal'].map((suffix) => rm(`${scratch}${suffix}`, { force: true })));
+    await Promise.all(sqliteFiles(scratch).map((file) => rm(file, { force: true })));
   }
 }

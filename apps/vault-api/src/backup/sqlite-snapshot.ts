@@ -23,3 +23,6 @@ export function headPositionOf(eventsFile: string): number {
     database.close();
   }
 }
+
+/** A SQLite database's file and the files SQLite keeps beside it while it is open. */
+export const sqliteFiles = (file: string): string[] => ['', '-wal', '-shm', '-journal'].map((suffix) => `${file}${suffix}`);
