@@ -127,6 +127,8 @@ describe('erasure reaches every copy: a backup taken before an erasure restores 
     const live = readModelRows(join(original, 'read-models.db'));
     expect(secrets.filter((secret) => live.includes(secret))).toEqual([]);
     await vault.stop();
+    // Not even in the free space of the files it left behind.
+    expect(await foundIn(original, [...secrets, maria.file])).toEqual([]);
 
     // The backup never held them in the clear, nor the master key that opens what it holds.
     const masterKey = (await readFile(join(original, 'dev-master-key'), 'utf8')).trim();
