@@ -147,6 +147,8 @@ describe('erasure reaches every copy: a backup taken before an erasure restores 
     await eventually(async () => {
       const document = await getAs(again, kept.token, `/v1/documents/${keptPassport.body.id}`).expect(200);
       expect(document.body).toMatchObject({ status: 'verified', facts: { holderName: passportFacts.holderName } });
+      const evidence = await getAs(again, mortgages.token, `/v1/customers/${kept.id}/evidence?kind=identity`).expect(200);
+      expect(evidence.body).toMatchObject({ satisfied: true, documentId: keptPassport.body.id });
     });
     const erased = await getAs(again, customer.token, `/v1/documents/${passport.body.id}`).expect(200);
     expect(erased.body.file).toMatchObject({ filename: null });
