@@ -57,7 +57,7 @@ async function aLiveReadModel(db: ReadModelDatabase): Promise<void> {
     .values({ id: 'l-1', department: 'mortgages', position: 7, entry: JSON.stringify(entry), attempts: 10, last_status: 500, last_error: null, failed_at: at })
     .execute();
   await db.insertInto('webhook_cursors').values({ department: 'mortgages', position: 7 }).execute();
-  await db.insertInto('bulk_blocks').values({ scope: 'principal:desk-1', blocked_at: at, distinct_customers: 51, limit_per_hour: 50 }).execute();
+  await db.insertInto('bulk_blocks').values({ scope: 'principal:desk-1', period: 'hour', blocked_at: at, distinct_customers: 51, limit_per_hour: 50 }).execute();
 }
 
 describe('the read model as a backup holds it', () => {
