@@ -26,9 +26,12 @@ export class WebhookReceiver {
     const server = createServer();
     const receiver = new WebhookReceiver(server);
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      // Taken as the request arrives, not once its body is read: on a busy machine reading the body can lag by tens
+      // of milliseconds, which would make the vault's deadline look shorter than it was.
+      const receivedAt = Date.now();
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => receiver.answer({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now(), status: 'hung', abandonedAt: null }, response));
+      request.on('end', () => receiver.answer({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt, status: 'hung', abandonedAt: null }, response));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return receiver;
