@@ -16,6 +16,7 @@ import { requestIdOf } from '../../shared/access/request-context';
 import { invalidFields, validationErrorsToFields } from '../../shared/http/validation.pipe';
 import { DocumentResponse, ProblemResponse } from '../document.response';
 import type { DocumentView } from '../document.view';
+import { assertIntakeClaims } from './intake-claims';
 import { SubmitDocumentCommand } from './submit-document.command';
 import { SubmitDocumentBody, SubmitDocumentRequest } from './submit-document.request.dto';
 import { type ReceivedUpload, UploadReceiver } from './upload-receiver';
@@ -39,6 +40,7 @@ export class SubmitDocumentController {
   @ApiCreatedResponse({ type: DocumentResponse, description: 'A new document, waiting for review (pending_review), or held until the malware scanner can check it (pending_scan)' })
   @ApiOkResponse({ type: DocumentResponse, description: 'The same bytes were already on file for this customer and type' })
   @ApiResponse({ status: 400, type: ProblemResponse })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'A customer claimed channel=branch or named related customers, which only staff at intake may' })
   @ApiResponse({ status: 404, type: ProblemResponse, description: 'No such customer file visible to you' })
   @ApiResponse({ status: 413, type: ProblemResponse })
   @ApiResponse({ status: 415, type: ProblemResponse })
@@ -56,6 +58,7 @@ export class SubmitDocumentController {
     try {
       const fields = await validUploadFields(upload);
       await this.access.assert(principal, { customerId: path.customerId, type: fields.type }, 'submit', requestId);
+      assertIntakeClaims(principal, path.customerId, fields);
       const fingerprint = fingerprintOf({ operation: 'submit-document', customerId: path.customerId, ...fields, sha256: upload.blob.sha256 });
       let blobUsed = false;
       const answer = await this.idempotency.run(principal, idempotencyKey, fingerprint, async () => {
