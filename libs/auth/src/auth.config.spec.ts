@@ -5,9 +5,10 @@ import { DEFAULT_TOKEN_POLICY } from './token-policy';
 const DATA_DIR = 'data';
 const OIDC = { VAULT_OIDC_ISSUER: 'https://login.bank.example/realms/staff', VAULT_JWKS_URL: 'https://login.bank.example/jwks' };
 
-const configError = (env: NodeJS.ProcessEnv, dataDir = DATA_DIR): AuthConfigError => {
+const PRODUCTION = true;
+const configError = (env: NodeJS.ProcessEnv, production = false, dataDir = DATA_DIR): AuthConfigError => {
   try {
-    loadAuthConfig(env, dataDir);
+    loadAuthConfig(env, dataDir, production);
   } catch (error) {
     if (error instanceof AuthConfigError) return error;
     throw error;
@@ -16,28 +17,25 @@ const configError = (env: NodeJS.ProcessEnv, dataDir = DATA_DIR): AuthConfigErro
 };
 
 describe('auth configuration', () => {
-  it.each([undefined, 'development', 'test'])('defaults to dev mode when NODE_ENV is %s', (NODE_ENV) => {
-    expect(loadAuthConfig({ NODE_ENV }, DATA_DIR)).toEqual({ mode: 'dev', dataDir: DATA_DIR, tokens: DEFAULT_TOKEN_POLICY });
+  it('defaults to dev mode outside production', () => {
+    expect(loadAuthConfig({}, DATA_DIR, false)).toEqual({ mode: 'dev', dataDir: DATA_DIR, tokens: DEFAULT_TOKEN_POLICY });
   });
 
   it('defaults to oidc in production, and then needs the issuer', () => {
-    const error = configError({ NODE_ENV: 'production' });
+    const error = configError({}, PRODUCTION);
     expect(error.variable).toBe('VAULT_OIDC_ISSUER');
     expect(error.message).toContain('VAULT_OIDC_ISSUER');
-    expect(loadAuthConfig({ NODE_ENV: 'production', ...OIDC }, DATA_DIR).mode).toBe('oidc');
+    expect(loadAuthConfig(OIDC, DATA_DIR, PRODUCTION).mode).toBe('oidc');
   });
 
-  it.each([
-    ['production', 'dev'],
-    [' Production ', 'DEV'],
-  ])('refuses dev mode when NODE_ENV is "%s" (VAULT_AUTH_MODE=%s)', (NODE_ENV, VAULT_AUTH_MODE) => {
-    const error = configError({ NODE_ENV, VAULT_AUTH_MODE, ...OIDC });
+  it.each(['dev', ' DEV '])('refuses dev mode in production (VAULT_AUTH_MODE=%s)', (VAULT_AUTH_MODE) => {
+    const error = configError({ VAULT_AUTH_MODE, ...OIDC }, PRODUCTION);
     expect(error.variable).toBe('VAULT_AUTH_MODE');
     expect(error.message).toMatch(/production/);
   });
 
   it('reads a complete oidc configuration, with the default audience', () => {
-    expect(loadAuthConfig({ VAULT_AUTH_MODE: 'oidc', ...OIDC }, DATA_DIR)).toEqual({
+    expect(loadAuthConfig({ VAULT_AUTH_MODE: 'oidc', ...OIDC }, DATA_DIR, false)).toEqual({
       mode: 'oidc',
       issuer: OIDC.VAULT_OIDC_ISSUER,
       jwksUrl: OIDC.VAULT_JWKS_URL,
@@ -48,7 +46,7 @@ describe('auth configuration', () => {
 
   it('reads the token policy: 12 hours and 300 refused tokens a minute unless told otherwise', () => {
     expect(DEFAULT_TOKEN_POLICY).toEqual({ maxLifetimeSeconds: 12 * 3600, failuresPerMinute: 300 });
-    expect(loadAuthConfig({ VAULT_TOKEN_MAX_HOURS: '1', VAULT_AUTH_FAILURES_PER_MINUTE: '20' }, DATA_DIR).tokens).toEqual({
+    expect(loadAuthConfig({ VAULT_TOKEN_MAX_HOURS: '1', VAULT_AUTH_FAILURES_PER_MINUTE: '20' }, DATA_DIR, false).tokens).toEqual({
       maxLifetimeSeconds: 3600,
       failuresPerMinute: 20,
     });
@@ -57,7 +55,7 @@ describe('auth configuration', () => {
   });
 
   it('takes the audience from VAULT_OIDC_AUDIENCE', () => {
-    expect(loadAuthConfig({ VAULT_AUTH_MODE: 'oidc', VAULT_OIDC_AUDIENCE: 'vault-api', ...OIDC }, DATA_DIR)).toMatchObject({
+    expect(loadAuthConfig({ VAULT_AUTH_MODE: 'oidc', VAULT_OIDC_AUDIENCE: 'vault-api', ...OIDC }, DATA_DIR, false)).toMatchObject({
       audience: 'vault-api',
     });
   });
@@ -82,7 +80,7 @@ describe('auth configuration', () => {
   it.each(['http://127.0.0.1:8080/jwks', 'http://localhost:8080/jwks', 'http://[::1]:8080/jwks'])(
     'allows plain http for the loopback key set URL %s',
     (VAULT_JWKS_URL) => {
-      expect(loadAuthConfig({ VAULT_AUTH_MODE: 'oidc', ...OIDC, VAULT_JWKS_URL }, DATA_DIR)).toMatchObject({
+      expect(loadAuthConfig({ VAULT_AUTH_MODE: 'oidc', ...OIDC, VAULT_JWKS_URL }, DATA_DIR, false)).toMatchObject({
         jwksUrl: VAULT_JWKS_URL,
       });
     },
@@ -93,11 +91,11 @@ describe('auth configuration', () => {
   });
 
   it('treats an empty VAULT_AUTH_MODE as unset', () => {
-    expect(loadAuthConfig({ VAULT_AUTH_MODE: '' }, DATA_DIR).mode).toBe('dev');
-    expect(configError({ VAULT_AUTH_MODE: '', NODE_ENV: 'production' }).variable).toBe('VAULT_OIDC_ISSUER');
+    expect(loadAuthConfig({ VAULT_AUTH_MODE: '' }, DATA_DIR, false).mode).toBe('dev');
+    expect(configError({ VAULT_AUTH_MODE: '' }, PRODUCTION).variable).toBe('VAULT_OIDC_ISSUER');
   });
 
   it('needs a data directory in dev mode', () => {
-    expect(configError({}, ' ').variable).toBe('VAULT_DATA_DIR');
+    expect(configError({}, false, ' ').variable).toBe('VAULT_DATA_DIR');
   });
 });

@@ -26,10 +26,10 @@ type AuthMode = (typeof MODES)[number];
 /**
  * Reads VAULT_AUTH_MODE (`dev` or `oidc`), VAULT_OIDC_ISSUER, VAULT_JWKS_URL and VAULT_OIDC_AUDIENCE.
  * Dev mode is the default only outside production, and refused in production: its signing key lies in the data
- * directory, so anyone who can read that directory could become any principal.
+ * directory, so anyone who can read that directory could become any principal. Whether this is production is the
+ * vault's configuration's decision, made once from NODE_ENV.
  */
-export function loadAuthConfig(env: NodeJS.ProcessEnv, dataDir: string): AuthConfig {
-  const production = read(env, 'NODE_ENV')?.toLowerCase() === 'production';
+export function loadAuthConfig(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): AuthConfig {
   const mode = readMode(env, production);
   if (mode === 'dev') {
     if (production) {

@@ -13,8 +13,7 @@ export interface HttpExposure {
  * Reads VAULT_OPS_ENDPOINTS. The API description and the metrics tell an attacker what runs and how busy it is, so
  * in production they are hidden unless an operator says otherwise (for a scraper on a private network).
  */
-export function httpExposureSetting(env: NodeJS.ProcessEnv): HttpExposure {
-  const production = env.NODE_ENV === 'production';
+export function httpExposureSetting(env: NodeJS.ProcessEnv, production: boolean): HttpExposure {
   const raw = env[VARIABLE];
   if (raw === undefined || raw === '') return { production, opsEndpoints: production ? 'hidden' : 'public' };
   const choice = CHOICES.find((candidate) => candidate === raw);

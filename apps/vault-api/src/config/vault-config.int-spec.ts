@@ -41,6 +41,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ VAULT_MAX_UPLOAD_BYTES: '-1' }, /VAULT_MAX_UPLOAD_BYTES/],
     [{ VAULT_PROJECTOR: 'yes' }, /VAULT_PROJECTOR must be on or off/],
+    [{ NODE_ENV: 'prod' }, /NODE_ENV must be one of/],
     [{ VAULT_DOCUMENT_TYPES_FILE: join(dataDir, 'missing.json') }, /VAULT_DOCUMENT_TYPES_FILE cannot be read/],
   ])('refuses to start with %j', (env, message) => {
     expect(() => load(env)).toThrow(ConfigError);

@@ -10,6 +10,7 @@ import { DEFAULT_UPLOAD_CHECK_POLICY, type UploadCheckPolicy } from '../document
 import { DEFAULT_MAX_IMAGE_PIXELS } from '../documents/submit-document/upload-check-image';
 import { ConfigError } from './config-error';
 import { type HttpExposure, httpExposureSetting } from './http-exposure-setting';
+import { isProduction } from './deployment-mode';
 import { amlRetentionYears } from './aml-retention-setting';
 import { type EncryptionConfig, loadEncryptionConfig } from '../encryption/encryption-config';
 import { malwareScannerSetting } from './malware-scanner-setting';
@@ -87,6 +88,7 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 
 /** Reads the whole configuration from the environment. With nothing set, the vault runs embedded under ./data. */
 export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
+  const production = isProduction(env);
   const dataDir = resolve(env.VAULT_DATA_DIR || './data');
   const port = positiveInteger(env, 'PORT', 3000);
   const blobStore = blobStoreLocation(env.VAULT_BLOB_STORE, dataDir);
@@ -100,7 +102,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     blobStore,
     s3: blobStore.kind === 's3' ? s3Config(blobStore.url, env) : null,
     readModel: readModelLocation(env.VAULT_READ_MODEL, dataDir),
-    auth: loadAuthConfig(env, dataDir),
+    auth: loadAuthConfig(env, dataDir, production),
     readYourWritesTimeoutMs: positiveInteger(env, 'VAULT_READ_YOUR_WRITES_TIMEOUT_MS', 2000),
     logLevel: env.LOG_LEVEL || 'info',
     catalogue: loadCatalogue(env.VAULT_DOCUMENT_TYPES_FILE),
@@ -128,7 +130,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     encryption: loadEncryptionConfig(env, dataDir),
     malwareScanner: malwareScannerSetting(env),
     rescanIntervalMs: positiveInteger(env, 'VAULT_RESCAN_INTERVAL_MS', 60_000),
-    http: httpExposureSetting(env),
+    http: httpExposureSetting(env, production),
   };
 }
 

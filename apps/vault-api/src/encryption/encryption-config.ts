@@ -1,6 +1,7 @@
 import { DEFAULT_KEY_STORE_FILE, InvalidMasterKeyError, type KeyStoreLocation, type MasterKeyOptions, parseMasterKey } from '@kluis/crypto';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../config/config-error';
+import { isProduction } from '../config/deployment-mode';
 
 /** Where customers' data keys are kept, how the master key wrapping them is found, and where erasures are recorded. */
 export interface EncryptionConfig {
@@ -21,7 +22,7 @@ const MASTER_KEY_VARIABLES = ['VAULT_MASTER_KEY', 'VAULT_MASTER_KEY_FILE', 'VAUL
  * the data it protects.
  */
 export function loadEncryptionConfig(env: NodeJS.ProcessEnv, dataDir: string): EncryptionConfig {
-  const production = env.NODE_ENV?.toLowerCase() === 'production';
+  const production = isProduction(env);
   const masterKeyEnv = Object.fromEntries(MASTER_KEY_VARIABLES.map((name) => [name, env[name]?.trim() || undefined]));
   if (masterKeyEnv.VAULT_MASTER_KEY && masterKeyEnv.VAULT_MASTER_KEY_FILE) {
     throw new ConfigError('set VAULT_MASTER_KEY or VAULT_MASTER_KEY_FILE, not both');
