@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { keepNewFilesPrivate } from './config/private-files';
 import { ConfigError } from './config/config-error';
 import { loadVaultConfig } from './config/vault-config';
 import { createVaultApp } from './create-vault-app';
 
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const config = loadVaultConfig(process.env);
   const app = await createVaultApp(config);
   await app.listen(config.port);
