@@ -79,9 +79,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs one of the built command-line tools, as `npm run <tool>` would. */
-export async function runBuiltCli(tool: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+/** Runs one of the built command-line tools, as `npm run <tool>` would, in `cwd` when given. */
+export async function runBuiltCli(tool: string, args: readonly string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<CliRun> {
   const child = spawn(process.execPath, [builtFile(join('cli', `${tool}.js`)), ...args], {
+    cwd,
     env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,28 +1,18 @@
 import { backupVault } from '../backup/backup-vault';
 import { loadVaultConfig } from '../config/vault-config';
-
-const USAGE = 'usage: npm run backup -- <empty or new folder>   (backs up the vault of VAULT_DATA_DIR, running or not)';
+import { parseCliArguments } from './cli-arguments';
+import { runCli } from './run-cli';
 
 /** Backs up the embedded vault while it runs, and prints the manifest. */
-async function main(): Promise<number> {
-  const [target, ...rest] = process.argv.slice(2);
-  if (!target || rest.length > 0) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const started = Date.now();
-  const manifest = await backupVault(loadVaultConfig(process.env), target);
-  process.stdout.write(`${JSON.stringify({ ...manifest, folder: target, tookMs: Date.now() - started }, null, 2)}\n`);
-  // A blob that no longer matches its hash is a lost document: the backup is kept, but a scheduler must hear of it.
-  return manifest.blobs.corrupt.length > 0 ? 3 : 0;
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
+runCli({
+  usage: 'usage: npm run backup -- <empty or new folder>   (backs up the vault of VAULT_DATA_DIR, running or not)',
+  parse: (argv) => parseCliArguments(argv, { operands: { min: 1, max: 1, name: 'backup folder' } }).operands[0] ?? '',
+  failure: 'backup failed',
+  run: async (target) => {
+    const started = Date.now();
+    const manifest = await backupVault(loadVaultConfig(process.env), target);
+    process.stdout.write(`${JSON.stringify({ ...manifest, folder: target, tookMs: Date.now() - started }, null, 2)}\n`);
+    // A blob that no longer matches its hash is a lost document: the backup is kept, but a scheduler must hear of it.
+    return manifest.blobs.corrupt.length > 0 ? 3 : 0;
   },
-  (error: unknown) => {
-    process.stderr.write(`backup failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+});

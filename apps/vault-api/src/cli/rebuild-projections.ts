@@ -1,6 +1,8 @@
 import { accessLogProjection, documentsProjection, openReadModelDatabase, type Projection, rebuildBeside } from '@kluis/read-models';
 import { loadVaultConfig } from '../config/vault-config';
 import { openSealedEventStore } from '../infrastructure/open-backends';
+import { CliUsageError, parseCliArguments } from './cli-arguments';
+import { runCli } from './run-cli';
 
 const PROJECTIONS: readonly Projection[] = [documentsProjection, accessLogProjection];
 
@@ -10,13 +12,7 @@ const USAGE = `usage: npm run projections:rebuild -- [${PROJECTIONS.map((project
  * Replays every event into fresh copies of each read model's tables, beside the live ones, then swaps them in.
  * The vault may keep running: readers see the old rows until the swap and the new ones after it.
  */
-async function main(): Promise<number> {
-  const names = process.argv.slice(2);
-  const unknown = names.find((name) => !PROJECTIONS.some((projection) => projection.name === name));
-  if (unknown !== undefined) {
-    process.stderr.write(`unknown projection ${unknown}\n${USAGE}\n`);
-    return 2;
-  }
+async function rebuild(names: readonly string[]): Promise<number> {
   const config = loadVaultConfig(process.env);
   const store = await openSealedEventStore(config);
   try {
@@ -36,12 +32,11 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`rebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+function projectionNames(argv: readonly string[]): readonly string[] {
+  const { operands } = parseCliArguments(argv, { operands: { min: 0, max: Infinity } });
+  const unknown = operands.find((name) => !PROJECTIONS.some((projection) => projection.name === name));
+  if (unknown !== undefined) throw new CliUsageError(`unknown projection ${unknown}`);
+  return operands;
+}
+
+runCli({ usage: USAGE, parse: projectionNames, failure: 'rebuild failed', run: rebuild });

@@ -6,6 +6,8 @@ import { loadReconciliationConfig } from '../reconciliation/reconciliation-confi
 import { foundDataLoss } from '../reconciliation/reconciliation-report';
 import { loadReconciliationState, saveReconciliationState, stateAfter } from '../reconciliation/reconciliation-state';
 import { DocumentContentStore } from '../shared/content/document-content-store';
+import { type CliArguments, parseCliArguments } from './cli-arguments';
+import { runCli } from './run-cli';
 
 const USAGE = `usage: npm run reconcile -- [--deep] [--dry-run]
   --deep     decrypt and hash every blob instead of comparing the store's record of its size
@@ -16,13 +18,7 @@ exit code: 0 nothing lost, 3 a blob is missing or does not match its hash, 1 the
 const DATA_LOSS = 3;
 
 /** Compares the blob store with the registry, deletes orphans past their grace period, and prints what it found. */
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const unknown = args.filter((arg) => arg !== '--deep' && arg !== '--dry-run');
-  if (unknown.length > 0) {
-    process.stderr.write(`unknown argument ${unknown[0]}\n${USAGE}\n`);
-    return 2;
-  }
+async function reconcile({ flags }: CliArguments): Promise<number> {
   const config = loadVaultConfig(process.env);
   const reconciliation = loadReconciliationConfig(process.env);
   const store = await openEventStore(config.eventStore);
@@ -36,8 +32,8 @@ async function main(): Promise<number> {
     const report = await reconcileBlobs(store, blobs, {
       now: () => new Date(),
       contents: new DocumentContentStore(blobs, keys),
-      deep: args.includes('--deep'),
-      repair: !args.includes('--dry-run'),
+      deep: flags.has('--deep'),
+      repair: !flags.has('--dry-run'),
       orphanGraceMs: reconciliation.orphanGraceMs,
       orphansFirstSeen: previous.orphansFirstSeen,
     });
@@ -51,12 +47,9 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`reconciliation failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli({
+  usage: USAGE,
+  parse: (argv) => parseCliArguments(argv, { flags: ['--deep', '--dry-run'], operands: { min: 0, max: 0 } }),
+  failure: 'reconciliation failed',
+  run: reconcile,
+});

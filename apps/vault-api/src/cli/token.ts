@@ -1,21 +1,29 @@
-import { mintDevToken, parseTokenCliArgs, TOKEN_CLI_USAGE, TokenCliUsageError } from '@kluis/auth';
+import { mintDevToken, parseTokenCliArgs, TOKEN_CLI_USAGE, TokenCliUsageError, type DevTokenOptions } from '@kluis/auth';
 import { loadVaultConfig } from '../config/vault-config';
+import { CliUsageError } from './cli-arguments';
+import { runCli } from './run-cli';
 
-/** Prints a dev-mode token, alone on the last line, signed with the key in VAULT_DATA_DIR. */
-async function main(): Promise<void> {
-  const config = loadVaultConfig(process.env);
-  if (config.auth.mode !== 'dev') throw new Error('Tokens can only be minted in dev mode; production tokens come from the OIDC provider.');
-  const maxLifetimeSeconds = config.auth.tokens?.maxLifetimeSeconds;
-  const options = parseTokenCliArgs(process.argv.slice(2), maxLifetimeSeconds);
-  const token = await mintDevToken(config.dataDir, options, maxLifetimeSeconds);
-  process.stdout.write(`${token}\n`);
+/** The arguments alone, before any configuration is read; a lifetime past the default maximum is a usage error. */
+function tokenOptions(argv: readonly string[]): DevTokenOptions {
+  try {
+    return parseTokenCliArgs([...argv]);
+  } catch (error) {
+    if (error instanceof TokenCliUsageError) throw new CliUsageError(error.message);
+    throw error;
+  }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof TokenCliUsageError) {
-    process.stderr.write(`${error.message}\n${TOKEN_CLI_USAGE}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+/** Prints a dev-mode token, alone on the last line, signed with the key in VAULT_DATA_DIR. */
+runCli({
+  usage: TOKEN_CLI_USAGE,
+  parse: tokenOptions,
+  failure: 'no token',
+  run: async (options) => {
+    const config = loadVaultConfig(process.env);
+    if (config.auth.mode !== 'dev') throw new Error('Tokens can only be minted in dev mode; production tokens come from the OIDC provider.');
+    // The configured maximum, so the CLI never mints a token the vault's own verifier would refuse.
+    const token = await mintDevToken(config.dataDir, options, config.auth.tokens?.maxLifetimeSeconds);
+    process.stdout.write(`${token}\n`);
+    return 0;
+  },
 });
