@@ -1,6 +1,7 @@
 import { mintDevToken, parseTokenCliArgs, TOKEN_CLI_USAGE, TokenCliUsageError, type DevTokenOptions } from '@kluis/auth';
 import { loadVaultConfig } from '../config/vault-config';
 import { CliUsageError } from './cli-arguments';
+import { holdsProductionData } from './production-data-folder';
 import { runCli } from './run-cli';
 
 /** The arguments alone, before any configuration is read; a lifetime past the default maximum is a usage error. */
@@ -21,6 +22,9 @@ runCli({
   run: async (options) => {
     const config = loadVaultConfig(process.env);
     if (config.auth.mode !== 'dev') throw new Error('Tokens can only be minted in dev mode; production tokens come from the OIDC provider.');
+    if (await holdsProductionData(config)) {
+      throw new Error('VAULT_DATA_DIR holds a vault\'s data but no dev key, as a vault in production leaves it; no dev signing key is written there');
+    }
     // The configured maximum, so the CLI never mints a token the vault's own verifier would refuse.
     const token = await mintDevToken(config.dataDir, options, config.auth.tokens?.maxLifetimeSeconds);
     process.stdout.write(`${token}\n`);

@@ -1,0 +1,26 @@
+import { devMasterKeyPath } from '@kluis/crypto';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEV_SIGNING_KEY_FILE } from '../backup/dev-signing-key-file';
+import type { VaultConfig } from '../config/vault-config';
+
+const anyExists = async (paths: readonly string[]): Promise<boolean> =>
+  (await Promise.all(paths.map((path) => access(path).then(() => true, () => false)))).some(Boolean);
+
+/**
+ * Whether the data folder holds a vault's data but neither dev key: a vault in production writes events, keys and
+ * blobs there and never a generated key, while a dev vault generates its master key at start-up. A dev signing key
+ * written beside production data would let anyone who can read the folder, or who later starts it in dev mode,
+ * sign in as anyone.
+ */
+export async function holdsProductionData(config: VaultConfig): Promise<boolean> {
+  const dataFiles = [
+    config.eventStore.kind === 'sqlite' ? config.eventStore.file : null,
+    config.encryption.keyStore.kind === 'sqlite' ? config.encryption.keyStore.file : null,
+    config.readModel.kind === 'sqlite' ? config.readModel.file : null,
+    config.blobStore.kind === 'file' ? config.blobStore.dir : null,
+    config.encryption.tombstoneJournal,
+  ].filter((file): file is string => file !== null);
+  const devKeys = [join(config.dataDir, DEV_SIGNING_KEY_FILE), devMasterKeyPath(config.dataDir)];
+  return (await anyExists(dataFiles)) && !(await anyExists(devKeys));
+}
