@@ -279,6 +279,22 @@ export function describeBlobStoreContract(
           expect((await readAllBytes(await store().get(stored.key))).toString()).toBe('a deed kept for the regulator');
         });
 
+        it('neither deletes nor overwrites a locked blob: its bytes and lock stay as they were', async () => {
+          const retained = await put(`${keyPrefix()}/locked`);
+          const held = await put(`${keyPrefix()}/held-locked`);
+          await store().retainUntil(retained.key, inDays(2));
+          await store().legalHold(held.key, true);
+
+          for (const locked of [retained, held]) {
+            const before = await store().head(locked.key);
+            await expect(store().delete(locked.key)).rejects.toBeInstanceOf(BlobLockedError);
+            await expect(store().put(locked.key, Readable.from([Buffer.from('a forged deed')]))).rejects.toBeInstanceOf(BlobAlreadyExistsError);
+            await expect(store().head(locked.key)).resolves.toEqual(before);
+            expect(sha256Hex(await readAllBytes(await store().get(locked.key)))).toBe(locked.sha256);
+          }
+          await store().legalHold(held.key, false);
+        });
+
         it('only ever extends a retention', async () => {
           const { key } = await put(`${keyPrefix()}/extended`);
           const later = inDays(3);
