@@ -12,3 +12,5 @@ export {
   parseS3BlobStoreUrl,
 } from './s3/s3-blob-store.config';
 export type { ObjectLockMode, S3BlobStoreConfig } from './s3/s3-blob-store.config';
+export { createObjectLockCanary, LOCK_CANARY_PREFIX, LOCK_CANARY_RETENTION_MS } from './s3/s3-lock-canary';
+export type { LockProof, ObjectLockCanary } from './s3/s3-lock-canary';
