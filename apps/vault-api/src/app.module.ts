@@ -14,6 +14,7 @@ import type { Clock } from './infrastructure/clock';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ObjectLockModule } from './object-lock/object-lock.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RetentionModule } from './retention/retention.module';
 import { ReuseModule } from './reuse/reuse.module';
@@ -62,6 +63,7 @@ export class AppModule {
         ScanningModule,
         MetricsModule,
         ReconciliationModule,
+        ObjectLockModule,
         WebhooksModule,
       ],
       controllers: [HealthController],

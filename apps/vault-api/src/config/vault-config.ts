@@ -19,6 +19,8 @@ import { loadWebhookConfig, type WebhookConfig } from '../webhooks/webhook-confi
 export const VAULT_CONFIG = Symbol('VAULT_CONFIG');
 
 export interface VaultConfig {
+  /** NODE_ENV=production, read once for every rule that differs there. */
+  readonly production: boolean;
   readonly port: number;
   readonly dataDir: string;
   readonly maxUploadBytes: number;
@@ -95,6 +97,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
   const departments = loadDepartments(env.VAULT_DEPARTMENTS_FILE);
   if (port > 65535) throw new ConfigError('PORT must be at most 65535');
   return {
+    production,
     port,
     dataDir,
     maxUploadBytes: positiveInteger(env, 'VAULT_MAX_UPLOAD_BYTES', 25 * MIB),

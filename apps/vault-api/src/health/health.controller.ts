@@ -10,6 +10,7 @@ import type { Response } from 'express';
 import { sql } from 'kysely';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { ProjectionsService } from '../infrastructure/projections.service';
+import { ObjectLockCanaryService } from '../object-lock/object-lock-canary.service';
 import { ReconciliationService } from '../reconciliation/reconciliation.service';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 
@@ -48,6 +49,7 @@ export class HealthController {
     private readonly reconciliation: ReconciliationService,
     @Inject(MALWARE_SCANNER) private readonly scanner: MalwareScanner,
     @Inject(KEY_VAULT) private readonly keys: KeyVault,
+    private readonly objectLock: ObjectLockCanaryService,
   ) {}
 
   /** Liveness: the process answers. A backend outage makes the vault unready, not dead: restarting would not help. */
@@ -74,8 +76,11 @@ export class HealthController {
     const reconciliation = await this.reconciliation.status();
     // A lost blob is one document's loss, not this instance's: staying ready keeps every other document served.
     // Without the scanner uploads are held, not lost: the instance stays ready and says it is degraded.
-    const status = !up ? 'down' : reconciliation.status === 'data-loss' || malwareScanner.status === 'down' ? 'degraded' : 'up';
+    // A store that deletes locked versions still serves every document, but can no longer promise to keep them.
+    const objectLock = this.objectLock.status();
+    const degraded = reconciliation.status === 'data-loss' || malwareScanner.status === 'down' || objectLock.status === 'not-enforced';
+    const status = !up ? 'down' : degraded ? 'degraded' : 'up';
     response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, checks: { eventStore, blobStore, readModel, keyStore, malwareScanner }, projections: { documents: { lag } }, reconciliation };
+    return { status, checks: { eventStore, blobStore, readModel, keyStore, malwareScanner }, projections: { documents: { lag } }, reconciliation, objectLock };
   }
 }
