@@ -1,0 +1,11 @@
+export { buildEfSod, buildMasterList } from './build-ef-sod';
+export type { EfSodOptions } from './build-ef-sod';
+export { dg1FromMrz, dg2WithImage } from './data-groups';
+export { ICAO_TD1_SPECIMEN, ICAO_TD3_SPECIMEN } from './icao-specimens';
+export { generateTestKey } from './signing-profile';
+export type { SigningProfile, TestKey } from './signing-profile';
+export { issueCertificate, issueCrl } from './test-certificates';
+export type { TestCertificate } from './test-certificates';
+export { aChipReading, createTestPki, issueDocumentSigner } from './test-pki';
+export type { ChipReadingOptions, TestChipReading, TestPki, TestPkiOptions } from './test-pki';
+export { toPem } from './pem';
