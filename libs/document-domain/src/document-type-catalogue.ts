@@ -1,4 +1,4 @@
-import type { DocumentType, EvidenceKind } from './document-type';
+import { DOCUMENT_TYPES, type DocumentType, type EvidenceKind } from './document-type';
 import type { FactName } from './facts';
 
 /** How long a verified document can be relied on. */
@@ -72,3 +72,8 @@ export const DEFAULT_CATALOGUE: DocumentTypeCatalogue = {
     reviewSlaBusinessDays: 5,
   },
 };
+
+/** The document types that provide this kind of evidence once verified. */
+export function typesOfKind(catalogue: DocumentTypeCatalogue, kind: EvidenceKind): DocumentType[] {
+  return DOCUMENT_TYPES.filter((type) => catalogue[type].evidenceKind === kind);
+}

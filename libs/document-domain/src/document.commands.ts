@@ -1,3 +1,4 @@
+import type { RecordChipReading } from './chip/record-chip-reading';
 import type { Actor } from './domain-event';
 import type { Channel, DocumentType } from './document-type';
 import type { StoredFile } from './document.events';
@@ -100,4 +101,4 @@ export interface EraseDocument {
   readonly reason: 'retention-ended' | 'prospect-request';
 }
 
-export type DocumentCommand = EraseDocument | SubmitDocument | RecordScanVerdict | ClaimDocument | ReleaseClaim | ApproveDocument | RejectDocument | ExpireDocument | WithdrawDocument | ReferenceDocument | ReleaseReference | RevokeDocument;
+export type DocumentCommand = EraseDocument | SubmitDocument | RecordChipReading | RecordScanVerdict | ClaimDocument | ReleaseClaim | ApproveDocument | RejectDocument | ExpireDocument | WithdrawDocument | ReferenceDocument | ReleaseReference | RevokeDocument;

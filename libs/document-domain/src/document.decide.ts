@@ -38,6 +38,8 @@ import type { DocumentEvent } from './document.events';
 import { type DocumentOnFile, type DocumentState, evolve, initialDocumentState, isOnFile } from './document.state';
 import { differingFacts, type Facts, missingFacts } from './facts';
 import { crossCheckFacts, MrzRefused, parseMrz } from './mrz';
+import { FailedChipReadingNotApprovable } from './chip/chip-reading.errors';
+import { recordChipReading } from './chip/record-chip-reading';
 
 export interface DocumentContext {
   readonly now: Date;
@@ -48,6 +50,11 @@ export function decide(command: DocumentCommand, state: DocumentState, context: 
   switch (command.type) {
     case 'SubmitDocument':
       return submit(command, state, context);
+    case 'RecordChipReading': {
+      const policy = context.catalogue[command.documentType];
+      const reviewDueAt = addBusinessDays(context.now, policy.reviewSlaBusinessDays).toISOString();
+      return recordChipReading(command, state, { now: context.now, reviewDueAt, evidenceKind: policy.evidenceKind });
+    }
     case 'RecordScanVerdict':
       return recordScanVerdict(command, onFile(state), context);
     case 'ClaimDocument':
@@ -181,8 +188,10 @@ function factsCheckedAgainstMrz(command: ApproveDocument, policy: DocumentTypePo
 
 function approve(command: ApproveDocument, state: DocumentOnFile, { now, catalogue }: DocumentContext): DocumentEvent[] {
   assertReviewable(state, command.by.id, now);
+  if (state.chip && !state.chip.passed) throw new FailedChipReadingNotApprovable(state.chip.failureCode ?? 'CHIP.MALFORMED');
   const policy = catalogue[state.type];
-  const read = factsCheckedAgainstMrz(command, policy, now);
+  // A chip reading's facts are the ones its signed DG1 states, whatever is typed.
+  const read = state.chip ? { ...state.chip.facts } : factsCheckedAgainstMrz(command, policy, now);
   const missing = missingFacts(read, policy.requiredFacts);
   if (missing.length > 0) throw new FactsMissing(missing);
   const facts = pickFacts(read, policy);

@@ -1,3 +1,4 @@
+import type { ChipReadingChecked } from './chip/chip-reading';
 import type { Actor, DomainEvent } from './domain-event';
 import type { Channel, DocumentType, EvidenceKind } from './document-type';
 import type { Facts } from './facts';
@@ -98,6 +99,7 @@ export type DocumentEvent =
   | DocumentHeldForScan
   | DocumentScanCleared
   | DocumentFoundInfected
+  | ChipReadingChecked
   | DocumentReferenced
   | ReferenceReleased
   | DocumentRevoked

@@ -1,3 +1,4 @@
+import type { ChipCheck, HolderCheck } from './chip/chip-reading';
 import type { Actor } from './domain-event';
 import type { Channel, DocumentStatus, DocumentType, EvidenceKind } from './document-type';
 import type { DocumentEvent, StoredFile } from './document.events';
@@ -37,6 +38,8 @@ export interface DocumentOnFile {
   /** Departments relying on it now; released references are dropped (the history keeps them). */
   readonly references: readonly Reference[];
   readonly revocation: { readonly reason: string; readonly at: string } | null;
+  /** For a chip reading: what passive authentication found, and how its holder compares with the known identity. */
+  readonly chip: (ChipCheck & { readonly holderCheck: HolderCheck }) | null;
 }
 
 export interface Reference {
@@ -75,6 +78,7 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       claim: null,
       references: [],
       revocation: null,
+      chip: null,
     };
   }
   if (!isOnFile(state)) return state;
@@ -92,6 +96,10 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       const reviews = [...state.reviews, { reviewer, decision, facts, reasonCode, message, at: reviewedAt }];
       const status = decision === 'approve' ? 'awaiting_second_review' : state.status;
       return { ...state, reviews, status, claim: null };
+    }
+    case 'ChipReadingChecked': {
+      const { documentId: _documentId, checkedAt: _checkedAt, ...chip } = event.data;
+      return { ...state, chip };
     }
     case 'DocumentClaimed':
       return { ...state, claim: { by: event.data.claimedBy, until: event.data.until } };
@@ -135,5 +143,6 @@ function erasedState(state: DocumentOnFile): DocumentOnFile {
     rejection: null,
     claim: null,
     references: [],
+    chip: state.chip ? { ...state.chip, facts: {} } : null,
   };
 }

@@ -8,6 +8,7 @@ export const DOCUMENT_EVENT_VERSIONS: Readonly<Record<DocumentEventType, number>
   DocumentHeldForScan: 1,
   DocumentScanCleared: 1,
   DocumentFoundInfected: 1,
+  ChipReadingChecked: 1,
   DocumentClaimed: 1,
   DocumentClaimReleased: 1,
   DocumentReviewed: 1,

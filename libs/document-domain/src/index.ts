@@ -15,3 +15,4 @@ export * from './parse-catalogue';
 export * from './document-request';
 export * from './customer-retention';
 export * from './invisible-controls';
+export * from './chip';

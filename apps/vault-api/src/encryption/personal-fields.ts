@@ -27,6 +27,7 @@ export const PERSONAL_FIELDS: Readonly<Partial<Record<EventType, readonly Person
     { path: 'message', absent: null },
   ],
   DocumentVerified: [{ path: 'facts', absent: {} }],
+  ChipReadingChecked: [{ path: 'facts', absent: {} }],
   DocumentRejected: [FREE_TEXT('message')],
   DocumentRevoked: [FREE_TEXT('reason')],
   DocumentReferenced: [FREE_TEXT('purpose'), FREE_TEXT('caseRef')],

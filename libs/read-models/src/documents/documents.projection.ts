@@ -129,6 +129,9 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
       // Departments waiting for this kind of document hear of it as of any other rejection.
       return tellAbout(trx, documentId, recorded, { type: 'DocumentRejected', at: foundAt, detail: { reasonCode } });
     }
+    // The verdict lives on the document itself; the list only needs the status that follows from it.
+    case 'ChipReadingChecked':
+      return update(trx, event.data.documentId, stamp);
     case 'DocumentClaimed':
       return update(trx, event.data.documentId, { ...stamp, claimed_by: event.data.claimedBy.id, claim_expires_at: event.data.until });
     case 'DocumentClaimReleased':

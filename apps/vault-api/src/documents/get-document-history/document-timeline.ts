@@ -35,6 +35,15 @@ function entry(event: DocumentEvent, viewer: Viewer): TimelineEntry {
       const summary = viewer === 'customer' ? `Not accepted: ${event.data.message}` : `Not accepted: the malware scan found ${event.data.signature}; the file was removed`;
       return { type: event.type, at: event.data.foundAt, by: 'Kluis', summary };
     }
+    case 'ChipReadingChecked': {
+      const { data } = event;
+      const summary = !data.passed
+        ? `The chip reading failed passive authentication (${data.failureCode}): kept for a reviewer, never evidence`
+        : data.holderCheck === 'mismatch'
+          ? 'The chip passed passive authentication, but its holder differs from the verified identity on file: waiting for a reviewer'
+          : `The chip passed passive authentication (signed under ${data.csca})`;
+      return { type: event.type, at: data.checkedAt, by: 'Kluis', summary };
+    }
     case 'DocumentClaimed': {
       const by = nameFor(event.data.claimedBy, viewer);
       return { type: event.type, at: event.data.claimedAt, by, summary: viewer === 'customer' ? 'A reviewer started checking it' : `Taken for review by ${by} until ${event.data.until}` };

@@ -1,0 +1,3 @@
+export * from './chip-reading';
+export * from './chip-reading.errors';
+export type { RecordChipReading } from './record-chip-reading';

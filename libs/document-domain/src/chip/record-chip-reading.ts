@@ -1,0 +1,70 @@
+import type { Actor } from '../domain-event';
+import type { Channel, DocumentType, EvidenceKind } from '../document-type';
+import type { StoredFile } from '../document.events';
+import type { DocumentEvent } from '../document.events';
+import { DocumentAlreadyExists } from '../document.errors';
+import type { DocumentState } from '../document.state';
+import { isOnFile } from '../document.state';
+import { holderNameMatches } from '../mrz';
+import type { ChipCheck, HolderCheck } from './chip-reading';
+
+export interface RecordChipReading {
+  readonly type: 'RecordChipReading';
+  readonly documentId: string;
+  readonly customerId: string;
+  readonly documentType: DocumentType;
+  readonly file: StoredFile;
+  readonly channel: Channel;
+  readonly check: ChipCheck;
+  /** The chip's holder as DG1 spells it, for the cross-check; null when DG1 could not be read. */
+  readonly holder: { readonly surname: string; readonly givenNames: string; readonly nameMayBeTruncated: boolean } | null;
+  /** The holder of the customer's verified identity evidence, if any. */
+  readonly verifiedIdentity: { readonly holderName: string | null; readonly dateOfBirth: string | null } | null;
+  readonly by: Actor;
+}
+
+interface ChipContext {
+  readonly now: Date;
+  readonly reviewDueAt: string;
+  readonly evidenceKind: EvidenceKind | null;
+}
+
+/**
+ * A chip reading is a document of its own: submitted, checked, and verified at once when passive authentication
+ * passed and the holder is the customer already known. Anything else waits for a reviewer.
+ */
+export function recordChipReading(command: RecordChipReading, state: DocumentState, context: ChipContext): DocumentEvent[] {
+  if (isOnFile(state)) throw new DocumentAlreadyExists();
+  const at = context.now.toISOString();
+  const holderCheck = checkHolder(command);
+  const events: DocumentEvent[] = [
+    {
+      type: 'DocumentSubmitted',
+      data: {
+        documentId: command.documentId,
+        customerId: command.customerId,
+        type: command.documentType,
+        evidenceKind: context.evidenceKind,
+        file: command.file,
+        channel: command.channel,
+        relatedCustomerIds: [],
+        submittedBy: command.by,
+        submittedAt: at,
+        reviewDueAt: context.reviewDueAt,
+      },
+    },
+    { type: 'ChipReadingChecked', data: { ...command.check, documentId: command.documentId, holderCheck, checkedAt: at } },
+  ];
+  if (!command.check.passed || holderCheck === 'mismatch') return events;
+  const facts = command.check.facts;
+  return [...events, { type: 'DocumentVerified', data: { documentId: command.documentId, facts, validUntil: facts.expiresOn ?? null, verifiedAt: at } }];
+}
+
+function checkHolder(command: RecordChipReading): HolderCheck {
+  if (!command.check.passed || command.holder === null) return 'not-checked';
+  const known = command.verifiedIdentity;
+  if (known === null) return 'no-verified-identity';
+  const sameName = known.holderName === null || holderNameMatches(known.holderName, command.holder);
+  const sameBirth = known.dateOfBirth === null || known.dateOfBirth === command.check.facts.dateOfBirth;
+  return sameName && sameBirth ? 'match' : 'mismatch';
+}
