@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { VaultConfig } from './config/vault-config';
 import { AccessModule } from './access/access.module';
 import { AdminModule } from './admin/admin.module';
+import { ChipReadingsModule } from './chip-readings/chip-readings.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ExpiryModule } from './expiry/expiry.module';
 import { HealthController } from './health/health.controller';
@@ -53,6 +54,7 @@ export class AppModule {
         // After AuthModule: global guards run in module order, and the throttler counts per principal.
         AccessModule,
         DocumentsModule,
+        ChipReadingsModule,
         ReviewsModule,
         MeModule,
         ReuseModule,

@@ -68,6 +68,8 @@ export interface VaultConfig {
   readonly rescanIntervalMs: number;
   /** HSTS in production, and whether /docs and /metrics are served (VAULT_OPS_ENDPOINTS). */
   readonly http: HttpExposure;
+  /** `VAULT_CSCA_MASTER_LIST`: a master list file or a folder of CSCA certificates; null leaves chip readings off. */
+  readonly cscaMasterList: string | null;
 }
 
 export interface StaffBulkLimits {
@@ -134,6 +136,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     malwareScanner: malwareScannerSetting(env),
     rescanIntervalMs: positiveInteger(env, 'VAULT_RESCAN_INTERVAL_MS', 60_000),
     http: httpExposureSetting(env, production),
+    cscaMasterList: env.VAULT_CSCA_MASTER_LIST || null,
   };
 }
 

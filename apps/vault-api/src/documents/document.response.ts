@@ -1,4 +1,4 @@
-import { CHANNELS, DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@kluis/document-domain';
+import { ASSURANCE_LEVELS, CHANNELS, CHIP_READING_MEDIA_TYPE, DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@kluis/document-domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /* OpenAPI shapes of the document responses; the bodies themselves are built by document.view.ts. */
@@ -6,7 +6,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class FileResponse {
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) sha256!: string;
   @ApiProperty({ example: 482133 }) size!: number;
-  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] }) mediaType!: string;
+  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', CHIP_READING_MEDIA_TYPE] }) mediaType!: string;
   @ApiProperty({ nullable: true, type: String, example: 'passport.pdf' }) filename!: string | null;
 }
 
@@ -29,6 +29,25 @@ export class ClaimResponse {
   @ApiProperty({ format: 'date-time', description: 'The lease ends then, unless renewed' }) until!: string;
 }
 
+class ChipStepResponse {
+  @ApiProperty({ enum: ['sod-structure', 'sod-signature', 'signer-validity', 'csca-chain', 'revocation', 'data-group-hashes', 'dg1-mrz'] }) step!: string;
+  @ApiProperty({ enum: ['passed', 'failed', 'not-checked'] }) outcome!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'CHIP.HASH_MISMATCH' }) code!: string | null;
+  @ApiProperty() detail!: string;
+}
+
+class ChipVerdictResponse {
+  @ApiProperty() passed!: boolean;
+  @ApiProperty({ nullable: true, type: String, example: 'CHIP.UNKNOWN_CSCA' }) failureCode!: string | null;
+  @ApiProperty({ type: [ChipStepResponse] }) steps!: ChipStepResponse[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) signedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The Document Signer certificate subject' }) documentSigner!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The trusted CSCA it chains to' }) csca!: string | null;
+  @ApiProperty({ enum: ['passed', 'failed', 'not-performed'], description: "The app's report, recorded as sent" }) chipAuthentication!: string;
+  @ApiProperty({ enum: ['match', 'mismatch', 'no-verified-identity', 'not-checked'] }) holderCheck!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'What DG1 states' }) facts!: Record<string, string>;
+}
+
 export class DocumentResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'C-1001' }) customerId!: string;
@@ -46,6 +65,10 @@ export class DocumentResponse {
   @ApiProperty({ type: [ReviewResponse] }) reviews!: ReviewResponse[];
   @ApiProperty({ type: RejectionResponse, nullable: true }) rejection!: RejectionResponse | null;
   @ApiProperty({ type: ClaimResponse, nullable: true, description: 'Which reviewer is working on it (staff only)' }) claim!: ClaimResponse | null;
+  @ApiProperty({ enum: ASSURANCE_LEVELS, nullable: true, description: 'Once verified: `chip` for a chip reading that passed passive authentication, `review` for a copy checked by staff' })
+  assurance!: string | null;
+  @ApiPropertyOptional({ type: ChipVerdictResponse, nullable: true, description: "A chip reading's passive authentication, step by step (not shown to departments)" })
+  chip!: ChipVerdictResponse | null;
   @ApiProperty({ description: 'Also sent as the ETag; send it back as If-Match' }) revision!: number;
 }
 

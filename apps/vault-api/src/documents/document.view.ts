@@ -1,5 +1,6 @@
 import type { Actor, DocumentOnFile } from '@kluis/document-domain';
 import { sanitiseFilename } from './submit-document/sanitise-filename';
+import { assuranceOf, chipVerdictView } from './chip-verdict.view';
 
 export type Viewer = 'customer' | 'staff' | 'department';
 
@@ -34,6 +35,8 @@ export function documentView(state: DocumentOnFile, revision: number, viewer: Vi
     })),
     rejection: state.rejection,
     claim: viewer === 'staff' && state.claim ? { by: state.claim.by.id, until: state.claim.until } : null,
+    assurance: assuranceOf(state),
+    chip: chipVerdictView(state, viewer),
     revision,
   };
 }

@@ -1,5 +1,5 @@
 import { departmentPolicyOf, type DepartmentPolicies, hasRole, type Principal } from '@kluis/auth';
-import { DOCUMENT_TYPES, type DocumentType, type DocumentTypeCatalogue, type EvidenceKind } from '@kluis/document-domain';
+import { type DocumentType, type DocumentTypeCatalogue, type EvidenceKind, typesOfKind } from '@kluis/document-domain';
 import { forbidden } from '../shared/http/problem.exception';
 
 /**
@@ -7,7 +7,7 @@ import { forbidden } from '../shared/http/problem.exception';
  * kind outside its policy is refused outright: that reveals nothing about the customer.
  */
 export function evidenceTypesFor(principal: Principal, kind: EvidenceKind, catalogue: DocumentTypeCatalogue, policies: DepartmentPolicies): DocumentType[] {
-  const ofKind = DOCUMENT_TYPES.filter((type) => catalogue[type].evidenceKind === kind);
+  const ofKind = typesOfKind(catalogue, kind);
   if (hasRole(principal, 'reviewer')) return ofKind;
   const policy = departmentPolicyOf(principal, policies);
   if (!policy?.evidenceKinds.includes(kind)) throw forbidden(`Your department may not ask for ${kind} evidence.`);

@@ -1,12 +1,19 @@
-import type { DocumentType, EvidenceKind } from '@kluis/document-domain';
+import { type Assurance, assuranceRank, CHIP_READING_MEDIA_TYPE, type DocumentType, type EvidenceKind } from '@kluis/document-domain';
 import type { ReadModelDatabase } from '../database/open-read-model-database';
 import { type DocumentSummary, toDocumentSummary } from './document-summary';
 
 /**
- * The best verified document of the given types that can still be relied on today: the one valid longest, an
- * indefinitely valid one first. Facts only; the caller never gets the file from here.
+ * The best verified document of the given types that can still be relied on today, at `minAssurance` or above: a
+ * chip reading before a reviewed copy, then the one valid longest, an indefinitely valid one first. Facts only; the
+ * caller never gets the file from here.
  */
-export async function findEvidence(db: ReadModelDatabase, customerId: string, types: readonly DocumentType[], today: string): Promise<DocumentSummary | null> {
+export async function findEvidence(
+  db: ReadModelDatabase,
+  customerId: string,
+  types: readonly DocumentType[],
+  today: string,
+  minAssurance: Assurance = 'review',
+): Promise<(DocumentSummary & { readonly assurance: Assurance }) | null> {
   if (types.length === 0) return null;
   const rows = await db
     .selectFrom('documents')
@@ -16,9 +23,21 @@ export async function findEvidence(db: ReadModelDatabase, customerId: string, ty
     .where('status', '=', 'verified')
     .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', today)]))
     .execute();
-  const best = rows.sort((a, b) => (b.valid_until ?? '9999-99-99').localeCompare(a.valid_until ?? '9999-99-99') || b.updated_at.localeCompare(a.updated_at))[0];
-  return best ? toDocumentSummary(best) : null;
+  const ranked = rows
+    .map((row) => ({ row, assurance: assuranceOfVerified(row.media_type) }))
+    .filter(({ assurance }) => assuranceRank(assurance) >= assuranceRank(minAssurance))
+    .sort(
+      (a, b) =>
+        assuranceRank(b.assurance) - assuranceRank(a.assurance) ||
+        (b.row.valid_until ?? '9999-99-99').localeCompare(a.row.valid_until ?? '9999-99-99') ||
+        b.row.updated_at.localeCompare(a.row.updated_at),
+    );
+  const best = ranked[0];
+  return best ? { ...toDocumentSummary(best.row), assurance: best.assurance } : null;
 }
+
+/** A chip reading is only ever verified when passive authentication passed, so its kind of file tells its assurance. */
+const assuranceOfVerified = (mediaType: string): Assurance => (mediaType === CHIP_READING_MEDIA_TYPE ? 'chip' : 'review');
 
 export interface AskerView {
   readonly department: string;

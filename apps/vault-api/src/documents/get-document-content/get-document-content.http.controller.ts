@@ -1,4 +1,5 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CHIP_READING_MEDIA_TYPE } from '@kluis/document-domain';
 import { Controller, Get, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -8,7 +9,8 @@ import { requestIdOf } from '../../shared/access/request-context';
 import { pipeline } from 'node:stream/promises';
 import { isOwner } from '../../shared/access/customer-file-access';
 import { DocumentPath } from '../../shared/http/ids';
-import { badRequest } from '../../shared/http/problem.exception';
+import { badRequest, forbidden } from '../../shared/http/problem.exception';
+import { viewerOf } from '../../shared/access/viewer';
 import { DocumentContentStore } from '../../shared/content/document-content-store';
 import { downloadFilename } from '../download-filename';
 import { ProblemResponse } from '../document.response';
@@ -44,7 +46,7 @@ export class GetDocumentContentController {
     schema: { type: 'string', format: 'binary' },
   })
   @ApiResponse({ status: 400, type: ProblemResponse, description: 'purpose is missing' })
-  @ApiResponse({ status: 403, type: ProblemResponse, description: 'your department may not download this type' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'your department may not download this type, or it is a chip reading (never sent to departments)' })
   @ApiResponse({ status: 404, type: ProblemResponse })
   @ApiResponse({ status: 409, type: ProblemResponse, description: 'the file awaits its malware scan, or was removed by it' })
   async download(
@@ -57,6 +59,9 @@ export class GetDocumentContentController {
     const requestId = requestIdOf(request);
     const { state } = await this.queries.execute(new GetDocumentQuery(path.documentId, principal, 'content', requestId));
     if (!isOwner(principal, state.customerId) && !query.purpose) throw badRequest('purpose', 'State why you need the file.');
+    if (state.file.mediaType === CHIP_READING_MEDIA_TYPE && viewerOf(principal, state.customerId) === 'department') {
+      throw forbidden('A chip reading holds the face image from the chip; it is never sent to departments. Its facts are in the evidence.');
+    }
     const withheld = contentWithheld(state);
     if (withheld) throw withheld;
     await this.access.recordRead(principal, state.customerId, { type: 'DocumentContentRead', documentId: state.documentId, purpose: query.purpose ?? null }, requestId);

@@ -21,12 +21,12 @@ export class GetEvidenceHandler implements IQueryHandler<GetEvidenceQuery, Evide
     private readonly files: FileAccess,
   ) {}
 
-  async execute({ customerId, kind, purpose, principal, requestId }: GetEvidenceQuery): Promise<Evidence> {
+  async execute({ customerId, kind, purpose, minAssurance, principal, requestId }: GetEvidenceQuery): Promise<Evidence> {
     const types = evidenceTypesFor(principal, kind, this.catalogue, this.config.departments);
     await this.files.touch(principal, customerId, requestId);
-    const found = await findEvidence(this.db, customerId, types, this.clock.now().toISOString().slice(0, 10));
+    const found = await findEvidence(this.db, customerId, types, this.clock.now().toISOString().slice(0, 10), minAssurance);
     await this.access.evidenceQueried(principal, customerId, { kind, satisfied: found !== null, documentId: found?.id ?? null, purpose }, requestId);
     if (!found) return { satisfied: false };
-    return { satisfied: true, documentId: found.id, type: found.type, validUntil: found.expiresOn, facts: found.facts };
+    return { satisfied: true, documentId: found.id, type: found.type, validUntil: found.expiresOn, facts: found.facts, assurance: found.assurance };
   }
 }

@@ -1,4 +1,5 @@
 import { CurrentPrincipal, departmentMay, hasRole, type Principal } from '@kluis/auth';
+import { ASSURANCE_LEVELS } from '@kluis/document-domain';
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -17,6 +18,7 @@ class EvidenceResponse {
   @ApiPropertyOptional({ example: 'passport' }) type?: string;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) validUntil?: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Facts only: never the file' }) facts?: Record<string, string>;
+  @ApiPropertyOptional({ enum: ASSURANCE_LEVELS, description: '`chip`: a chip reading that passed passive authentication; `review`: a copy checked by staff' }) assurance?: string;
 }
 
 @ApiTags('reuse')
@@ -35,6 +37,6 @@ export class GetEvidenceController {
     if (!hasRole(principal, 'reviewer') && !departmentMay(principal, this.config.departments, 'evidence:read')) {
       throw forbidden('Only departments with evidence:read ask for evidence.');
     }
-    return this.queries.execute(new GetEvidenceQuery(path.customerId, request.kind, request.purpose ?? null, principal, requestIdOf(http)));
+    return this.queries.execute(new GetEvidenceQuery(path.customerId, request.kind, request.purpose ?? null, request.minAssurance ?? 'review', principal, requestIdOf(http)));
   }
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '@kluis/auth';
-import type { EvidenceKind, Facts } from '@kluis/document-domain';
+import type { Assurance, EvidenceKind, Facts } from '@kluis/document-domain';
 import { Query } from '@nestjs/cqrs';
 
 export interface Evidence {
@@ -8,6 +8,7 @@ export interface Evidence {
   readonly type?: string;
   readonly validUntil?: string | null;
   readonly facts?: Facts | null;
+  readonly assurance?: Assurance;
 }
 
 export class GetEvidenceQuery extends Query<Evidence> {
@@ -15,6 +16,7 @@ export class GetEvidenceQuery extends Query<Evidence> {
     readonly customerId: string,
     readonly kind: EvidenceKind,
     readonly purpose: string | null,
+    readonly minAssurance: Assurance,
     readonly principal: Principal,
     readonly requestId: string,
   ) {

@@ -1,4 +1,4 @@
-import { EVIDENCE_KINDS, type EvidenceKind } from '@kluis/document-domain';
+import { ASSURANCE_LEVELS, type Assurance, EVIDENCE_KINDS, type EvidenceKind } from '@kluis/document-domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 
@@ -12,4 +12,9 @@ export class GetEvidenceRequest {
   @IsString()
   @Length(3, 300)
   purpose?: string;
+
+  @ApiPropertyOptional({ enum: ASSURANCE_LEVELS, default: 'review', description: '`chip` asks for a chip reading that passed passive authentication; a reviewed copy does not satisfy it' })
+  @IsOptional()
+  @IsIn(ASSURANCE_LEVELS, { message: `must be one of ${ASSURANCE_LEVELS.join(', ')}` })
+  minAssurance?: Assurance;
 }

@@ -2,11 +2,13 @@ import { departmentMay, departmentPolicyOf, type DepartmentPolicies, hasRole, ty
 import type { Actor, DocumentType } from '@kluis/document-domain';
 import { forbidden, notFound } from '../http/problem.exception';
 
-export type FileAction = 'submit' | 'list' | 'read' | 'content' | 'history' | 'withdraw' | 'reference' | 'revoke';
+export type FileAction = 'submit' | 'chip-reading' | 'list' | 'read' | 'content' | 'history' | 'withdraw' | 'reference' | 'revoke';
 
 /** What a department needs to do each action; null where departments may never do it. */
 const DEPARTMENT_SCOPE: Record<FileAction, Scope | null> = {
   submit: 'documents:write',
+  // A chip is read by the customer's own app or at the bank's desk, never filed by a department.
+  'chip-reading': null,
   list: 'evidence:read',
   read: 'evidence:read',
   content: 'content:read',
@@ -46,8 +48,10 @@ export function assertFileAccess(principal: Principal, target: FileTarget, actio
     return;
   }
   if (hasRole(principal, 'customer')) throw notFound();
-  throw forbidden(`Your role may not ${action === 'content' ? 'download documents' : `${action} documents`} here.`);
+  throw forbidden(`Your role may not ${ACTION_NAMES[action] ?? `${action} documents`} here.`);
 }
+
+const ACTION_NAMES: Partial<Record<FileAction, string>> = { content: 'download documents', 'chip-reading': 'file chip readings' };
 
 /** The document types this principal may see at all; undefined when every type. */
 export function visibleTypes(principal: Principal, policies: DepartmentPolicies): readonly DocumentType[] | undefined {

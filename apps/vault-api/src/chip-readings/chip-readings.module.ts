@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ChipTrust } from './chip-trust';
+import { RecordChipReadingHandler } from './record-chip-reading/record-chip-reading.handler';
+import { RecordChipReadingController } from './record-chip-reading/record-chip-reading.http.controller';
+
+@Module({
+  controllers: [RecordChipReadingController],
+  providers: [ChipTrust, RecordChipReadingHandler],
+})
+export class ChipReadingsModule {}

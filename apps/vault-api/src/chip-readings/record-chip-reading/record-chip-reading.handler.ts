@@ -1,0 +1,101 @@
+import type { ChipVerdict } from '@kluis/chip-verification';
+import { verifyChipReading } from '@kluis/chip-verification';
+import { CHIP_READING_MEDIA_TYPE, type ChipCheck, type DocumentType, type DocumentTypeCatalogue, typesOfKind } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { findEvidence, type ReadModelDatabase } from '@kluis/read-models';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Readable } from 'node:stream';
+import { documentView } from '../../documents/document.view';
+import { Clock } from '../../infrastructure/clock';
+import { ProjectionsService } from '../../infrastructure/projections.service';
+import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { actorFor, isOwner } from '../../shared/access/customer-file-access';
+import { DocumentContentStore } from '../../shared/content/document-content-store';
+import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { documentKind } from '../../shared/event-sourcing/document-kind';
+import { metadataFor } from '../../shared/event-sourcing/event-metadata';
+import { ChipTrust } from '../chip-trust';
+import { chipVerificationOff } from './chip-reading-refused.problem';
+import { chipReadingFile } from './chip-reading-file';
+import { type ChipReadingOutcome, RecordChipReadingCommand } from './record-chip-reading.command';
+
+/**
+ * Verifies the reading, keeps its files encrypted under the customer's key like any document, and files it: verified
+ * at once when it passed and its holder is the customer already known, waiting for a reviewer otherwise.
+ */
+@CommandHandler(RecordChipReadingCommand)
+export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadingCommand, ChipReadingOutcome> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    private readonly clock: Clock,
+    private readonly projections: ProjectionsService,
+    private readonly contents: DocumentContentStore,
+    private readonly trust: ChipTrust,
+  ) {}
+
+  async execute(command: RecordChipReadingCommand): Promise<ChipReadingOutcome> {
+    const trustStore = this.trust.current();
+    if (trustStore === null) throw chipVerificationOff();
+    const now = this.clock.now();
+    const verdict = verifyChipReading({ sod: command.sod, dataGroups: command.dataGroups }, trustStore, now);
+    const verifiedIdentity = verdict.passed ? await this.knownHolder(command.customerId, now) : null;
+    const file = chipReadingFile(command.sod, command.dataGroups, command.chipAuthentication);
+    const stored = await this.contents.put(command.customerId, Readable.from([file]));
+    try {
+      const outcome = await runCommand(
+        this.store,
+        documentKind,
+        command.documentId,
+        {
+          type: 'RecordChipReading',
+          documentId: command.documentId,
+          customerId: command.customerId,
+          documentType: documentTypeOf(verdict),
+          file: { blobKey: stored.key, sha256: stored.sha256, size: stored.size, mediaType: CHIP_READING_MEDIA_TYPE, filename: null },
+          channel: isOwner(command.principal, command.customerId) ? 'online' : 'branch',
+          check: checkOf(verdict, command),
+          holder: verdict.mrz,
+          verifiedIdentity,
+          by: actorFor(command.principal),
+        },
+        { now, catalogue: this.catalogue },
+        { metadata: metadataFor(command.principal, command.requestId, now, command.customerId) },
+      );
+      if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
+      if (outcome.state.status === 'none') throw new Error('a recorded chip reading must be on file');
+      return { document: documentView(outcome.state, outcome.revision, command.viewer), verdict };
+    } catch (error) {
+      // Blob first, then event: without its event the file is an orphan, so it goes.
+      await this.contents.delete(stored.key).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The holder of the customer's verified identity evidence, if they have any. */
+  private async knownHolder(customerId: string, now: Date) {
+    const identity = await findEvidence(this.db, customerId, typesOfKind(this.catalogue, 'identity'), now.toISOString().slice(0, 10));
+    if (!identity?.facts) return null;
+    return { holderName: identity.facts.holderName ?? null, dateOfBirth: identity.facts.dateOfBirth ?? null };
+  }
+}
+
+/** A TD3 MRZ is a passport's; TD1 and TD2 are cards. A DG1 that cannot be read is filed as a passport, the commonest chip. */
+function documentTypeOf(verdict: ChipVerdict): DocumentType {
+  return verdict.mrz === null || verdict.mrz.format === 'TD3' ? 'passport' : 'id-card';
+}
+
+function checkOf(verdict: ChipVerdict, command: RecordChipReadingCommand): ChipCheck {
+  return {
+    passed: verdict.passed,
+    failureCode: verdict.failure?.code ?? null,
+    steps: verdict.steps,
+    signedAt: verdict.signedAt,
+    documentSigner: verdict.documentSigner?.subject ?? null,
+    csca: verdict.csca?.subject ?? null,
+    chipAuthentication: command.chipAuthentication,
+    facts: verdict.facts ?? {},
+  };
+}

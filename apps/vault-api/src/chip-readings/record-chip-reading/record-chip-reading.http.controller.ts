@@ -1,0 +1,70 @@
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { FileAccess } from '../../access/file-access';
+import { DocumentResponse, ProblemResponse } from '../../documents/document.response';
+import type { DocumentView } from '../../documents/document.view';
+import { requestIdOf } from '../../shared/access/request-context';
+import { viewerOf } from '../../shared/access/viewer';
+import { setEtag } from '../../shared/http/etag';
+import { CustomerPath } from '../../shared/http/ids';
+import { chipReadingRefused } from './chip-reading-refused.problem';
+import { RecordChipReadingCommand } from './record-chip-reading.command';
+import { RecordChipReadingRequest } from './record-chip-reading.request.dto';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('v1/customers/:customerId/chip-readings')
+export class RecordChipReadingController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly access: FileAccess,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({
+    type: DocumentResponse,
+    description:
+      'Passive authentication passed: the document is `verified` at `assurance: "chip"`; or it passed but its holder differs from the verified identity on file, and it waits for a reviewer (`pending_review`)',
+  })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: 'The body is not a chip reading (names the field)' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Departments do not file chip readings' })
+  @ApiResponse({ status: 404, type: ProblemResponse, description: 'No such customer file visible to you' })
+  @ApiResponse({
+    status: 422,
+    type: ProblemResponse,
+    description: 'Passive authentication failed; `code` says why (CHIP.HASH_MISMATCH, CHIP.SIGNATURE_INVALID, CHIP.UNKNOWN_CSCA, CHIP.DSC_EXPIRED, CHIP.DSC_REVOKED, CHIP.MALFORMED, CHIP.DG1_MISSING…). The reading is kept for a reviewer, with `documentId` and `steps`, and is never evidence.',
+  })
+  @ApiResponse({ status: 503, type: ProblemResponse, description: 'No CSCA trust store is configured; nothing is stored' })
+  async record(
+    @Param() path: CustomerPath,
+    @Body() body: RecordChipReadingRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DocumentView> {
+    const requestId = requestIdOf(request);
+    await this.access.assert(principal, { customerId: path.customerId }, 'chip-reading', requestId);
+    const dataGroups = new Map(Object.entries(body.dataGroups).map(([number, content]) => [Number(number), new Uint8Array(Buffer.from(content, 'base64'))]));
+    const outcome = await this.commands.execute(
+      new RecordChipReadingCommand(
+        randomUUID(),
+        path.customerId,
+        new Uint8Array(Buffer.from(body.sod, 'base64')),
+        dataGroups,
+        body.chipAuthentication,
+        principal,
+        viewerOf(principal, path.customerId),
+        requestId,
+      ),
+    );
+    if (!outcome.verdict.passed) throw chipReadingRefused(outcome.document.id, outcome.verdict);
+    setEtag(response, outcome.document.revision);
+    response.setHeader('Location', `/v1/documents/${outcome.document.id}`);
+    return outcome.document;
+  }
+}
