@@ -61,6 +61,11 @@ const EXPECTATIONS: Record<string, Cell> = {
     allowed: (c) =>
       byRole(c, { owner: [201], other: [404], reviewer: [201], admin: [403] }, (policy) => holds(policy, 'documents:write') ? [201] : [403]),
   },
+  'POST /v1/customers/{customerId}/chip-readings': {
+    // This vault has no CSCA trust store: those allowed are told chip verification is off, and nothing is stored.
+    body: { sod: 'dwA=', dataGroups: { '1': 'YQA=' }, chipAuthentication: 'not-performed' },
+    allowed: (c) => byRole(c, { owner: [503], other: [404], reviewer: [503], admin: [403] }, () => [403]),
+  },
   'GET /v1/customers/{customerId}/documents': {
     allowed: (c) => byRole(c, { owner: [200], other: [404], reviewer: [200], admin: [403] }, () => [200]),
   },

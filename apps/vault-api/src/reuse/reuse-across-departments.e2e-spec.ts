@@ -66,7 +66,7 @@ describe('reuse across departments: never asking twice', () => {
     await rely(mandates, powerOfAttorneyId, 'Registering the mandate for the joint account', 'MND-2026-0412').expect(201);
 
     const evidence = await getAs(vault, investments.token, `/v1/customers/${mother.id}/evidence?kind=identity&purpose=Opening%20an%20investment%20account`).expect(200);
-    expect(evidence.body).toEqual({ satisfied: true, documentId: identityId, type: 'id-card', validUntil: '2031-01-01', facts: expect.objectContaining({ documentNumber: 'IDNL12345' }) });
+    expect(evidence.body).toEqual({ satisfied: true, documentId: identityId, type: 'id-card', validUntil: '2031-01-01', assurance: 'review', facts: expect.objectContaining({ documentNumber: 'IDNL12345' }) });
     expect(JSON.stringify(evidence.body)).not.toMatch(/sha256|blob|content/);
     const notAsked = await ask(investments, mother.id, 'identity', 'Opening an investment account').expect(200);
     expect(notAsked.body).toEqual({ status: 'satisfied', documentId: identityId });
