@@ -1,4 +1,5 @@
 import { type CscaTrustStore, loadCscaTrustStore } from '@kluis/chip-verification';
+import { ConfigError } from '../config/config-error';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 
@@ -16,7 +17,9 @@ export class ChipTrust implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     if (this.config.cscaMasterList === null) return;
-    this.store = await loadCscaTrustStore(this.config.cscaMasterList);
+    this.store = await loadCscaTrustStore(this.config.cscaMasterList).catch((error: unknown) => {
+      throw new ConfigError(`VAULT_CSCA_MASTER_LIST: ${error instanceof Error ? error.message : String(error)}`);
+    });
     process.on('SIGHUP', this.onHangUp);
   }
 
