@@ -96,7 +96,25 @@ export interface VaultDocument {
   readonly reviews: readonly Review[];
   readonly rejection: Rejection | null;
   readonly claim: { readonly by: string; readonly until: string } | null;
+  /** Once verified: `chip` for a chip reading that passed passive authentication, `review` for a checked copy. */
+  readonly assurance: 'review' | 'chip' | null;
+  readonly chip: ChipVerdict | null;
   readonly revision: number;
+}
+
+export type ChipStepName = 'sod-structure' | 'sod-signature' | 'signer-validity' | 'csca-chain' | 'revocation' | 'data-group-hashes' | 'dg1-mrz';
+
+/** What passive authentication made of a chip reading, step by step. */
+export interface ChipVerdict {
+  readonly passed: boolean;
+  readonly failureCode: string | null;
+  readonly steps: readonly { readonly step: ChipStepName; readonly outcome: 'passed' | 'failed' | 'not-checked'; readonly code: string | null; readonly detail: string }[];
+  readonly signedAt: string | null;
+  readonly documentSigner: string | null;
+  readonly csca: string | null;
+  readonly chipAuthentication: 'passed' | 'failed' | 'not-performed';
+  readonly holderCheck: 'match' | 'mismatch' | 'no-verified-identity' | 'not-checked';
+  readonly facts: Facts;
 }
 
 export interface DocumentSummary {

@@ -9,6 +9,7 @@ import { ProblemMessage } from '../ui/problem-message';
 import { StatusBadge } from '../ui/status-badge';
 import { useNow } from '../use-now';
 import { useResource } from '../use-resource';
+import { ChipVerdictPanel } from './chip-verdict-panel';
 import { DocumentPreview } from './document-preview';
 import { DueLabel } from './due-label';
 import { fourEyesState, isReviewable } from './four-eyes';
@@ -91,10 +92,16 @@ function ReviewDocument({ document, outcome, onChanged }: { document: VaultDocum
       {/* Whoever gave the first approval cannot review again, so there is nothing for them to claim. */}
       {isReviewable(document.status) && !(fourEyes.kind === 'first-approval' && fourEyes.byYou) && <ClaimBar document={document} onChanged={() => onChanged(outcome)} />}
       <div className="review-layout">
-        <section className="preview-pane" aria-labelledby="preview-heading">
-          <h2 id="preview-heading">{t('review.preview')}</h2>
-          <DocumentPreview document={document} />
-        </section>
+        {document.chip ? (
+          <div className="preview-pane">
+            <ChipVerdictPanel chip={document.chip} />
+          </div>
+        ) : (
+          <section className="preview-pane" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">{t('review.preview')}</h2>
+            <DocumentPreview document={document} />
+          </section>
+        )}
         <section className="review-pane" aria-label={t('review.facts')}>
           {isReviewable(document.status) && policy ? (
             <ReviewForm key={document.revision} document={document} policy={policy} onReviewed={onChanged} />
