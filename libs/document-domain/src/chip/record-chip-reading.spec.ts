@@ -50,6 +50,14 @@ describe('a chip reading', () => {
         expect(events[2].data).toMatchObject({ facts: chipFacts, validUntil: '2034-04-15' });
       }));
 
+  it('of a document past its expiry is verified and expired at once: genuine, but nothing to rely on today', () =>
+    given()
+      .when(aReading({ ...passed, facts: { ...chipFacts, expiresOn: '2012-04-15' } }))
+      .thenEmits((events) => {
+        expect(types(events)).toEqual(['DocumentSubmitted', 'ChipReadingChecked', 'DocumentVerified', 'DocumentExpired']);
+        expect(events[3].data).toMatchObject({ validUntil: '2012-04-15' });
+      }));
+
   it('that failed is kept for a reviewer and never verified', () =>
     given()
       .when(aReading(failed))

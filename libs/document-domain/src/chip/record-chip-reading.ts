@@ -31,7 +31,8 @@ interface ChipContext {
 
 /**
  * A chip reading is a document of its own: submitted, checked, and verified at once when passive authentication
- * passed and the holder is the customer already known. Anything else waits for a reviewer.
+ * passed and the holder is the customer already known (and expired at once when the document has). Anything else
+ * waits for a reviewer.
  */
 export function recordChipReading(command: RecordChipReading, state: DocumentState, context: ChipContext): DocumentEvent[] {
   if (isOnFile(state)) throw new DocumentAlreadyExists();
@@ -57,7 +58,11 @@ export function recordChipReading(command: RecordChipReading, state: DocumentSta
   ];
   if (!command.check.passed || holderCheck === 'mismatch') return events;
   const facts = command.check.facts;
-  return [...events, { type: 'DocumentVerified', data: { documentId: command.documentId, facts, validUntil: facts.expiresOn ?? null, verifiedAt: at } }];
+  const validUntil = facts.expiresOn ?? null;
+  const verified: DocumentEvent[] = [...events, { type: 'DocumentVerified', data: { documentId: command.documentId, facts, validUntil, verifiedAt: at } }];
+  // A genuine chip in a document past its expiry proves who the holder was, not a document to rely on today.
+  if (validUntil === null || validUntil >= at.slice(0, 10)) return verified;
+  return [...verified, { type: 'DocumentExpired', data: { documentId: command.documentId, validUntil, expiredAt: at } }];
 }
 
 function checkHolder(command: RecordChipReading): HolderCheck {

@@ -3,6 +3,7 @@ import {
   createTestPki,
   dg1FromMrz,
   generateTestKey,
+  ICAO_TD3_SPECIMEN,
   issueCrl,
   issueDocumentSigner,
   toPem,
@@ -178,6 +179,13 @@ describe('chip readings: passive authentication on upload, evidence at assurance
     expect(kept.body).toMatchObject({ status: 'pending_review', assurance: null, chip: { passed: false, failureCode: code } });
     const approval = await review(vault, reviewer.token, refused.body.documentId, { decision: 'approve', facts: passportFacts }, kept.body.revision).expect(409);
     expect(approval.body.code).toBe('CHIP.READING_FAILED');
+    expect((await evidence(customer.id)).body).toEqual({ satisfied: false });
+  });
+
+  it('files the genuine chip of the expired ICAO specimen passport as expired, not as evidence', async () => {
+    const customer = await vault.customer();
+    const created = await send(customer, customer.id, bodyOf(aChipReading(utopia, now, { mrz: ICAO_TD3_SPECIMEN }))).expect(201);
+    expect(created.body).toMatchObject({ status: 'expired', assurance: null, expiresOn: '2012-04-15', chip: { passed: true } });
     expect((await evidence(customer.id)).body).toEqual({ satisfied: false });
   });
 
