@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyService } from '../shared/http/idempotency.service';
 import { ChipTrust } from './chip-trust';
 import { RecordChipReadingHandler } from './record-chip-reading/record-chip-reading.handler';
 import { RecordChipReadingController } from './record-chip-reading/record-chip-reading.http.controller';
 
 @Module({
   controllers: [RecordChipReadingController],
-  providers: [ChipTrust, RecordChipReadingHandler],
+  providers: [ChipTrust, IdempotencyService, RecordChipReadingHandler],
 })
 export class ChipReadingsModule {}

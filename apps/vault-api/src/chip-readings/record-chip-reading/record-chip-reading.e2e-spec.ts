@@ -183,6 +183,21 @@ describe('chip readings: passive authentication on upload, evidence at assurance
     expect((await evidence(customer.id)).body).toEqual({ satisfied: false });
   });
 
+  it('answers a reading repeated with its Idempotency-Key as the first time, filing it once', async () => {
+    const customer = await vault.customer();
+    const genuine = bodyOf(aChipReading(utopia, now, { mrz: annaMrz }));
+    const refused = bodyOf(aChipReading(createTestPki({ profile: 'ecdsa-p256', now, country: 'XX' }), now, { mrz: annaMrz }));
+    const sendOnce = (body: object, key: string) => send(customer, customer.id, body).set('Idempotency-Key', key);
+
+    const first = await sendOnce(genuine, 'reading-1').expect(201);
+    expect((await sendOnce(genuine, 'reading-1').expect(201)).body.id).toBe(first.body.id);
+    const firstRefusal = await sendOnce(refused, 'reading-2').expect(422);
+    const again = await sendOnce(refused, 'reading-2').expect(422);
+    expect(again.body).toMatchObject({ code: 'CHIP.UNKNOWN_CSCA', documentId: firstRefusal.body.documentId });
+    expect((await sendOnce(refused, 'reading-1').expect(422)).body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect((await getAs(vault, customer.token, '/v1/me/documents').expect(200)).body.documents).toHaveLength(2);
+  });
+
   it('lets intake staff file a reading at the branch', async () => {
     const customer = await vault.customer();
     const created = await send(reviewer, customer.id, bodyOf(aChipReading(utopia, now, { mrz: annaMrz }))).expect(201);

@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { FileAccess } from '../../access/file-access';
@@ -11,7 +11,8 @@ import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';
 import { setEtag } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
-import { chipReadingRefused } from './chip-reading-refused.problem';
+import { fingerprintOf, IdempotencyService } from '../../shared/http/idempotency.service';
+import { chipReadingRefused, type ChipRefusal, refusalOf } from './chip-reading-refused.problem';
 import { RecordChipReadingCommand } from './record-chip-reading.command';
 import { RecordChipReadingRequest } from './record-chip-reading.request.dto';
 
@@ -22,10 +23,12 @@ export class RecordChipReadingController {
   constructor(
     private readonly commands: CommandBus,
     private readonly access: FileAccess,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Post()
   @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first answer, 201 or 422, for a repeated request' })
   @ApiCreatedResponse({
     type: DocumentResponse,
     description:
@@ -46,25 +49,32 @@ export class RecordChipReadingController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<DocumentView> {
     const requestId = requestIdOf(request);
     await this.access.assert(principal, { customerId: path.customerId }, 'chip-reading', requestId);
     const dataGroups = new Map(Object.entries(body.dataGroups).map(([number, content]) => [Number(number), new Uint8Array(Buffer.from(content, 'base64'))]));
-    const outcome = await this.commands.execute(
-      new RecordChipReadingCommand(
-        randomUUID(),
-        path.customerId,
-        new Uint8Array(Buffer.from(body.sod, 'base64')),
-        dataGroups,
-        body.chipAuthentication,
-        principal,
-        viewerOf(principal, path.customerId),
-        requestId,
-      ),
-    );
-    if (!outcome.verdict.passed) throw chipReadingRefused(outcome.document.id, outcome.verdict);
-    setEtag(response, outcome.document.revision);
-    response.setHeader('Location', `/v1/documents/${outcome.document.id}`);
-    return outcome.document;
+    const fingerprint = fingerprintOf({ operation: 'chip-reading', customerId: path.customerId, ...body });
+    // A refused reading is kept too, so its 422 is an answer to replay, not an error that frees the key.
+    const answer = await this.idempotency.run<DocumentView | ChipRefusal>(principal, idempotencyKey, fingerprint, async () => {
+      const outcome = await this.commands.execute(
+        new RecordChipReadingCommand(
+          randomUUID(),
+          path.customerId,
+          new Uint8Array(Buffer.from(body.sod, 'base64')),
+          dataGroups,
+          body.chipAuthentication,
+          principal,
+          viewerOf(principal, path.customerId),
+          requestId,
+        ),
+      );
+      return outcome.verdict.passed ? { status: 201, body: outcome.document } : { status: 422, body: refusalOf(outcome.document.id, outcome.verdict) };
+    });
+    if (answer.status === 422) throw chipReadingRefused(answer.body as ChipRefusal);
+    const document = answer.body as DocumentView;
+    setEtag(response, document.revision);
+    response.setHeader('Location', `/v1/documents/${document.id}`);
+    return document;
   }
 }
