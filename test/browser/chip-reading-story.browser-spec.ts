@@ -57,7 +57,9 @@ describe('a chip reading at the review desk', () => {
       pages.reviewer = page;
       await page.goto('/');
       await page.getByRole('button', { name: /^Continue as Anna, reviewer\b/ }).click();
-      await page.goto(`/review/${documentId}`);
+      // The failed reading waits in the queue like any document.
+      await page.getByRole('link', { name: 'Open Passport of C-1001' }).click();
+      await page.waitForURL(`**/review/${documentId}`);
       const verdict = page.getByTestId('chip-verdict');
       await verdict.getByRole('heading', { name: 'Chip reading: passive authentication' }).waitFor();
       await verdict.getByText('The chip failed passive authentication (CHIP.HASH_MISMATCH)').waitFor();
@@ -65,6 +67,11 @@ describe('a chip reading at the review desk', () => {
       expect(await steps.count()).toBe(7);
       await steps.filter({ hasText: 'Every data group matches its signed hash: failed' }).waitFor();
       await steps.filter({ hasText: 'The Document Signer chains to a trusted CSCA: passed' }).waitFor();
+      // The facts are the chip's own, and a failed reading offers only rejection.
+      await page.getByText("What the chip's DG1 states:").waitFor();
+      await page.getByRole('definition').filter({ hasText: 'ANNE MARIA ERIKSSON' }).waitFor();
+      await page.getByRole('button', { name: 'Reject' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
       await expectAccessible(page, 'chip-verdict');
       await saveScreen(page, 'chip-verdict');
     }));

@@ -74,21 +74,30 @@ export function ReviewForm({ document, policy, onReviewed }: { document: VaultDo
     <>
       <form className="review-form" onSubmit={approve} aria-labelledby={ids.facts}>
         <h2 id={ids.facts}>{t('review.facts')}</h2>
-        {policy.mrz !== null && <MrzField value={mrz} onChange={setMrz} />}
-        {mrzSuppliesFacts && <p className="hint">{t('review.factsFromMrz')}</p>}
-        {policy.requiredFacts.map((name) => (
-          <FactInput
-            key={name}
-            name={name}
-            value={facts[name] ?? ''}
-            required={!(mrzSuppliesFacts && MRZ_FACTS.includes(name))}
-            onChange={(value) => setFacts((current) => ({ ...current, [name]: value }))}
-          />
-        ))}
+        {/* A chip reading's facts are what its signed DG1 states: nothing to type, and nothing to approve if it failed. */}
+        {document.chip ? (
+          <ChipFacts facts={document.chip.facts} />
+        ) : (
+          <>
+            {policy.mrz !== null && <MrzField value={mrz} onChange={setMrz} />}
+            {mrzSuppliesFacts && <p className="hint">{t('review.factsFromMrz')}</p>}
+            {policy.requiredFacts.map((name) => (
+              <FactInput
+                key={name}
+                name={name}
+                value={facts[name] ?? ''}
+                required={!(mrzSuppliesFacts && MRZ_FACTS.includes(name))}
+                onChange={(value) => setFacts((current) => ({ ...current, [name]: value }))}
+              />
+            ))}
+          </>
+        )}
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {t('review.approve')}
-          </button>
+          {(document.chip === null || document.chip.passed) && (
+            <button type="submit" className="button-primary" disabled={busy}>
+              {t('review.approve')}
+            </button>
+          )}
           <button type="button" className="button-danger-quiet" aria-expanded={rejecting} aria-controls={ids.reject} onClick={() => setRejecting((shown) => !shown)}>
             {t('review.reject')}
           </button>
@@ -142,5 +151,24 @@ function FactInput({ name, value, required, onChange }: { name: FactName; value:
         <input type="text" {...common} autoComplete="off" />
       )}
     </div>
+  );
+}
+
+function ChipFacts({ facts }: { facts: Facts }) {
+  const { t } = useI18n();
+  const read = MRZ_FACTS.filter((name) => facts[name]);
+  if (read.length === 0) return <p className="hint">{t('chip.noFacts')}</p>;
+  return (
+    <>
+      <p className="hint">{t('chip.factsFromChip')}</p>
+      <dl className="chip-facts">
+        {read.map((name) => (
+          <div key={name}>
+            <dt>{t(`fact.${name}`)}</dt>
+            <dd>{facts[name]}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }

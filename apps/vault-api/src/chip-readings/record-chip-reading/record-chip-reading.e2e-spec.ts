@@ -139,6 +139,10 @@ describe('chip readings: passive authentication on upload, evidence at assurance
     expect((await evidence(customer.id, 'chip')).body).toEqual({ satisfied: false });
     const queue = await getAs(vault, reviewer.token, '/v1/review-queue').expect(200);
     expect(JSON.stringify(queue.body)).toContain(held.body.id);
+
+    // A reviewer sure it is the same person approves it; the facts stay those the chip states.
+    const approved = await review(vault, reviewer.token, held.body.id, { decision: 'approve', facts: {} }, held.body.revision).expect(201);
+    expect(approved.body).toMatchObject({ status: 'verified', assurance: 'chip', facts: { holderName: 'ANNA MARIA ERIKSSON' } });
   });
 
   const failures: ReadonlyArray<[string, string, () => TestChipReading]> = [
