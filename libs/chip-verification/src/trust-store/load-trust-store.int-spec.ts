@@ -70,6 +70,15 @@ describe('loading the CSCA trust store', () => {
     await expect(loadCscaTrustStore(file)).rejects.toThrow('master-list.ml');
   });
 
+  it('refuses to load a master list whose signer an impostor bearing a listed CSCA’s name issued', async () => {
+    const impostor = createTestPki({ profile: 'ecdsa-brainpool', now });
+    expect(impostor.csca.certificate.subject.isEqual(utopia.csca.certificate.subject)).toBe(true);
+    const file = join(folder, 'master-list.ml');
+    await writeFile(file, aMasterList([utopia], impostor));
+
+    await expect(loadCscaTrustStore(file)).rejects.toThrow('master-list.ml: the master list\'s signer was not issued and signed by a CSCA on the list');
+  });
+
   it('refuses to load a folder holding a file that is no certificate, naming the file', async () => {
     await writeFile(join(folder, 'utopia.pem'), toPem('CERTIFICATE', der(utopia)));
     await writeFile(join(folder, 'notes.txt'), 'not a certificate');
@@ -82,14 +91,14 @@ describe('loading the CSCA trust store', () => {
   });
 });
 
-/** A master list signed by a Master List Signer the first CSCA issued. */
-function aMasterList(states: readonly TestPki[]): Uint8Array {
+/** A master list signed by a Master List Signer that `issuer` (by default the first CSCA on it) issued. */
+function aMasterList(states: readonly TestPki[], issuer: TestPki = states[0]): Uint8Array {
   const signer = issueCertificate({
     commonName: 'test Master List Signer',
     notBefore: new Date(now.getTime() - 30 * DAY_MS),
     notAfter: new Date(now.getTime() + 365 * DAY_MS),
     key: generateTestKey('ecdsa-p256'),
-    issuer: states[0].csca,
+    issuer: issuer.csca,
     isCa: false,
   });
   return buildMasterList(signer, states.map((state) => state.csca.certificate), now);

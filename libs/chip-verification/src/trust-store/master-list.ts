@@ -4,6 +4,7 @@ import { ChipFailure } from '../chip-failure';
 import { checkSignature, readSignedContent, signerCertificate } from '../sod/cms-signer';
 import { decodeDer } from '../sod/der';
 import { OID } from '../signature/algorithms';
+import { CscaTrustStore } from './csca-trust-store';
 
 // ICAO 9303 Part 12, 9: CscaMasterList ::= SEQUENCE { version INTEGER, certList SET OF Certificate }
 const SCHEMA = new asn1js.Sequence({
@@ -28,8 +29,8 @@ export function readMasterList(contentInfo: asn1js.AsnType): pkijs.Certificate[]
   );
   const signer = signerCertificate(signed);
   checkSignature(signed, signer);
-  if (!cscas.some((csca) => csca.subject.isEqual(signer.issuer))) {
-    throw new ChipFailure('CHIP.UNKNOWN_CSCA', "the master list's signer was not issued by a CSCA on the list");
+  if (new CscaTrustStore(cscas).issuerOf(signer) === undefined) {
+    throw new ChipFailure('CHIP.UNKNOWN_CSCA', "the master list's signer was not issued and signed by a CSCA on the list");
   }
   return cscas;
 }
