@@ -5,58 +5,12 @@ import { pipeline } from 'node:stream/promises';
 import { constants, deflateSync } from 'node:zlib';
 import type { PdfInspection } from './pdf-findings';
 import { inspectPdf, PdfNotReadToEndError } from './pdf-inspector';
+import { inspect } from './testing/inspect';
+import { catalog, objectStream, page, pageTree, pdf as pdfOf, stream } from './testing/pdf-files';
 
-// Small PDFs built here, object by object, with a cross-reference table a reader would accept.
-const bytes = (part: string | Buffer): Buffer => (typeof part === 'string' ? Buffer.from(part, 'latin1') : part);
+const pdf = (...objects: (string | Buffer)[]) => pdfOf(objects);
 
-function pdf(...objects: (string | Buffer)[]): Buffer {
-  const parts: Buffer[] = [bytes('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')];
-  let offset = parts[0].length;
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    const body = Buffer.concat([bytes(`${index + 1} 0 obj\n`), bytes(object), bytes('\nendobj\n')]);
-    offsets.push(offset);
-    parts.push(body);
-    offset += body.length;
-  });
-  const entries = offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('');
-  parts.push(bytes(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${entries}`));
-  parts.push(bytes(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`));
-  return Buffer.concat(parts);
-}
-
-function stream(dictionary: string, data: Buffer, length: 'direct' | 'indirect' = 'direct'): Buffer {
-  const stated = length === 'direct' ? `/Length ${data.length}` : '/Length 99 0 R';
-  return Buffer.concat([bytes(`<< ${stated} ${dictionary} >>\nstream\r\n`), data, bytes('\r\nendstream')]);
-}
-
-/** An object stream holding `objects`, numbered from 100. */
-function objectStream(objects: string[], encoding: { filter?: string; extra?: string; length?: 'direct' | 'indirect' } = {}): Buffer {
-  let header = '';
-  let body = '';
-  objects.forEach((object, index) => {
-    header += `${100 + index} ${body.length} `;
-    body += `${object}\n`;
-  });
-  const plain = Buffer.from(header + body, 'latin1');
-  const data = encoding.filter === '/FlateDecode' ? deflateSync(plain) : encoding.filter === '/ASCIIHexDecode' ? Buffer.from(`${plain.toString('hex')}>`) : plain;
-  const filter = encoding.filter ? `/Filter ${encoding.filter}` : '';
-  return stream(`/Type /ObjStm /N ${objects.length} /First ${header.length} ${filter} ${encoding.extra ?? ''}`, data, encoding.length);
-}
-
-const catalog = (extra = '') => `<< /Type /Catalog /Pages 2 0 R ${extra} >>`;
-const pageTree = (count: number) => `<< /Type /Pages /Kids [${Array.from({ length: count }, (_, i) => `${3 + i} 0 R`).join(' ')}] /Count ${count} >>`;
-const page = (extra = '') => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ${extra} >>`;
-
-async function inspect(file: Buffer, chunkSize = file.length): Promise<PdfInspection> {
-  const chunks: Buffer[] = [];
-  for (let start = 0; start < file.length; start += chunkSize) chunks.push(file.subarray(start, start + chunkSize));
-  const inspector = inspectPdf();
-  await pipeline(Readable.from(chunks), inspector, new PassThrough().resume());
-  return inspector.result;
-}
-
-const nothingActive = (pages: number): PdfInspection => ({ pages, activeContent: [] });
+const nothingActive = (pages: number): PdfInspection => ({ pages, activeContent: [], encryption: 'none' });
 
 describe('inspecting a PDF as it streams by', () => {
   describe('counting pages', () => {
@@ -84,7 +38,7 @@ describe('inspecting a PDF as it streams by', () => {
       ['a form that submits itself', '/AcroForm << /Fields [] >> /AA << /WC << /S /SubmitForm /F (https://evil.example) >> >>', ['AA', 'SubmitForm']],
       ['an XFA form', '/AcroForm << /XFA 9 0 R >>', ['XFA']],
     ])('flags %s', async (_case, entries, expected) => {
-      await expect(inspect(pdf(catalog(entries), pageTree(1), page()))).resolves.toEqual({ pages: 1, activeContent: expected });
+      await expect(inspect(pdf(catalog(entries), pageTree(1), page()))).resolves.toEqual({ pages: 1, activeContent: expected, encryption: 'none' });
     });
 
     it.each([
@@ -105,7 +59,7 @@ describe('inspecting a PDF as it streams by', () => {
     it('finds a script kept in a compressed object stream', async () => {
       const file = pdf(catalog('/OpenAction 100 0 R'), pageTree(1), page(), objectStream(['<< /S /JavaScript /JS (this.exportDataObject()) >>'], { filter: '/FlateDecode' }));
 
-      await expect(inspect(file)).resolves.toEqual({ pages: 1, activeContent: ['JavaScript', 'JS', 'OpenAction'] });
+      await expect(inspect(file)).resolves.toEqual({ pages: 1, activeContent: ['JavaScript', 'JS', 'OpenAction'], encryption: 'none' });
     });
 
     it('finds a script in an object stream stored as is', async () => {
@@ -117,7 +71,7 @@ describe('inspecting a PDF as it streams by', () => {
     it('finds a script in an object stream whose length is stated elsewhere', async () => {
       const file = pdf(catalog(), pageTree(1), page(), objectStream(['<< /S /JavaScript >>'], { filter: '/FlateDecode', length: 'indirect' }), page());
 
-      await expect(inspect(file)).resolves.toEqual({ pages: 2, activeContent: ['JavaScript'] });
+      await expect(inspect(file)).resolves.toEqual({ pages: 2, activeContent: ['JavaScript'], encryption: 'none' });
     });
 
     it.each([
@@ -127,14 +81,14 @@ describe('inspecting a PDF as it streams by', () => {
     ])('flags an object stream %s, whose objects it could not see', async (_case, encoding) => {
       const file = pdf(catalog(), pageTree(1), page(), objectStream(['<< /Producer (a scanner) >>'], encoding));
 
-      await expect(inspect(file)).resolves.toEqual({ pages: 1, activeContent: ['UnreadableObjectStream'] });
+      await expect(inspect(file)).resolves.toEqual({ pages: 1, activeContent: ['UnreadableObjectStream'], encryption: 'none' });
     });
 
     it('flags a compressed object stream that is cut short', async () => {
       const data = deflateSync(Buffer.from('100 0 << /Producer (a scanner) /Title (a deed) >>'));
       const file = pdf(catalog(), pageTree(1), page(), stream('/Type /ObjStm /N 1 /First 6 /Filter /FlateDecode', data.subarray(0, data.length - 6)));
 
-      await expect(inspect(file)).resolves.toEqual({ pages: 1, activeContent: ['UnreadableObjectStream'] });
+      await expect(inspect(file)).resolves.toEqual({ pages: 1, activeContent: ['UnreadableObjectStream'], encryption: 'none' });
     });
 
     it('stops decoding an object stream that inflates without end, and flags it', async () => {
@@ -142,7 +96,7 @@ describe('inspecting a PDF as it streams by', () => {
       const file = pdf(catalog(), pageTree(1), page(), stream('/Type /ObjStm /N 1 /First 0 /Filter /FlateDecode', bomb));
 
       expect(file.length).toBeLessThan(200 * 1024);
-      await expect(inspect(file)).resolves.toEqual({ pages: 1, activeContent: ['UnreadableObjectStream'] });
+      await expect(inspect(file)).resolves.toEqual({ pages: 1, activeContent: ['UnreadableObjectStream'], encryption: 'none' });
     });
   });
 
@@ -178,7 +132,7 @@ describe('inspecting a PDF as it streams by', () => {
       objectStream(['<< /S /Launch /F (x) >>', page()], { filter: '/FlateDecode' }),
       stream('/Subtype /Image', Buffer.from('/AA /JS')),
     );
-    const expected: PdfInspection = { pages: 3, activeContent: ['JavaScript', 'Launch', 'OpenAction'] };
+    const expected: PdfInspection = { pages: 3, activeContent: ['JavaScript', 'Launch', 'OpenAction'], encryption: 'none' };
 
     it('gives the same answer whatever the chunk size, down to one byte', async () => {
       for (const size of [1, 2, 3, 7, 64, 1000]) {

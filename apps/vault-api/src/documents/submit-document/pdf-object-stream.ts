@@ -1,5 +1,6 @@
 import { createInflate, type Inflate } from 'node:zlib';
-import { type PdfFindings, PdfNameWatcher } from './pdf-findings';
+import type { PdfFindings } from './pdf-findings';
+import { PdfObjectWatcher } from './pdf-object-watcher';
 import { PdfTokenizer } from './pdf-tokenizer';
 
 /** Where the data of an object stream goes: its objects are PDF syntax, read like the rest of the file. */
@@ -11,14 +12,14 @@ export interface ObjectStreamReader {
   readonly done: Promise<void>;
 }
 
-function syntaxReader(findings: PdfFindings): PdfTokenizer {
-  const watcher = new PdfNameWatcher(findings, false);
+function syntaxReader(findings: PdfFindings, objectCount: number | null): PdfTokenizer {
+  const watcher = new PdfObjectWatcher(findings, objectCount);
   return new PdfTokenizer((token) => watcher.token(token));
 }
 
 /** An object stream stored as is. */
-export function plainObjectStream(findings: PdfFindings): ObjectStreamReader {
-  const tokenizer = syntaxReader(findings);
+export function plainObjectStream(findings: PdfFindings, objectCount: number | null): ObjectStreamReader {
+  const tokenizer = syntaxReader(findings, objectCount);
   let finish = () => {};
   const done = new Promise<void>((resolve) => {
     finish = resolve;
@@ -40,27 +41,42 @@ export function plainObjectStream(findings: PdfFindings): ObjectStreamReader {
  * file, so that a small file cannot make the inspector decode without end; past it, or when the data does not
  * inflate to its end, the stream is flagged as unreadable.
  */
-export function inflatedObjectStream(findings: PdfFindings, budget: { remaining: number }): ObjectStreamReader {
-  const tokenizer = syntaxReader(findings);
+export function inflatedObjectStream(findings: PdfFindings, objectCount: number | null, budget: { remaining: number }): ObjectStreamReader {
+  const tokenizer = syntaxReader(findings, objectCount);
   const inflate: Inflate = createInflate();
-  const unreadable = () => findings.flag('UnreadableObjectStream');
+  // zlib calls no write callback after a data error, so every write still waiting is let go when it closes.
+  const waiting = new Set<() => void>();
+  const unreadable = () => {
+    findings.flag('UnreadableObjectStream');
+    inflate.destroy();
+  };
   inflate.on('data', (decoded: Buffer) => {
     budget.remaining -= decoded.length;
-    if (budget.remaining < 0) {
-      unreadable();
-      inflate.destroy();
-      return;
-    }
-    tokenizer.write(decoded);
+    if (budget.remaining < 0) unreadable();
+    else tokenizer.write(decoded);
   });
   inflate.on('end', () => tokenizer.end());
   inflate.on('error', unreadable);
-  const done = new Promise<void>((resolve) => inflate.once('close', () => resolve()));
+  const done = new Promise<void>((resolve) =>
+    inflate.once('close', () => {
+      for (const release of waiting) release();
+      waiting.clear();
+      resolve();
+    }),
+  );
   return {
     write: (bytes) =>
       new Promise((resolve) => {
-        if (inflate.destroyed) resolve();
-        else inflate.write(bytes, () => resolve());
+        if (inflate.destroyed) {
+          resolve();
+          return;
+        }
+        const release = () => {
+          waiting.delete(release);
+          resolve();
+        };
+        waiting.add(release);
+        inflate.write(bytes, release);
       }),
     end: () => {
       if (!inflate.destroyed) inflate.end();

@@ -3,6 +3,8 @@ import type { PdfToken } from './pdf-tokenizer';
 /** What the inspector needs to know about a stream from the dictionary before its `stream` keyword. */
 export interface StreamDescription {
   readonly objectStream: boolean;
+  /** An object stream's `/N`, the number of objects it holds, when stated directly. */
+  readonly objectCount: number | null;
   /** The filters in decoding order; empty when the data is stored as is. */
   readonly filters: readonly string[];
   readonly hasDecodeParms: boolean;
@@ -14,11 +16,13 @@ const INTEGER = /^\d{1,15}$/;
 
 /**
  * Follows the tokens of one object, from `obj` to `stream`, well enough to describe its stream. Nested dictionaries
- * are not told apart: a `/Type /ObjStm` anywhere in the object makes it an object stream, which errs towards
- * looking inside.
+ * are not told apart. A reader takes any stream the cross-reference table points to as an object stream, whatever
+ * its `/Type`, so a `/Type /ObjStm`, a `/First`, or a `/Type` kept elsewhere anywhere in the object makes it one,
+ * which errs towards looking inside.
  */
 export class StreamDictionary {
   private objectStream = false;
+  private objectCount: number | null = null;
   private filters: string[] = [];
   private filterState: 'none' | 'expected' | 'array' = 'none';
   private hasDecodeParms = false;
@@ -31,12 +35,12 @@ export class StreamDictionary {
   token(token: PdfToken): void {
     if (token.kind === 'name') this.name(token.name);
     else if (token.kind === 'keyword') this.keyword(token.word);
-    else this.delimiter(token.char);
+    else this.delimiter(token.kind === 'delimiter' ? token.char : '');
   }
 
   /** Called once the `stream` keyword has been passed to `token`, which settles a length stated just before it. */
   describe(): StreamDescription {
-    return { objectStream: this.objectStream, filters: [...this.filters], hasDecodeParms: this.hasDecodeParms, length: this.length };
+    return { objectStream: this.objectStream, objectCount: this.objectCount, filters: [...this.filters], hasDecodeParms: this.hasDecodeParms, length: this.length };
   }
 
   private name(name: string): void {
@@ -56,14 +60,16 @@ export class StreamDictionary {
       this.length = null;
       this.lengthState = 'expected';
     }
-    if (this.previousName === 'Type' && name === 'ObjStm') this.objectStream = true;
+    if ((this.previousName === 'Type' && name === 'ObjStm') || name === 'First') this.objectStream = true;
     this.previousName = name;
   }
 
   private keyword(word: string): void {
+    const integer = INTEGER.test(word);
+    if (this.previousName === 'Type') this.objectStream = true;
+    if (this.previousName === 'N' && integer) this.objectCount = Number(word);
     this.previousName = null;
     if (this.filterState === 'expected') this.filterState = 'none';
-    const integer = INTEGER.test(word);
     switch (this.lengthState) {
       case 'expected':
         this.candidate = Number(word);

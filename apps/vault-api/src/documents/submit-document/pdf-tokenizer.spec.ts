@@ -10,7 +10,8 @@ function tokensOf(...chunks: string[]): PdfToken[] {
 
 const name = (value: string, rawLength = value.length + 1): PdfToken => ({ kind: 'name', name: value, rawLength });
 const keyword = (word: string): PdfToken => ({ kind: 'keyword', word });
-const delimiter = (char: string): PdfToken => ({ kind: 'delimiter', char });
+const delimiter = (char: '<<' | '>>' | '[' | ']'): PdfToken => ({ kind: 'delimiter', char });
+const string = (text: string): PdfToken => ({ kind: 'string', bytes: Buffer.from(text, 'latin1') });
 
 describe('splitting PDF bytes into tokens', () => {
   it('reads names, keywords and delimiters', () => {
@@ -18,12 +19,10 @@ describe('splitting PDF bytes into tokens', () => {
       keyword('1'),
       keyword('0'),
       keyword('obj'),
-      delimiter('<'),
-      delimiter('<'),
+      delimiter('<<'),
       name('Type'),
       name('Page'),
-      delimiter('>'),
-      delimiter('>'),
+      delimiter('>>'),
       keyword('endobj'),
     ]);
   });
@@ -47,21 +46,32 @@ describe('splitting PDF bytes into tokens', () => {
 
   it('reads an empty name', () => expect(tokensOf('/ /A')).toEqual([name('', 1), name('A')]));
 
-  it('reports names inside strings and comments too, rather than guess where they end', () => {
-    expect(tokensOf('(/JS) % /AA\n')).toEqual([delimiter('('), name('JS'), delimiter(')'), delimiter('%'), name('AA')]);
+  it('skips comments, so that nothing in one can pass for a keyword', () => {
+    expect(tokensOf('/A % stream /JS\r/B %\n[')).toEqual([name('A'), name('B'), delimiter('[')]);
+  });
+
+  it('reads a literal string to its balancing parenthesis, with escapes, as one token', () => {
+    expect(tokensOf('(a (nested) \\) stream \\101\\12x \\\n/JS) endobj')).toEqual([string('a (nested) ) stream A\nx /JS'), keyword('endobj')]);
+  });
+
+  it('reads a hex string, and tells it from a dictionary', () => {
+    expect(tokensOf('<73 74 72 65 61 6d> <</A <4>>>')).toEqual([string('stream'), delimiter('<<'), name('A'), string('@'), delimiter('>>')]);
+  });
+
+  it('joins a string or a comment split across chunks, wherever the split falls', () => {
+    const text = '(x\\) stream) % stream\n<</K <6a>>> stream';
+    const whole = tokensOf(text);
+
+    for (let split = 1; split < text.length; split += 1) {
+      expect(tokensOf(text.slice(0, split), text.slice(split))).toEqual(whole);
+    }
+  });
+
+  it('does not keep an overlong string, but still skips all of it', () => {
+    expect(tokensOf(`(${'s'.repeat(5000)}) /A`)).toEqual([{ kind: 'string', bytes: null }, name('A')]);
   });
 
   it('does not keep an overlong token, but still skips all of it', () => {
     expect(tokensOf(`/${'A'.repeat(2000)} /JS`)).toEqual([name('', 2001), name('JS')]);
-  });
-
-  it('drops a token in progress on reset', () => {
-    const tokens: PdfToken[] = [];
-    const tokenizer = new PdfTokenizer((token) => tokens.push(token));
-    tokenizer.write(Buffer.from('/Java'));
-    tokenizer.reset();
-    tokenizer.write(Buffer.from('Script '));
-
-    expect(tokens).toEqual([keyword('Script')]);
   });
 });

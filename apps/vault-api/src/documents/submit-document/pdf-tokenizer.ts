@@ -1,8 +1,10 @@
-/** A token of PDF syntax: enough to find names and the keywords around streams, not a parser. */
+/** A token of PDF object syntax: enough to follow dictionaries, arrays and the keywords around streams. */
 export type PdfToken =
   | { readonly kind: 'name'; readonly name: string; readonly rawLength: number }
   | { readonly kind: 'keyword'; readonly word: string }
-  | { readonly kind: 'delimiter'; readonly char: string };
+  /** A literal or hex string, decoded; `bytes` is null when it was too long to keep. */
+  | { readonly kind: 'string'; readonly bytes: Buffer | null }
+  | { readonly kind: 'delimiter'; readonly char: '<<' | '>>' | '[' | ']' | '{' | '}' };
 
 const REGULAR = 0;
 const WHITESPACE = 1;
@@ -13,21 +15,38 @@ const CLASS = new Uint8Array(256);
 for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[byte] = WHITESPACE;
 for (const char of '()<>[]{}/%') CLASS[char.charCodeAt(0)] = DELIMITER;
 
+const CR = 0x0d;
+const LF = 0x0a;
 const SOLIDUS = 0x2f;
 const NUMBER_SIGN = 0x23;
+const PERCENT = 0x25;
+const LEFT_PAREN = 0x28;
+const RIGHT_PAREN = 0x29;
+const LESS = 0x3c;
+const GREATER = 0x3e;
+const BACKSLASH = 0x5c;
 /** Names are at most 127 bytes (PDF's own limit); beyond this a name or keyword is still skipped, just not kept. */
 const MAX_TOKEN_BYTES = 512;
+/** Strings that matter here (encryption keys, identifiers) are at most a few dozen bytes; longer ones are skipped. */
+const MAX_STRING_BYTES = 256;
+
+type State = 'between' | 'name' | 'keyword' | 'comment' | 'string' | 'hex' | 'after-less' | 'after-greater';
 
 /**
- * Splits PDF bytes into names (with `#xx` escapes decoded), keywords and delimiters, fed in chunks of any size:
- * a token split across chunks is joined, since all state is kept between calls. Strings and comments are not
- * treated apart, on purpose: a name inside one is reported too, so that no reader's idea of where a string ends
- * can hide a name from this one.
+ * Splits PDF object syntax into tokens as a reader's lexer does, fed in chunks of any size: a token split across
+ * chunks is joined, since all state is kept between calls. Comments are skipped and strings are read to their
+ * balancing parenthesis, with escapes, so that nothing written inside either can pass for a keyword or a name.
  */
 export class PdfTokenizer {
-  private state: 'between' | 'name' | 'keyword' = 'between';
+  private state: State = 'between';
   private readonly token = new Uint8Array(MAX_TOKEN_BYTES);
   private length = 0;
+  private stringBytes: number[] = [];
+  private stringDepth = 0;
+  /** In a literal string: 0 none, 1 after a backslash, 2–4 inside an octal escape of that many digits so far. */
+  private escape = 0;
+  private octal = 0;
+  private hexHigh = -1;
   private stopRequested = false;
   private terminator = -1;
 
@@ -43,32 +62,60 @@ export class PdfTokenizer {
     let index = start;
     while (index < end) {
       const byte = bytes[index];
-      const kind = CLASS[byte];
-      if (this.state !== 'between') {
-        if (kind === REGULAR) {
-          let run = index;
-          while (run < end && CLASS[bytes[run]] === REGULAR) run += 1;
-          this.keep(bytes, index, run);
-          index = run;
+      switch (this.state) {
+        case 'name':
+        case 'keyword': {
+          if (CLASS[byte] === REGULAR) {
+            let run = index;
+            while (run < end && CLASS[bytes[run]] === REGULAR) run += 1;
+            this.keep(bytes, index, run);
+            index = run;
+            continue;
+          }
+          this.finishToken();
+          if (this.stopRequested) {
+            const whitespace = CLASS[byte] === WHITESPACE;
+            this.terminator = whitespace ? byte : -1;
+            return whitespace ? index + 1 : index;
+          }
           continue;
         }
-        this.finishToken();
-        if (this.stopRequested) {
-          this.terminator = kind === WHITESPACE ? byte : -1;
-          return kind === WHITESPACE ? index + 1 : index;
+        case 'comment': {
+          if (byte === CR || byte === LF) this.state = 'between';
+          index += 1;
+          continue;
         }
-      }
-      index += 1;
-      if (kind === WHITESPACE) continue;
-      if (kind === REGULAR) {
-        this.state = 'keyword';
-        this.token[0] = byte;
-        this.length = 1;
-      } else if (byte === SOLIDUS) {
-        this.state = 'name';
-        this.length = 0;
-      } else {
-        this.onToken({ kind: 'delimiter', char: String.fromCharCode(byte) });
+        case 'string':
+          this.stringByte(byte);
+          index += 1;
+          continue;
+        case 'hex':
+          this.hexByte(byte);
+          index += 1;
+          continue;
+        case 'after-less':
+          if (byte === LESS) {
+            this.state = 'between';
+            this.onToken({ kind: 'delimiter', char: '<<' });
+            index += 1;
+          } else {
+            this.state = 'hex';
+            this.stringBytes = [];
+            this.hexHigh = -1;
+          }
+          continue;
+        case 'after-greater':
+          // A lone `>` is an error readers skip; `>>` closes a dictionary.
+          this.state = 'between';
+          if (byte === GREATER) {
+            this.onToken({ kind: 'delimiter', char: '>>' });
+            index += 1;
+          }
+          continue;
+        case 'between':
+          index += 1;
+          this.begin(byte);
+          continue;
       }
     }
     return end;
@@ -86,13 +133,109 @@ export class PdfTokenizer {
 
   /** Ends the token in progress, as the end of the input does. */
   end(): void {
-    if (this.state !== 'between') this.finishToken();
+    if (this.state === 'name' || this.state === 'keyword') this.finishToken();
+    this.state = 'between';
   }
 
-  /** Drops the token in progress, when the bytes that follow are not a continuation of it. */
-  reset(): void {
+  private begin(byte: number): void {
+    const kind = CLASS[byte];
+    if (kind === WHITESPACE) return;
+    if (kind === REGULAR) {
+      this.state = 'keyword';
+      this.token[0] = byte;
+      this.length = 1;
+      return;
+    }
+    switch (byte) {
+      case SOLIDUS:
+        this.state = 'name';
+        this.length = 0;
+        return;
+      case PERCENT:
+        this.state = 'comment';
+        return;
+      case LEFT_PAREN:
+        this.state = 'string';
+        this.stringBytes = [];
+        this.stringDepth = 1;
+        this.escape = 0;
+        return;
+      case LESS:
+        this.state = 'after-less';
+        return;
+      case GREATER:
+        this.state = 'after-greater';
+        return;
+      case RIGHT_PAREN:
+        // An unbalanced `)` is an error readers skip.
+        return;
+      default:
+        this.onToken({ kind: 'delimiter', char: String.fromCharCode(byte) as '[' | ']' | '{' | '}' });
+    }
+  }
+
+  // PDF 2.0, 7.3.4.2: balanced parentheses need no escape; `\` escapes one character, three octal digits or a line end.
+  private stringByte(byte: number): void {
+    if (this.escape >= 2) {
+      if (byte >= 0x30 && byte <= 0x37 && this.escape < 4) {
+        this.octal = this.octal * 8 + (byte - 0x30);
+        this.escape += 1;
+        if (this.escape < 4) return;
+        this.keepStringByte(this.octal & 0xff);
+        this.escape = 0;
+        return;
+      }
+      this.keepStringByte(this.octal & 0xff);
+      this.escape = 0;
+    } else if (this.escape === 1) {
+      this.escape = 0;
+      if (byte >= 0x30 && byte <= 0x37) {
+        this.octal = byte - 0x30;
+        this.escape = 2;
+      } else if (byte !== CR && byte !== LF) {
+        this.keepStringByte(ESCAPED[byte] ?? byte);
+      }
+      return;
+    }
+    if (byte === BACKSLASH) {
+      this.escape = 1;
+    } else if (byte === LEFT_PAREN) {
+      this.stringDepth += 1;
+      this.keepStringByte(byte);
+    } else if (byte === RIGHT_PAREN) {
+      this.stringDepth -= 1;
+      if (this.stringDepth === 0) this.finishString();
+      else this.keepStringByte(byte);
+    } else {
+      this.keepStringByte(byte);
+    }
+  }
+
+  private hexByte(byte: number): void {
+    if (byte === GREATER) {
+      if (this.hexHigh >= 0) this.keepStringByte(this.hexHigh * 16);
+      this.finishString();
+      return;
+    }
+    const digit = hexDigit(byte);
+    if (digit < 0) return;
+    if (this.hexHigh < 0) {
+      this.hexHigh = digit;
+    } else {
+      this.keepStringByte(this.hexHigh * 16 + digit);
+      this.hexHigh = -1;
+    }
+  }
+
+  private keepStringByte(byte: number): void {
+    if (this.stringBytes.length <= MAX_STRING_BYTES) this.stringBytes.push(byte);
+  }
+
+  private finishString(): void {
     this.state = 'between';
-    this.length = 0;
+    const kept = this.stringBytes.length <= MAX_STRING_BYTES ? Buffer.from(this.stringBytes) : null;
+    this.stringBytes = [];
+    this.onToken({ kind: 'string', bytes: kept });
   }
 
   private keep(bytes: Uint8Array, from: number, to: number): void {
@@ -115,6 +258,8 @@ export class PdfTokenizer {
     }
   }
 }
+
+const ESCAPED: Readonly<Record<number, number>> = { 0x6e: LF, 0x72: CR, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c };
 
 /** `J#61vaScript` is `JavaScript`: readers decode `#` and two hex digits to that byte, so attackers spell names so. */
 function decodeName(raw: Uint8Array): string {

@@ -1,7 +1,7 @@
 import type { PdfInspection } from './pdf-findings';
 import { DEFAULT_UPLOAD_CHECK_POLICY, judgePdf, type UploadCheckPolicy } from './upload-check-policy';
 
-const inspected = (pages: number, activeContent: PdfInspection['activeContent'] = []): PdfInspection => ({ pages, activeContent });
+const inspected = (pages: number, activeContent: PdfInspection['activeContent'] = []): PdfInspection => ({ pages, activeContent, encryption: 'none' });
 const flagging: UploadCheckPolicy = { maxPages: 200, activeContent: 'flag' };
 
 describe('the upload check policy for PDFs', () => {
