@@ -1,4 +1,4 @@
-import { createCipheriv, createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 
 /** The standard security handler's entries (PDF 2.0, 7.6.4), and the first half of the file's `/ID`. */
 export interface EncryptionParameters {
@@ -10,6 +10,10 @@ export interface EncryptionParameters {
   readonly owner: Buffer;
   readonly user: Buffer;
   readonly encryptMetadata: boolean;
+  /** Revisions 5 and 6: the file key, encrypted under the user password. */
+  readonly userKey: Buffer;
+  /** The crypt filter's method: `V2` (RC4), `AESV2` or `AESV3`; from `/V` when the file has no crypt filters. */
+  readonly cipher: string;
   readonly id: Buffer;
 }
 
@@ -17,22 +21,50 @@ export interface EncryptionParameters {
 const PADDING = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
 
 /**
- * Whether a reader opens the file without asking for a password: its user password is empty, as with files that are
- * only restricted from editing or printing. Anything the inspector cannot check counts as locked.
+ * The key of a file a reader opens without asking for a password: its user password is empty, as with files that are
+ * only restricted from editing or printing. Null when a password is needed, or anything cannot be checked.
  */
-export function openableWithoutPassword(parameters: Partial<EncryptionParameters>): boolean {
+export function emptyPasswordKey(parameters: Partial<EncryptionParameters>): Buffer | null {
   const { filter, revision, owner, user } = parameters;
-  if (filter !== 'Standard' || revision === undefined || !owner || !user) return false;
-  if (revision >= 2 && revision <= 4) return emptyPasswordMatchesMd5(parameters as EncryptionParameters);
-  if (revision === 5) return user.length >= 40 && sha256(user.subarray(32, 40)).equals(user.subarray(0, 32));
-  if (revision === 6) return user.length >= 40 && hardenedHash(user.subarray(32, 40)).equals(user.subarray(0, 32));
-  return false;
+  if (filter !== 'Standard' || revision === undefined || !owner || !user) return null;
+  if (revision >= 2 && revision <= 4) return md5Key(parameters as EncryptionParameters);
+  if (revision !== 5 && revision !== 6) return null;
+  if (user.length < 48 || !parameters.userKey || parameters.userKey.length < 32) return null;
+  const hash = revision === 5 ? sha256 : hardenedHash;
+  if (!hash(user.subarray(32, 40)).equals(user.subarray(0, 32))) return null;
+  const decipher = createDecipheriv('aes-256-cbc', hash(user.subarray(40, 48)), Buffer.alloc(16)).setAutoPadding(false);
+  return Buffer.concat([decipher.update(parameters.userKey.subarray(0, 32)), decipher.final()]);
 }
 
-// Algorithms 2, 4 and 5: the file key from the empty password, and the user entry it would produce.
-function emptyPasswordMatchesMd5(parameters: EncryptionParameters): boolean {
-  const { revision, owner, user, id } = parameters;
-  if (!id) return false;
+/** Decrypts the data of stream `objectNumber` (Algorithm 1, or the file key itself for AES-256); null when damaged. */
+export function decryptStream(parameters: Partial<EncryptionParameters>, fileKey: Buffer, objectNumber: number, generation: number, data: Buffer): Buffer | null {
+  const cipher = parameters.cipher ?? 'V2';
+  if (cipher === 'None' || cipher === 'Identity') return data;
+  const aes = cipher === 'AESV2' || cipher === 'AESV3';
+  let key = fileKey;
+  if (cipher !== 'AESV3') {
+    const object = Buffer.alloc(5);
+    object.writeUIntLE(objectNumber & 0xffffff, 0, 3);
+    object.writeUInt16LE(generation & 0xffff, 3);
+    const hash = createHash('md5').update(fileKey).update(object);
+    if (aes) hash.update('sAlT', 'latin1');
+    key = hash.digest().subarray(0, Math.min(fileKey.length + 5, 16));
+  }
+  if (!aes) return rc4(key, data);
+  if (data.length < 32 || data.length % 16 !== 0) return null;
+  try {
+    const decipher = createDecipheriv(key.length === 32 ? 'aes-256-cbc' : 'aes-128-cbc', key, data.subarray(0, 16));
+    return Buffer.concat([decipher.update(data.subarray(16)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+// Algorithms 2, 4 and 5: the file key from the empty password, if the user entry it produces matches.
+function md5Key(parameters: EncryptionParameters): Buffer | null {
+  const { revision, owner, user } = parameters;
+  // A file without an identifier is opened by readers with an empty one.
+  const id = parameters.id ?? Buffer.alloc(0);
   const keyLength = revision === 2 ? 5 : Math.min(16, Math.max(5, Math.floor((parameters.lengthBits ?? 40) / 8)));
   const permissions = Buffer.alloc(4);
   permissions.writeInt32LE(parameters.permissions ?? 0);
@@ -42,10 +74,10 @@ function emptyPasswordMatchesMd5(parameters: EncryptionParameters): boolean {
   if (revision >= 3) {
     for (let round = 0; round < 50; round += 1) key = createHash('md5').update(key).digest().subarray(0, keyLength);
   }
-  if (revision === 2) return rc4(key, PADDING).equals(user.subarray(0, 32));
+  if (revision === 2) return rc4(key, PADDING).equals(user.subarray(0, 32)) ? key : null;
   let check = rc4(key, createHash('md5').update(PADDING).update(id).digest());
   for (let round = 1; round <= 19; round += 1) check = rc4(key.map((byte) => byte ^ round) as Buffer, check);
-  return check.equals(user.subarray(0, 16));
+  return check.equals(user.subarray(0, 16)) ? key : null;
 }
 
 // Algorithm 2.B (revision 6), for the empty password and no user key data.

@@ -1,4 +1,4 @@
-import { type EncryptionParameters, openableWithoutPassword } from './pdf-encryption';
+import { emptyPasswordKey, type EncryptionParameters } from './pdf-encryption';
 
 /**
  * What makes a PDF more than a document to look at. `URI`: a web address opened without a click, from an open or
@@ -149,6 +149,10 @@ export class PdfFindings {
     (this.shared.encryption as Record<string, unknown>)[key] ??= value;
   }
 
+  encryptionState(): { encrypted: boolean; parameters: Partial<EncryptionParameters> } {
+    return { encrypted: this.shared.encrypted, parameters: this.shared.encryption };
+  }
+
   /** The first half of the file identifier, which the encryption key is made from; the first one found counts. */
   identifier(bytes: Buffer): void {
     this.shared.encryption.id ??= bytes;
@@ -163,7 +167,7 @@ export class PdfFindings {
     return {
       pages: Math.max(this.typedPages, this.shared.pageTreeCount),
       activeContent: ORDER.filter((content) => active.has(content)),
-      encryption: !this.shared.encrypted ? 'none' : openableWithoutPassword(this.shared.encryption) ? 'empty-password' : 'password',
+      encryption: !this.shared.encrypted ? 'none' : emptyPasswordKey(this.shared.encryption) ? 'empty-password' : 'password',
     };
   }
 

@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import { EncryptedObjectStreams } from './pdf-encrypted-object-streams';
 import { PdfFindings, type PdfInspection } from './pdf-findings';
 import { type ReadingContext, PdfReading } from './pdf-reading';
 
@@ -18,7 +19,7 @@ const DECODED_BUDGET_BYTES = 32 * 1024 * 1024;
 export class PdfInspector extends Transform {
   readonly result: Promise<PdfInspection>;
 
-  private readonly context: ReadingContext = { budget: { remaining: DECODED_BUDGET_BYTES }, objectStreams: [] };
+  private readonly context: ReadingContext = { budget: { remaining: DECODED_BUDGET_BYTES }, objectStreams: [], encrypted: new EncryptedObjectStreams() };
   private reading = new PdfReading(new PdfFindings(), this.context);
   private settle!: { resolve: (inspection: PdfInspection) => void; reject: (error: Error) => void };
 
@@ -48,6 +49,7 @@ export class PdfInspector extends Transform {
   override _flush(callback: TransformCallback): void {
     const final = this.reading.end();
     void Promise.all(this.context.objectStreams).then(() => {
+      this.context.encrypted.readHeld(final.findings, this.context.budget);
       this.settle.resolve(final.findings.inspection());
       callback();
     });

@@ -18,6 +18,8 @@ interface Container {
   readonly strings: Map<string, Buffer>;
   readonly names: Map<string, string>;
   readonly isAdditionalActions: boolean;
+  /** A dictionary with `/Kids` is a page tree node, whatever its `/Type` says. */
+  hasKids: boolean;
 }
 
 const INTEGER = /^[+-]?\d{1,15}$/;
@@ -35,6 +37,7 @@ export class PdfObjectWatcher {
   /** The last two keywords at any level, to read `N G obj` and `N G R`. */
   private previous: string[] = [];
   private objectNumber: number | null = null;
+  private generation = 0;
   /** In an object stream: the numbers of its objects, in order, and how many of its header integers are still to come. */
   private readonly numbered: number[] = [];
   private headerIntegers: number;
@@ -47,6 +50,11 @@ export class PdfObjectWatcher {
     objectStreamCount: number | null = null,
   ) {
     this.headerIntegers = objectStreamCount === null ? 0 : objectStreamCount * 2;
+  }
+
+  /** The object being read, as `N G obj` numbered it: what an encrypted stream's key is made from. */
+  get currentObject(): { readonly number: number; readonly generation: number } | null {
+    return this.objectNumber === null ? null : { number: this.objectNumber, generation: this.generation };
   }
 
   token(token: PdfToken): void {
@@ -107,6 +115,7 @@ export class PdfObjectWatcher {
         strings: new Map(),
         names: new Map(),
         isAdditionalActions: char === '<<' && valueOf === 'AA',
+        hasKids: false,
       });
       return;
     }
@@ -130,6 +139,7 @@ export class PdfObjectWatcher {
       if (container.isAdditionalActions) this.findings.flag('AA');
       if (name === 'OpenAction') this.findings.openAction();
       if (name === 'Encrypt') this.findings.encrypted();
+      if (name === 'Kids') container.hasKids = true;
       return;
     }
     this.findings.name(name);
@@ -150,6 +160,7 @@ export class PdfObjectWatcher {
     }
     if (word === 'obj' && this.stack.length === 0 && INTEGER.test(beforeLast ?? '')) {
       this.objectNumber = Number(beforeLast);
+      this.generation = INTEGER.test(last ?? '') ? Number(last) : 0;
       return;
     }
     if (word === 'endobj' || word === 'trailer' || word === 'xref' || word === 'startxref') {
@@ -198,8 +209,11 @@ export class PdfObjectWatcher {
   private dictionaryClosed(dictionary: Container): void {
     const type = dictionary.names.get('Type');
     const count = dictionary.numbers.get('Count');
-    if (type === 'Pages' && count !== undefined) this.findings.pageTreeCount(count);
+    if ((type === 'Pages' || dictionary.hasKids) && count !== undefined) this.findings.pageTreeCount(count);
     if (dictionary.names.get('Filter') === 'Standard') this.encryptionDictionary(dictionary);
+    // The crypt filter streams are encrypted with (PDF 2.0, 7.6.6); the first one found counts.
+    const cipher = dictionary.names.get('CFM');
+    if (cipher) this.findings.encryptionParameter('cipher', cipher);
   }
 
   private encryptionDictionary(dictionary: Container): void {
@@ -213,6 +227,9 @@ export class PdfObjectWatcher {
     set('owner', dictionary.strings.get('O'));
     set('user', dictionary.strings.get('U'));
     set('encryptMetadata', dictionary.names.get('EncryptMetadata') !== 'false');
+    set('userKey', dictionary.strings.get('UE'));
+    const version = dictionary.numbers.get('V');
+    if (version !== undefined && version < 4) set('cipher', 'V2');
   }
 
   /** The first string of an `/ID` array: the half of the file identifier that goes into the encryption key. */

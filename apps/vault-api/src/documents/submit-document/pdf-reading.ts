@@ -1,3 +1,4 @@
+import type { EncryptedObjectStreams } from './pdf-encrypted-object-streams';
 import type { PdfFindings } from './pdf-findings';
 import { inflatedObjectStream, type ObjectStreamReader, plainObjectStream } from './pdf-object-stream';
 import { PdfObjectWatcher } from './pdf-object-watcher';
@@ -19,6 +20,7 @@ export interface ReadingContext {
   /** Bytes object streams may still inflate to. */
   readonly budget: { remaining: number };
   readonly objectStreams: Promise<void>[];
+  readonly encrypted: EncryptedObjectStreams;
 }
 
 interface OpenStream {
@@ -133,7 +135,9 @@ export class PdfReading {
     if (stream.filters.length === 0) {
       reader = plainObjectStream(this.findings, stream.objectCount);
     } else if (stream.filters.length === 1 && stream.filters[0] === 'FlateDecode' && !stream.hasDecodeParms) {
-      reader = inflatedObjectStream(this.findings, stream.objectCount, this.context.budget);
+      const object = this.watcher.currentObject;
+      const origin = { objectCount: stream.objectCount, objectNumber: object?.number ?? null, generation: object?.generation ?? 0 };
+      reader = inflatedObjectStream(this.findings, origin, this.context.budget, this.context.encrypted);
     } else {
       this.findings.flag('UnreadableObjectStream');
       return null;
@@ -204,7 +208,7 @@ export class PdfReading {
       this.alternative.findings.adoptPages(this.findings);
       this.replacedBy = this.alternative;
       this.alternative = null;
-      this.closeStream();
+      this.closeStream(false);
       return;
     }
     if (open.gap > 0) open.endSearch.reset();
@@ -232,8 +236,8 @@ export class PdfReading {
     if (open.objects) taken.push(open.objects.write(chunk.subarray(start, end)));
   }
 
-  private closeStream(): void {
-    this.open?.names.end();
+  private closeStream(asData = true): void {
+    this.open?.names.end(asData);
     this.open?.objects?.end();
     this.open = null;
     this.mode = 'syntax';
@@ -243,6 +247,6 @@ export class PdfReading {
   private abandon(): void {
     this.alternative?.abandon();
     this.alternative = null;
-    if (this.open) this.closeStream();
+    if (this.open) this.closeStream(false);
   }
 }

@@ -25,6 +25,7 @@ for (const char of '()<>[]{}/%') REGULAR[char.charCodeAt(0)] = 0;
  */
 export class StreamDataNames {
   private carried: Buffer | null = null;
+  private hiddenObjectStream = false;
 
   /**
    * `outsideObjectStreams`: the data is not an object stream's, so an object stream's own names in it mean one is
@@ -52,10 +53,14 @@ export class StreamDataNames {
     }
   }
 
-  /** The stream has ended: a name cut off by its end is judged as it stands. */
-  end(): void {
+  /**
+   * The stream has ended: a name cut off by its end is judged as it stands. `asData`: the bytes proved to be the
+   * stream's data, not syntax a stated length ran over, so an object stream's names in them hide one.
+   */
+  end(asData: boolean): void {
     if (this.carried) this.judge(this.carried, 0, this.carried.length);
     this.carried = null;
+    if (asData && this.hiddenObjectStream) this.findings.flag('UnreadableObjectStream');
   }
 
   /** Judges the name at `slash`; -1 when it runs to `end` and may continue in the next chunk. */
@@ -73,7 +78,7 @@ export class StreamDataNames {
     const raw = bytes.subarray(slash + 1, after);
     const name = raw.includes(NUMBER_SIGN) ? decodeEscapes(raw) : raw.toString('latin1');
     this.findings.name(name);
-    if (this.outsideObjectStreams && OBJECT_STREAM_NAMES.has(name)) this.findings.flag('UnreadableObjectStream');
+    if (this.outsideObjectStreams && OBJECT_STREAM_NAMES.has(name)) this.hiddenObjectStream = true;
   }
 }
 

@@ -43,7 +43,9 @@ export class StreamDictionary {
     return { objectStream: this.objectStream, objectCount: this.objectCount, filters: [...this.filters], hasDecodeParms: this.hasDecodeParms, length: this.length };
   }
 
-  private name(name: string): void {
+  private name(spelt: string): void {
+    // Readers take the abbreviations of inline images in stream dictionaries too.
+    const name = spelt === 'Fl' ? 'FlateDecode' : spelt;
     this.settleLength();
     if (this.filterState === 'expected') {
       this.filters = [name];
