@@ -43,6 +43,8 @@ export const ACTIVE_NAMES: ReadonlyMap<string, PdfActiveContent> = new Map([
   ['ImportData', 'ImportData'],
   ['EmbeddedFile', 'EmbeddedFile'],
   ['EmbeddedFiles', 'EmbeddedFile'],
+  // A file specification's embedded file stream.
+  ['EF', 'EmbeddedFile'],
   ['RichMedia', 'RichMedia'],
   ['RichMediaContent', 'RichMedia'],
   ['RichMediaExecute', 'RichMedia'],
@@ -95,6 +97,16 @@ export class PdfFindings {
   /** Takes the pages a second reading counted, once it proves to be the reading a reader follows. */
   adoptPages(other: PdfFindings): void {
     this.typedPages += other.typedPages;
+  }
+
+  /** The pages this reading has counted so far. */
+  get pages(): number {
+    return this.typedPages;
+  }
+
+  /** Another reading of the same bytes counted more pages: the larger count holds. */
+  atLeastPages(pages: number): void {
+    this.typedPages = Math.max(this.typedPages, pages);
   }
 
   flag(content: PdfActiveContent): void {

@@ -25,6 +25,12 @@ describe('a PDF that tries to steer the inspector away from its active content',
       await expect(inspect(file)).resolves.toMatchObject(scripted);
     });
 
+    it('still finds it behind a string left open, which a reader passes by through the cross-reference table', async () => {
+      const file = pdf([catalog('/OpenAction 100 0 R'), pageTree(1), page(), '<< /Title (a deed >>', scriptInObjectStream()]);
+
+      await expect(inspect(file)).resolves.toMatchObject(scripted);
+    });
+
     it('still finds it behind an earlier stream whose /Length falls short', async () => {
       const file = pdf([catalog('/OpenAction 100 0 R'), pageTree(1), page(), stream('', randomBytes(3000), 10), scriptInObjectStream()]);
 
@@ -49,6 +55,12 @@ describe('a PDF that tries to steer the inspector away from its active content',
       const file = pdf([catalog(), pageTree(5), decoy, ...pages(5)]);
 
       await expect(inspect(file)).resolves.toMatchObject({ pages: 5 });
+    });
+
+    it('counts the pages of a page tree whose array is damaged', async () => {
+      const file = pdf([catalog(), '<< /Type /Pages /Kids 3 0 R 4 0 R] /Count 2 >>', '<< /Parent 2 0 R >>', '<< /Parent 2 0 R >>']);
+
+      await expect(inspect(file)).resolves.toMatchObject({ pages: 2 });
     });
 
     it('counts pages whose /Type is given by reference', async () => {
@@ -82,6 +94,13 @@ describe('a PDF that tries to steer the inspector away from its active content',
       const file = pdf([catalog('/OpenAction 4 0 R'), pageTree(1), page(), '<< /S /URI /URI (https://attacker.example/track) >>']);
 
       await expect(inspect(file)).resolves.toMatchObject({ activeContent: expect.arrayContaining(['URI']) });
+    });
+
+    it('flags a file attachment annotation that embeds its file', async () => {
+      const attachment = '<< /Type /Annot /Subtype /FileAttachment /FS << /Type /Filespec /F (invoice.exe) /EF << /F 9 0 R >> >> >>';
+      const file = pdf([catalog(), pageTree(1), page('/Annots [4 0 R]'), attachment]);
+
+      await expect(inspect(file)).resolves.toMatchObject({ activeContent: ['EmbeddedFile'] });
     });
 
     it('flags rich media kept in an object stream without a /Type', async () => {

@@ -124,8 +124,11 @@ export class PdfObjectWatcher {
         this.overflow -= 1;
         return;
       }
-      const closed = this.stack.pop();
-      if (closed?.kind === 'dict') this.dictionaryClosed(closed);
+      // A `]` that closes no array, or a `>>` that closes no dictionary, is an error readers skip.
+      const kind = char === '>>' ? 'dict' : 'array';
+      if (this.stack.at(-1)?.kind !== kind) return;
+      const closed = this.stack.pop() as Container;
+      if (kind === 'dict') this.dictionaryClosed(closed);
     }
   }
 

@@ -52,6 +52,10 @@ export class PdfReading {
   private mode: 'syntax' | 'stream-start' | 'stated' | 'verify' | 'search' = 'syntax';
   private open: OpenStream | null = null;
   private alternative: PdfReading | null = null;
+  /** A reading that went on from `endobj` inside a string, in case the string was left open; with the pages before it. */
+  private resynced: { reading: PdfReading; pagesBefore: number } | null = null;
+  private chunk: Buffer = Buffer.alloc(0);
+  private taken: Promise<void>[] = [];
 
   constructor(
     readonly findings: PdfFindings,
@@ -59,7 +63,10 @@ export class PdfReading {
     private readonly depth = 0,
   ) {
     this.watcher = new PdfObjectWatcher(findings);
-    this.syntax = new PdfTokenizer((token) => this.structure(token));
+    this.syntax = new PdfTokenizer(
+      (token) => this.structure(token),
+      (position) => this.readOnFromString(position),
+    );
   }
 
   /** Reads `chunk` from `start` on; promises of decoding still under way are added to `taken`. */
@@ -68,6 +75,12 @@ export class PdfReading {
       this.alternative.write(chunk, start, taken);
       this.alternative = this.alternative.current();
     }
+    if (this.resynced) {
+      this.resynced.reading.write(chunk, start, taken);
+      this.resynced.reading = this.resynced.reading.current();
+    }
+    this.chunk = chunk;
+    this.taken = taken;
     let index = start;
     while (index < chunk.length && !this.replacedBy) {
       switch (this.mode) {
@@ -108,7 +121,19 @@ export class PdfReading {
     }
     this.alternative?.abandon();
     if (this.open) this.closeStream();
+    if (this.resynced) {
+      const { reading, pagesBefore } = this.resynced;
+      this.findings.atLeastPages(pagesBefore + reading.end().findings.pages);
+    }
     return this;
+  }
+
+  private readOnFromString(position: number): void {
+    if (this.resynced || this.depth + 1 >= MAX_DEPTH) return;
+    const reading = new PdfReading(this.findings.forPages(), this.context, this.depth + 1);
+    this.resynced = { reading, pagesBefore: this.findings.pages };
+    reading.write(this.chunk, position, this.taken);
+    this.resynced.reading = reading.current();
   }
 
   private structure(token: PdfToken): void {
@@ -247,6 +272,8 @@ export class PdfReading {
   private abandon(): void {
     this.alternative?.abandon();
     this.alternative = null;
+    this.resynced?.reading.abandon();
+    this.resynced = null;
     if (this.open) this.closeStream(false);
   }
 }

@@ -50,7 +50,17 @@ export class PdfTokenizer {
   private stopRequested = false;
   private terminator = -1;
 
-  constructor(private readonly onToken: (token: PdfToken) => void) {}
+  private endobjMatched = 0;
+
+  /**
+   * `onEndOfObjectInString`: called with the position just past `endobj` written inside a literal string. A string
+   * left open by a damaged file runs on over the objects after it, which a reader still reaches through the
+   * cross-reference table; the caller can read on from there too.
+   */
+  constructor(
+    private readonly onToken: (token: PdfToken) => void,
+    private readonly onEndOfObjectInString?: (position: number) => void,
+  ) {}
 
   /**
    * Reads `bytes[start, end)` and returns where it stopped: at `end`, or earlier when a token handler called
@@ -88,6 +98,7 @@ export class PdfTokenizer {
         case 'string':
           this.stringByte(byte);
           index += 1;
+          if (this.onEndOfObjectInString) this.watchForEndOfObject(byte, index);
           continue;
         case 'hex':
           this.hexByte(byte);
@@ -211,6 +222,18 @@ export class PdfTokenizer {
     }
   }
 
+  private watchForEndOfObject(byte: number, after: number): void {
+    if (this.state !== 'string') {
+      this.endobjMatched = 0;
+      return;
+    }
+    this.endobjMatched = byte === ENDOBJ[this.endobjMatched] ? this.endobjMatched + 1 : byte === ENDOBJ[0] ? 1 : 0;
+    if (this.endobjMatched === ENDOBJ.length) {
+      this.endobjMatched = 0;
+      this.onEndOfObjectInString?.(after);
+    }
+  }
+
   private hexByte(byte: number): void {
     if (byte === GREATER) {
       if (this.hexHigh >= 0) this.keepStringByte(this.hexHigh * 16);
@@ -259,6 +282,7 @@ export class PdfTokenizer {
   }
 }
 
+const ENDOBJ = Buffer.from('endobj', 'latin1');
 const ESCAPED: Readonly<Record<number, number>> = { 0x6e: LF, 0x72: CR, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c };
 
 /** `J#61vaScript` is `JavaScript`: readers decode `#` and two hex digits to that byte, so attackers spell names so. */
