@@ -1,7 +1,11 @@
 import type { PdfInspection } from './pdf-findings';
 import { DEFAULT_UPLOAD_CHECK_POLICY, judgePdf, type UploadCheckPolicy } from './upload-check-policy';
 
-const inspected = (pages: number, activeContent: PdfInspection['activeContent'] = []): PdfInspection => ({ pages, activeContent, encryption: 'none' });
+const inspected = (pages: number, activeContent: PdfInspection['activeContent'] = [], encryption: PdfInspection['encryption'] = 'none'): PdfInspection => ({
+  pages,
+  activeContent,
+  encryption,
+});
 const flagging: UploadCheckPolicy = { maxPages: 200, activeContent: 'flag' };
 
 describe('the upload check policy for PDFs', () => {
@@ -25,4 +29,12 @@ describe('the upload check policy for PDFs', () => {
 
   it('refuses too many pages under the flag policy too', () =>
     expect(judgePdf(inspected(500, ['XFA']), flagging)).toMatchObject({ outcome: 'too-many-pages' }));
+
+  it('refuses a PDF that asks for a password under either policy', () => {
+    expect(judgePdf(inspected(1, [], 'password'), DEFAULT_UPLOAD_CHECK_POLICY)).toEqual({ outcome: 'password-protected' });
+    expect(judgePdf(inspected(1, [], 'password'), flagging)).toEqual({ outcome: 'password-protected' });
+  });
+
+  it('accepts a PDF encrypted with an empty password, which opens without asking', () =>
+    expect(judgePdf(inspected(1, [], 'empty-password'), DEFAULT_UPLOAD_CHECK_POLICY)).toEqual({ outcome: 'accept', flagged: [] }));
 });

@@ -15,7 +15,7 @@ import { declaredTypeMatches } from './upload-check-declared-type';
 import { checkImage } from './upload-check-image';
 import { scanAlongside, uploadScanOf } from './upload-check-malware-scan';
 import { judgePdf } from './upload-check-policy';
-import { activeContentRefused, declaredTypeMismatch, fileInfected, tooManyPages } from './upload-check-problems';
+import { declaredTypeMismatch, fileInfected, pdfRefused } from './upload-check-problems';
 import { fileTooLarge, fileTypeNotAccepted, malformedUpload } from './upload-problems';
 
 export interface ReceivedUpload {
@@ -161,7 +161,7 @@ export class UploadReceiver {
       const judgement = judgePdf(await inspector.result, this.config.uploadChecks);
       if (judgement.outcome !== 'accept') {
         await this.contents.delete(blob.key);
-        throw judgement.outcome === 'too-many-pages' ? tooManyPages(judgement.maxPages) : activeContentRefused();
+        throw pdfRefused(judgement);
       }
     }
     return { blob, mediaType, filename: sanitiseFilename(rawFilename), scan: uploadScanOf(this.scanner, scanned) };
