@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { inspect } from './testing/inspect';
-import { catalog, objectStream, page, pageTree, pdf, scriptInObjectStream, stream } from './testing/pdf-files';
+import { catalog, objectStream, objectStreamBrokenHalfway, page, pageTree, pdf, scriptInObjectStream, stream } from './testing/pdf-files';
 
 const pages = (count: number) => Array.from({ length: count }, () => page());
 const scripted = { activeContent: expect.arrayContaining(['JavaScript']) };
@@ -133,10 +132,7 @@ describe('a PDF that tries to steer the inspector away from its active content',
 
   describe('an object stream that fails to inflate part-way', () => {
     it('answers, and flags what it could not read', async () => {
-      const objects = Array.from({ length: 3000 }, (_, index) => `<< /Title (${randomBytes(24).toString('base64')}) /N ${index} >>`);
-      const data = deflateSync(Buffer.from(objects.join('\n'), 'latin1'));
-      data.fill(0xff, data.length >> 1, (data.length >> 1) + 64);
-      const file = pdf([catalog(), pageTree(1), page(), stream('/Type /ObjStm /N 3000 /First 0 /Filter /FlateDecode', data)]);
+      const file = objectStreamBrokenHalfway();
 
       await expect(inspect(file, 16 * 1024)).resolves.toMatchObject({ activeContent: ['UnreadableObjectStream'] });
     }, 5_000);

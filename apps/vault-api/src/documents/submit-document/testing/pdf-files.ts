@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
 // Small PDFs built object by object, with a cross-reference table a reader would accept.
@@ -58,3 +59,11 @@ export const page = (extra = '') => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0
 /** A script that runs when the file opens, kept where the byte-level view of the file cannot see it: compressed. */
 export const scriptInObjectStream = (encoding: ObjectStreamEncoding = {}) =>
   objectStream(['<< /S /JavaScript /JS (app.alert(1)) >>'], { filter: '/FlateDecode', ...encoding });
+
+/** A file whose large compressed object stream is damaged halfway: it inflates for a while, then fails. */
+export function objectStreamBrokenHalfway(): Buffer {
+  const objects = Array.from({ length: 3000 }, (_, index) => `<< /Title (${randomBytes(24).toString('base64')}) /N ${index} >>`);
+  const data = deflateSync(Buffer.from(objects.join('\n'), 'latin1'));
+  data.fill(0xff, data.length >> 1, (data.length >> 1) + 64);
+  return pdf([catalog(), pageTree(1), page(), stream('/Type /ObjStm /N 3000 /First 0 /Filter /FlateDecode', data)]);
+}
