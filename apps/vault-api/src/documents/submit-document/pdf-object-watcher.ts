@@ -14,15 +14,17 @@ interface Container {
   key: string | null;
   /** The key whose value was a number, in case an `R` makes it a reference. */
   numberKey: string | null;
-  readonly numbers: Map<string, number>;
-  readonly strings: Map<string, Buffer>;
-  readonly names: Map<string, string>;
+  /** The values of the few keys this watcher reads, made on first use: most dictionaries need none. */
+  values: Map<string, number | string | Buffer> | null;
+  identifierSeen: boolean;
   readonly isAdditionalActions: boolean;
   /** A dictionary with `/Kids` is a page tree node, whatever its `/Type` says. */
   hasKids: boolean;
 }
 
 const INTEGER = /^[+-]?\d{1,15}$/;
+/** The keys whose values are read: page trees, the encryption dictionary and crypt filters. */
+const READ_KEYS = new Set(['Type', 'Count', 'Filter', 'CFM', 'R', 'V', 'Length', 'P', 'O', 'U', 'UE', 'EncryptMetadata']);
 /** Deeper nesting is not followed, only balanced, so a hostile file cannot make the stack grow without end. */
 const MAX_DEPTH = 64;
 
@@ -35,7 +37,8 @@ export class PdfObjectWatcher {
   private readonly stack: Container[] = [];
   private overflow = 0;
   /** The last two keywords at any level, to read `N G obj` and `N G R`. */
-  private previous: string[] = [];
+  private beforeLast = '';
+  private last = '';
   private objectNumber: number | null = null;
   private generation = 0;
   /** In an object stream: the numbers of its objects, in order, and how many of its header integers are still to come. */
@@ -74,7 +77,7 @@ export class PdfObjectWatcher {
         break;
       case 'string':
         this.value((container, key) => {
-          if (token.bytes) container.strings.set(key, token.bytes);
+          if (token.bytes) keep(container, key, Buffer.from(token.bytes));
         });
         this.firstIdentifier(token.bytes);
         break;
@@ -111,9 +114,8 @@ export class PdfObjectWatcher {
         valueOf,
         key: null,
         numberKey: null,
-        numbers: new Map(),
-        strings: new Map(),
-        names: new Map(),
+        values: null,
+        identifierSeen: false,
         isAdditionalActions: char === '<<' && valueOf === 'AA',
         hasKids: false,
       });
@@ -147,23 +149,24 @@ export class PdfObjectWatcher {
     }
     this.findings.name(name);
     this.value((dictionary, key) => {
-      dictionary.names.set(key, name);
+      keep(dictionary, key, name);
       if (key === 'S') this.actionType(dictionary, name);
       if (key === 'Type' && name === 'Page') this.findings.countPage();
     });
   }
 
   private keyword(word: string): void {
-    const [beforeLast, last] = this.previous;
-    this.previous = [last, word];
+    const { beforeLast, last } = this;
+    this.beforeLast = last;
+    this.last = word;
     const container = this.stack.at(-1);
-    if (word === 'R' && INTEGER.test(beforeLast ?? '') && INTEGER.test(last ?? '')) {
+    if (word === 'R' && INTEGER.test(beforeLast) && INTEGER.test(last)) {
       if (container?.kind === 'dict' && container.numberKey) this.reference(container, container.numberKey, Number(beforeLast));
       return;
     }
-    if (word === 'obj' && this.stack.length === 0 && INTEGER.test(beforeLast ?? '')) {
+    if (word === 'obj' && this.stack.length === 0 && INTEGER.test(beforeLast)) {
       this.objectNumber = Number(beforeLast);
-      this.generation = INTEGER.test(last ?? '') ? Number(last) : 0;
+      this.generation = INTEGER.test(last) ? Number(last) : 0;
       return;
     }
     if (word === 'endobj' || word === 'trailer' || word === 'xref' || word === 'startxref') {
@@ -174,13 +177,13 @@ export class PdfObjectWatcher {
     }
     if (container?.kind !== 'dict') return;
     if (container.key !== null && INTEGER.test(word)) {
-      container.numbers.set(container.key, Number(word));
+      keep(container, container.key, Number(word));
       container.numberKey = container.key;
       container.key = null;
       return;
     }
     this.value((dictionary, key) => {
-      if (word === 'true' || word === 'false') dictionary.names.set(key, word);
+      if (word === 'true' || word === 'false') keep(dictionary, key, word);
     });
   }
 
@@ -195,7 +198,7 @@ export class PdfObjectWatcher {
   }
 
   private reference(dictionary: Container, key: string, objectNumber: number): void {
-    dictionary.numbers.delete(key);
+    dictionary.values?.delete(key);
     dictionary.numberKey = null;
     if (key === 'OpenAction') this.findings.openActionIn(objectNumber);
     // An additional action kept elsewhere is not looked up: it is there to be run.
@@ -210,12 +213,12 @@ export class PdfObjectWatcher {
   }
 
   private dictionaryClosed(dictionary: Container): void {
-    const type = dictionary.names.get('Type');
-    const count = dictionary.numbers.get('Count');
+    const type = valueOf(dictionary, 'Type', 'string');
+    const count = valueOf(dictionary, 'Count', 'number');
     if ((type === 'Pages' || dictionary.hasKids) && count !== undefined) this.findings.pageTreeCount(count);
-    if (dictionary.names.get('Filter') === 'Standard') this.encryptionDictionary(dictionary);
+    if (valueOf(dictionary, 'Filter', 'string') === 'Standard') this.encryptionDictionary(dictionary);
     // The crypt filter streams are encrypted with (PDF 2.0, 7.6.6); the first one found counts.
-    const cipher = dictionary.names.get('CFM');
+    const cipher = valueOf(dictionary, 'CFM', 'string');
     if (cipher) this.findings.encryptionParameter('cipher', cipher);
   }
 
@@ -224,22 +227,37 @@ export class PdfObjectWatcher {
       if (value !== undefined) this.findings.encryptionParameter(key, value);
     };
     set('filter', 'Standard');
-    set('revision', dictionary.numbers.get('R'));
-    set('lengthBits', dictionary.numbers.get('Length'));
-    set('permissions', dictionary.numbers.get('P'));
-    set('owner', dictionary.strings.get('O'));
-    set('user', dictionary.strings.get('U'));
-    set('encryptMetadata', dictionary.names.get('EncryptMetadata') !== 'false');
-    set('userKey', dictionary.strings.get('UE'));
-    const version = dictionary.numbers.get('V');
+    set('revision', valueOf(dictionary, 'R', 'number'));
+    set('lengthBits', valueOf(dictionary, 'Length', 'number'));
+    set('permissions', valueOf(dictionary, 'P', 'number'));
+    set('owner', valueOf(dictionary, 'O', 'bytes'));
+    set('user', valueOf(dictionary, 'U', 'bytes'));
+    set('encryptMetadata', valueOf(dictionary, 'EncryptMetadata', 'string') !== 'false');
+    set('userKey', valueOf(dictionary, 'UE', 'bytes'));
+    const version = valueOf(dictionary, 'V', 'number');
     if (version !== undefined && version < 4) set('cipher', 'V2');
   }
 
   /** The first string of an `/ID` array: the half of the file identifier that goes into the encryption key. */
   private firstIdentifier(bytes: Buffer | null): void {
     const container = this.stack.at(-1);
-    if (!bytes || container?.kind !== 'array' || container.valueOf !== 'ID' || container.strings.size > 0) return;
-    container.strings.set('first', bytes);
-    this.findings.identifier(bytes);
+    if (!bytes || container?.kind !== 'array' || container.valueOf !== 'ID' || container.identifierSeen) return;
+    container.identifierSeen = true;
+    this.findings.identifier(Buffer.from(bytes));
   }
+}
+
+function keep(container: Container, key: string, value: number | string | Buffer): void {
+  if (!READ_KEYS.has(key)) return;
+  container.values ??= new Map();
+  container.values.set(key, value);
+}
+
+function valueOf(container: Container, key: string, kind: 'number'): number | undefined;
+function valueOf(container: Container, key: string, kind: 'string'): string | undefined;
+function valueOf(container: Container, key: string, kind: 'bytes'): Buffer | undefined;
+function valueOf(container: Container, key: string, kind: 'number' | 'string' | 'bytes'): number | string | Buffer | undefined {
+  const value = container.values?.get(key);
+  if (kind === 'bytes') return Buffer.isBuffer(value) ? value : undefined;
+  return typeof value === kind ? value : undefined;
 }

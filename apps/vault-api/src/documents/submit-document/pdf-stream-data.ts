@@ -1,4 +1,4 @@
-import type { PdfFindings } from './pdf-findings';
+import { ACTIVE_NAMES, type PdfFindings } from './pdf-findings';
 
 const SOLIDUS = 0x2f;
 const NUMBER_SIGN = 0x23;
@@ -12,6 +12,10 @@ const MAX_NAME_BYTES = 48;
 const MIN_RAW_NAME = 5;
 /** Names only an object stream's dictionary carries. */
 const OBJECT_STREAM_NAMES = new Set(['ObjStm', 'First']);
+
+// The bytes a name worth decoding can start with: most slashes in binary data are passed over on their next byte.
+const FIRST_BYTE = new Uint8Array(256);
+for (const name of [...ACTIVE_NAMES.keys(), ...OBJECT_STREAM_NAMES, '#']) FIRST_BYTE[name.charCodeAt(0)] = 1;
 
 // Regular characters (PDF 2.0, 7.2.3): a name runs until the first byte that is not one.
 const REGULAR = new Uint8Array(256).fill(1);
@@ -45,7 +49,7 @@ export class StreamDataNames {
     }
     let slash = bytes.indexOf(SOLIDUS, start);
     while (slash !== -1 && slash < end) {
-      if (this.nameAt(bytes, slash, end) === -1) {
+      if (slash + 1 === end || (FIRST_BYTE[bytes[slash + 1]] && this.nameAt(bytes, slash, end) === -1)) {
         this.carried = Buffer.from(bytes.subarray(slash, end));
         return;
       }

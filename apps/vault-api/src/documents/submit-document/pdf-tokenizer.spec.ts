@@ -2,7 +2,8 @@ import { type PdfToken, PdfTokenizer } from './pdf-tokenizer';
 
 function tokensOf(...chunks: string[]): PdfToken[] {
   const tokens: PdfToken[] = [];
-  const tokenizer = new PdfTokenizer((token) => tokens.push(token));
+  // A string's bytes are the tokenizer's own until the next string, so they are copied as a handler would.
+  const tokenizer = new PdfTokenizer((token) => tokens.push(token.kind === 'string' && token.bytes ? { ...token, bytes: Buffer.from(token.bytes) } : token));
   for (const chunk of chunks) tokenizer.write(Buffer.from(chunk, 'latin1'));
   tokenizer.end();
   return tokens;

@@ -2,7 +2,10 @@
 export type PdfToken =
   | { readonly kind: 'name'; readonly name: string; readonly rawLength: number }
   | { readonly kind: 'keyword'; readonly word: string }
-  /** A literal or hex string, decoded; `bytes` is null when it was too long to keep. */
+  /**
+   * A literal or hex string, decoded; `bytes` is null when it was too long to keep. The bytes are the tokenizer's own
+   * and change with the next string: a handler copies what it keeps.
+   */
   | { readonly kind: 'string'; readonly bytes: Buffer | null }
   | { readonly kind: 'delimiter'; readonly char: '<<' | '>>' | '[' | ']' | '{' | '}' };
 
@@ -30,7 +33,15 @@ const MAX_TOKEN_BYTES = 512;
 /** Strings that matter here (encryption keys, identifiers) are at most a few dozen bytes; longer ones are skipped. */
 const MAX_STRING_BYTES = 256;
 
-type State = 'between' | 'name' | 'keyword' | 'comment' | 'string' | 'hex' | 'after-less' | 'after-greater';
+// The lexer's states, as small integers, which the byte loop switches on fastest.
+const BETWEEN = 0;
+const NAME = 1;
+const KEYWORD = 2;
+const COMMENT = 3;
+const STRING = 4;
+const HEX = 5;
+const AFTER_LESS = 6;
+const AFTER_GREATER = 7;
 
 /**
  * Splits PDF object syntax into tokens as a reader's lexer does, fed in chunks of any size: a token split across
@@ -38,10 +49,11 @@ type State = 'between' | 'name' | 'keyword' | 'comment' | 'string' | 'hex' | 'af
  * balancing parenthesis, with escapes, so that nothing written inside either can pass for a keyword or a name.
  */
 export class PdfTokenizer {
-  private state: State = 'between';
-  private readonly token = new Uint8Array(MAX_TOKEN_BYTES);
+  private state = BETWEEN;
+  private readonly token = Buffer.alloc(MAX_TOKEN_BYTES);
   private length = 0;
-  private stringBytes: number[] = [];
+  private readonly stringBytes = Buffer.alloc(MAX_STRING_BYTES);
+  private stringLength = 0;
   private stringDepth = 0;
   /** In a literal string: 0 none, 1 after a backslash, 2–4 inside an octal escape of that many digits so far. */
   private escape = 0;
@@ -73,8 +85,8 @@ export class PdfTokenizer {
     while (index < end) {
       const byte = bytes[index];
       switch (this.state) {
-        case 'name':
-        case 'keyword': {
+        case NAME:
+        case KEYWORD: {
           if (CLASS[byte] === REGULAR) {
             let run = index;
             while (run < end && CLASS[bytes[run]] === REGULAR) run += 1;
@@ -90,40 +102,40 @@ export class PdfTokenizer {
           }
           continue;
         }
-        case 'comment': {
-          if (byte === CR || byte === LF) this.state = 'between';
+        case COMMENT: {
+          if (byte === CR || byte === LF) this.state = BETWEEN;
           index += 1;
           continue;
         }
-        case 'string':
+        case STRING:
           this.stringByte(byte);
           index += 1;
           if (this.onEndOfObjectInString) this.watchForEndOfObject(byte, index);
           continue;
-        case 'hex':
+        case HEX:
           this.hexByte(byte);
           index += 1;
           continue;
-        case 'after-less':
+        case AFTER_LESS:
           if (byte === LESS) {
-            this.state = 'between';
+            this.state = BETWEEN;
             this.onToken({ kind: 'delimiter', char: '<<' });
             index += 1;
           } else {
-            this.state = 'hex';
-            this.stringBytes = [];
+            this.state = HEX;
+            this.stringLength = 0;
             this.hexHigh = -1;
           }
           continue;
-        case 'after-greater':
+        case AFTER_GREATER:
           // A lone `>` is an error readers skip; `>>` closes a dictionary.
-          this.state = 'between';
+          this.state = BETWEEN;
           if (byte === GREATER) {
             this.onToken({ kind: 'delimiter', char: '>>' });
             index += 1;
           }
           continue;
-        case 'between':
+        case BETWEEN:
           index += 1;
           this.begin(byte);
           continue;
@@ -144,38 +156,38 @@ export class PdfTokenizer {
 
   /** Ends the token in progress, as the end of the input does. */
   end(): void {
-    if (this.state === 'name' || this.state === 'keyword') this.finishToken();
-    this.state = 'between';
+    if (this.state === NAME || this.state === KEYWORD) this.finishToken();
+    this.state = BETWEEN;
   }
 
   private begin(byte: number): void {
     const kind = CLASS[byte];
     if (kind === WHITESPACE) return;
     if (kind === REGULAR) {
-      this.state = 'keyword';
+      this.state = KEYWORD;
       this.token[0] = byte;
       this.length = 1;
       return;
     }
     switch (byte) {
       case SOLIDUS:
-        this.state = 'name';
+        this.state = NAME;
         this.length = 0;
         return;
       case PERCENT:
-        this.state = 'comment';
+        this.state = COMMENT;
         return;
       case LEFT_PAREN:
-        this.state = 'string';
-        this.stringBytes = [];
+        this.state = STRING;
+        this.stringLength = 0;
         this.stringDepth = 1;
         this.escape = 0;
         return;
       case LESS:
-        this.state = 'after-less';
+        this.state = AFTER_LESS;
         return;
       case GREATER:
-        this.state = 'after-greater';
+        this.state = AFTER_GREATER;
         return;
       case RIGHT_PAREN:
         // An unbalanced `)` is an error readers skip.
@@ -223,7 +235,7 @@ export class PdfTokenizer {
   }
 
   private watchForEndOfObject(byte: number, after: number): void {
-    if (this.state !== 'string') {
+    if (this.state !== STRING) {
       this.endobjMatched = 0;
       return;
     }
@@ -251,33 +263,34 @@ export class PdfTokenizer {
   }
 
   private keepStringByte(byte: number): void {
-    if (this.stringBytes.length <= MAX_STRING_BYTES) this.stringBytes.push(byte);
+    if (this.stringLength < MAX_STRING_BYTES) this.stringBytes[this.stringLength] = byte;
+    this.stringLength += 1;
   }
 
   private finishString(): void {
-    this.state = 'between';
-    const kept = this.stringBytes.length <= MAX_STRING_BYTES ? Buffer.from(this.stringBytes) : null;
-    this.stringBytes = [];
+    this.state = BETWEEN;
+    const kept = this.stringLength <= MAX_STRING_BYTES ? this.stringBytes.subarray(0, this.stringLength) : null;
+    this.stringLength = 0;
     this.onToken({ kind: 'string', bytes: kept });
   }
 
   private keep(bytes: Uint8Array, from: number, to: number): void {
-    const room = MAX_TOKEN_BYTES - this.length;
-    if (room > 0) this.token.set(bytes.subarray(from, Math.min(to, from + room)), this.length);
+    // Tokens are a few bytes long: a loop is cheaper than a view of the chunk to copy from.
+    const last = Math.min(to, from + MAX_TOKEN_BYTES - this.length);
+    for (let index = from, at = this.length; index < last; index += 1, at += 1) this.token[at] = bytes[index];
     this.length += to - from;
   }
 
   private finishToken(): void {
-    const kept = this.token.subarray(0, Math.min(this.length, MAX_TOKEN_BYTES));
     const overlong = this.length > MAX_TOKEN_BYTES;
     const state = this.state;
     const length = this.length;
-    this.state = 'between';
+    this.state = BETWEEN;
     this.length = 0;
-    if (state === 'name') {
-      this.onToken({ kind: 'name', name: overlong ? '' : decodeName(kept), rawLength: length + 1 });
+    if (state === NAME) {
+      this.onToken({ kind: 'name', name: overlong ? '' : decodeName(this.token, length), rawLength: length + 1 });
     } else {
-      this.onToken({ kind: 'keyword', word: overlong ? '' : Buffer.from(kept).toString('latin1') });
+      this.onToken({ kind: 'keyword', word: overlong ? '' : latin1(this.token, length) });
     }
   }
 }
@@ -286,11 +299,34 @@ const ENDOBJ = Buffer.from('endobj', 'latin1');
 const ESCAPED: Readonly<Record<number, number>> = { 0x6e: LF, 0x72: CR, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c };
 
 /** `J#61vaScript` is `JavaScript`: readers decode `#` and two hex digits to that byte, so attackers spell names so. */
-function decodeName(raw: Uint8Array): string {
+// Decoding bytes to a string costs a call into native code; the same few names and keywords make up most of a
+// file's syntax, so their strings are kept, by a hash of their bytes, and reused once the bytes are compared.
+const INTERNED_SLOTS = 4096;
+const interned: (string | undefined)[] = new Array(INTERNED_SLOTS);
+
+function latin1(bytes: Buffer, length: number): string {
+  if (length > 24) return bytes.toString('latin1', 0, length);
+  let hash = length;
+  for (let index = 0; index < length; index += 1) hash = (Math.imul(hash, 31) + bytes[index]) | 0;
+  const slot = hash & (INTERNED_SLOTS - 1);
+  const known = interned[slot];
+  if (known !== undefined && known.length === length) {
+    let same = true;
+    for (let index = 0; index < length && same; index += 1) same = known.charCodeAt(index) === bytes[index];
+    if (same) return known;
+  }
+  const text = bytes.toString('latin1', 0, length);
+  interned[slot] = text;
+  return text;
+}
+
+function decodeName(raw: Buffer, length: number): string {
+  const firstEscape = raw.indexOf(NUMBER_SIGN);
+  if (firstEscape === -1 || firstEscape >= length) return latin1(raw, length);
   let name = '';
-  for (let index = 0; index < raw.length; index += 1) {
+  for (let index = 0; index < length; index += 1) {
     const byte = raw[index];
-    const hex = byte === NUMBER_SIGN && index + 2 < raw.length ? hexPair(raw[index + 1], raw[index + 2]) : -1;
+    const hex = byte === NUMBER_SIGN && index + 2 < length ? hexPair(raw[index + 1], raw[index + 2]) : -1;
     if (hex >= 0) {
       name += String.fromCharCode(hex);
       index += 2;
