@@ -122,7 +122,7 @@ describe('verifying documents in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'My documents' }).waitFor();
     await reloadUntilVisible(page, 'You are a customer of the bank.');
     const ask = page.getByRole('listitem').filter({ hasText: 'A notarial power of attorney' });
-    await ask.getByText(`Mandates needs it for: ${ASK}`).waitFor();
+    await ask.getByText(`Purpose stated by Mandates: ${ASK}`).waitFor();
     await ask.getByText(`Please send it before ${longDate('en-GB', dueBy)}`).waitFor();
   });
 

@@ -14,6 +14,7 @@ const ask = (department: typeof mandates, purpose: string, newRequestId = 'r-1')
   department: department.department,
   purpose,
   dueBy: '2026-12-01',
+  pending: null,
   by: department,
 });
 

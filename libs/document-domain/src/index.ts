@@ -13,6 +13,8 @@ export * from './upcasting';
 export * from './mrz';
 export * from './parse-catalogue';
 export * from './document-request';
+export * from './document-request.errors';
+export * from './document-request-escalation';
 export * from './customer-retention';
 export * from './invisible-controls';
 export * from './chip';

@@ -26,11 +26,14 @@ export {
   activeReferences,
   departmentFeed,
   reliedOnAndLapsing,
+  findRequest,
   type RequestView,
+  type EscalationView,
   type AskerView,
   type ReferenceView,
   type FeedEntry,
 } from './documents/reuse.queries';
+export { findPendingEvidence, waitersOn, IN_REVIEW, type PendingEvidence, type Waiters } from './requests/pending-evidence.queries';
 export { accessLogProjection } from './access/access-log.projection';
 export { accessLog, type AccessLogEntry } from './access/access-log.queries';
 export { openAccessWindows, closeAccessWindow, forgetAccessWindows, countInAccessWindow, accessWindowCounts } from './access/access-windows.queries';

@@ -11,9 +11,11 @@ import { DEFAULT_MAX_IMAGE_PIXELS } from '../documents/submit-document/upload-ch
 import { ConfigError } from './config-error';
 import { type HttpExposure, httpExposureSetting } from './http-exposure-setting';
 import { isProduction } from './deployment-mode';
+import { positiveInteger } from './positive-integer';
 import { amlRetentionYears } from './aml-retention-setting';
 import { type EncryptionConfig, loadEncryptionConfig } from '../encryption/encryption-config';
 import { malwareScannerSetting } from './malware-scanner-setting';
+import { type RequestRules, requestRulesSetting } from './request-rules-setting';
 import { loadWebhookConfig, type WebhookConfig } from '../webhooks/webhook-config';
 
 export const VAULT_CONFIG = Symbol('VAULT_CONFIG');
@@ -62,6 +64,8 @@ export interface VaultConfig {
   readonly maxImagePixels: number;
   /** Customers' data keys: where they are kept and the master key that wraps them. */
   readonly encryption: EncryptionConfig;
+  /** The least notice an ask gives the customer, and how long after the first notice an escalation may follow. */
+  readonly requestRules: RequestRules;
   /** Where uploads are scanned for malware; `disabled` only outside production. */
   readonly malwareScanner: MalwareScannerSetting;
   /** How often documents held for a scan are offered to the scanner again. */
@@ -80,15 +84,6 @@ export interface StaffBulkLimits {
 }
 
 const MIB = 1024 * 1024;
-
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw))) {
-    throw new ConfigError(`${name} must be a positive whole number`);
-  }
-  return Number(raw);
-}
 
 /** Reads the whole configuration from the environment. With nothing set, the vault runs embedded under ./data. */
 export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
@@ -133,6 +128,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     },
     maxImagePixels: positiveInteger(env, 'VAULT_IMAGE_MAX_PIXELS', DEFAULT_MAX_IMAGE_PIXELS),
     encryption: loadEncryptionConfig(env, dataDir),
+    requestRules: requestRulesSetting(env),
     malwareScanner: malwareScannerSetting(env),
     rescanIntervalMs: positiveInteger(env, 'VAULT_RESCAN_INTERVAL_MS', 60_000),
     http: httpExposureSetting(env, production),

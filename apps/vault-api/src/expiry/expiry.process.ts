@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES, type DocumentType, type DocumentTypeCatalogue, type EvidenceKind } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { documentsPastValidity, findEvidence, type ReadModelDatabase, reliedOnAndLapsing } from '@kluis/read-models';
+import { documentsPastValidity, findEvidence, findPendingEvidence, type ReadModelDatabase, reliedOnAndLapsing } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
@@ -83,6 +83,8 @@ export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutd
           department: lapsing.department,
           purpose: `A replacement: the ${lapsing.type.replace(/-/g, ' ')} we rely on ${why}`,
           dueBy: lapsing.validUntil,
+          // A replacement already handed in and in review is waited on, not asked for again.
+          pending: await findPendingEvidence(this.db, lapsing.customerId, types),
           by: { id: 'kluis:expiry', kind: 'department', department: lapsing.department },
         },
         { now },

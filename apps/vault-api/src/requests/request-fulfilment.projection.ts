@@ -15,23 +15,32 @@ type Trx = Transaction<ReadModelSchema>;
 
 /** What the process manager asks to happen; carried out by the caller, and harmless to repeat. */
 export type Satisfy = (ask: { customerId: string; kind: EvidenceKind; documentId: string; cause: RecordedEvent }) => Promise<void>;
+/** Asks the customer when the document an ask waited on was rejected; the request aggregate ignores any other. */
+export type AskAfterRejection = (ask: { customerId: string; kind: EvidenceKind; documentId: string; reasonCode: string; message: string; cause: RecordedEvent }) => Promise<void>;
+
+interface Effects {
+  readonly satisfy: Satisfy;
+  readonly askAfterRejection: AskAfterRejection;
+}
 
 /**
  * Request fulfilment, the process manager that makes arrival order irrelevant: an ask is satisfied by the first
  * verified document of its kind, whether the document was verified before the ask (seen when the ask arrives) or
  * after it (seen when the verification arrives). A document satisfies an ask only if it is still valid after the
- * ask's due date, so a replacement is never satisfied by the document it replaces. Its memory lives beside its checkpoint; its effect is a command
- * the request aggregate ignores when there is nothing left to satisfy, so replays after a crash change nothing.
+ * ask's due date, so a replacement is never satisfied by the document it replaces. An ask waiting on a document in
+ * review turns into an ask to the customer when that document is rejected. Its memory lives beside its checkpoint;
+ * its effects are commands the request aggregate ignores when there is nothing left to do, so replays after a crash
+ * change nothing.
  */
-export function requestFulfilmentProjection(today: () => string, satisfy: Satisfy): Projection {
+export function requestFulfilmentProjection(today: () => string, effects: Effects): Projection {
   return {
     name: 'request-fulfilment',
     streamPrefixes: [DOCUMENT_STREAM_PREFIX],
     async apply(trx, recorded) {
       if (recorded.stream.startsWith(DOCUMENT_REQUEST_STREAM_PREFIX)) {
-        await onRequestEvent(trx, readDocumentRequestEvent(recorded.type, recorded.version, recorded.data), recorded, today(), satisfy);
+        await onRequestEvent(trx, readDocumentRequestEvent(recorded.type, recorded.version, recorded.data), recorded, today(), effects.satisfy);
       } else {
-        await onDocumentEvent(trx, readDocumentEvent(recorded.type, recorded.version, recorded.data), recorded, satisfy);
+        await onDocumentEvent(trx, readDocumentEvent(recorded.type, recorded.version, recorded.data), recorded, effects);
       }
     },
     async reset(trx) {
@@ -41,7 +50,7 @@ export function requestFulfilmentProjection(today: () => string, satisfy: Satisf
   };
 }
 
-async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: RecordedEvent, satisfy: Satisfy): Promise<void> {
+async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: RecordedEvent, { satisfy, askAfterRejection }: Effects): Promise<void> {
   const setStatus = (documentId: string, status: string, validUntil?: string | null) =>
     trx.updateTable('fulfilment_documents').set(validUntil === undefined ? { status } : { status, valid_until: validUntil }).where('document_id', '=', documentId).execute();
   switch (event.type) {
@@ -68,10 +77,19 @@ async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Recorde
       if (open && outlasts(event.data.validUntil, open.due_by)) await satisfy({ customerId: document.customer_id, kind: document.kind as EvidenceKind, documentId: document.document_id, cause: recorded });
       return;
     }
+    case 'DocumentRejected':
+    case 'DocumentFoundInfected': {
+      const { documentId, reasonCode, message } = event.data;
+      await setStatus(documentId, 'DocumentRejected');
+      const document = await trx.selectFrom('fulfilment_documents').select(['customer_id', 'kind']).where('document_id', '=', documentId).executeTakeFirst();
+      if (!document) return;
+      const open = await trx.selectFrom('fulfilment_open_requests').select('request_id').where('customer_id', '=', document.customer_id).where('kind', '=', document.kind).executeTakeFirst();
+      if (open) await askAfterRejection({ customerId: document.customer_id, kind: document.kind as EvidenceKind, documentId, reasonCode, message, cause: recorded });
+      return;
+    }
     case 'DocumentExpired':
     case 'DocumentRevoked':
     case 'DocumentWithdrawn':
-    case 'DocumentRejected':
     case 'DocumentErased':
       await setStatus(event.data.documentId, event.type);
       return;
@@ -88,7 +106,8 @@ function outlasts(validUntil: string | null, dueBy: string | null): boolean {
 async function onRequestEvent(trx: Trx, event: DocumentRequestEvent, recorded: RecordedEvent, today: string, satisfy: Satisfy): Promise<void> {
   const { customerId, kind } = event.data;
   switch (event.type) {
-    case 'DocumentRequested': {
+    case 'DocumentRequested':
+    case 'DocumentRequestAwaitingReview': {
       await trx
         .insertInto('fulfilment_open_requests')
         .values({ customer_id: customerId, kind, request_id: event.data.requestId, due_by: event.data.dueBy })
@@ -109,7 +128,7 @@ async function onRequestEvent(trx: Trx, event: DocumentRequestEvent, recorded: R
     case 'DocumentRequestSatisfied':
       await trx.deleteFrom('fulfilment_open_requests').where('customer_id', '=', customerId).where('kind', '=', kind).where('request_id', '=', event.data.requestId).execute();
       return;
-    case 'DocumentRequestJoined':
+    default:
       return;
   }
 }

@@ -1,4 +1,5 @@
-import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import type { DocumentRequestCommand, EvidenceKind } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kluis/event-store';
 import { Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
@@ -7,7 +8,7 @@ import { READ_MODEL_DB } from '../infrastructure/tokens';
 import { runCommand } from '../shared/event-sourcing/command-runner';
 import { documentRequestKind, requestStreamId } from '../shared/event-sourcing/document-request-kind';
 import { systemMetadata } from '../shared/event-sourcing/system-metadata';
-import { requestFulfilmentProjection, type Satisfy } from './request-fulfilment.projection';
+import { type AskAfterRejection, requestFulfilmentProjection, type Satisfy } from './request-fulfilment.projection';
 
 /** Runs the request-fulfilment process manager; like a projector, one instance at a time does. */
 @Injectable()
@@ -22,7 +23,7 @@ export class RequestFulfilment implements OnApplicationBootstrap, BeforeApplicat
     private readonly clock: Clock,
   ) {
     const today = () => this.clock.now().toISOString().slice(0, 10);
-    const projection = requestFulfilmentProjection(today, (ask) => this.satisfy(ask));
+    const projection = requestFulfilmentProjection(today, { satisfy: (ask) => this.satisfy(ask), askAfterRejection: (ask) => this.askAfterRejection(ask) });
     this.projector = new Projector(db, store, projection, {
       lease: projectorLeaseFor(config.readModel, projection.name),
       onError: (error) => this.logger.error({ err: error }, 'request fulfilment failed; it will resume from its checkpoint'),
@@ -39,8 +40,16 @@ export class RequestFulfilment implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private readonly satisfy: Satisfy = async ({ customerId, kind, documentId, cause }) => {
+    await this.run(customerId, kind, { type: 'SatisfyDocumentRequest', documentId }, cause);
+  };
+
+  private readonly askAfterRejection: AskAfterRejection = async ({ customerId, kind, documentId, reasonCode, message, cause }) => {
+    await this.run(customerId, kind, { type: 'AskAfterRejection', documentId, reasonCode, message }, cause);
+  };
+
+  private async run(customerId: string, kind: EvidenceKind, command: DocumentRequestCommand, cause: RecordedEvent): Promise<void> {
     const now = this.clock.now();
     const metadata = { ...systemMetadata('request-fulfilment', now), causationId: cause.id, correlationId: String(cause.metadata.correlationId ?? cause.id) };
-    await runCommand(this.store, documentRequestKind, requestStreamId(customerId, kind), { type: 'SatisfyDocumentRequest', documentId }, { now }, { metadata });
-  };
+    await runCommand(this.store, documentRequestKind, requestStreamId(customerId, kind), command, { now }, { metadata });
+  }
 }

@@ -1,3 +1,4 @@
+import { addBusinessDays } from '@kluis/document-domain';
 import type { INestApplication } from '@nestjs/common';
 import { eventually } from '../../../../test/support/eventually';
 import { aPdf } from '../../../../test/support/files';
@@ -32,6 +33,8 @@ describe('reuse across departments: never asking twice', () => {
   const post = (who: Who, path: string, body: object) => vault.http().post(path).set('Authorization', `Bearer ${who.token}`).send(body);
   const ask = (who: Who, customerId: string, kind: string, purpose = 'Needed for the case', dueBy?: string) =>
     post(who, `/v1/customers/${customerId}/document-requests`, { kind, purpose, ...(dueBy ? { dueBy } : {}) });
+  /** A due date the given number of business days after the vault's today. */
+  const dueIn = (businessDays: number) => addBusinessDays(vault.clock.now(), businessDays).toISOString().slice(0, 10);
   const rely = (who: Who, documentId: string, purpose: string, caseRef: string) => post(who, `/v1/documents/${documentId}/references`, { purpose, caseRef });
   const requestsOf = async (who: Who, customerId: string) => (await getAs(vault, who.token, `/v1/customers/${customerId}/document-requests`).expect(200)).body.requests;
   const feedOf = async (who: Who, after = 0) => (await getAs(vault, who.token, `/v1/feed?after=${after}`).expect(200)).body;
@@ -50,8 +53,8 @@ describe('reuse across departments: never asking twice', () => {
     const identityId = await uploadAtBranch(mother.id, 'id-card');
     const powerOfAttorneyId = await uploadAtBranch(mother.id, 'notarial-power-of-attorney', father);
 
-    const asked = await ask(mandates, mother.id, 'power-of-attorney', 'Registering the mandate for the joint account', '2026-12-31').expect(201);
-    expect(asked.body).toMatchObject({ status: 'open', kind: 'power-of-attorney', askers: [expect.objectContaining({ department: 'mandates' })] });
+    const asked = await ask(mandates, mother.id, 'power-of-attorney', 'Registering the mandate for the joint account', dueIn(15)).expect(200);
+    expect(asked.body).toMatchObject({ status: 'in_review', documentId: powerOfAttorneyId, kind: 'power-of-attorney', askers: [expect.objectContaining({ department: 'mandates' })] });
 
     await verifyPowerOfAttorney(powerOfAttorneyId);
     await review(vault, anna.token, identityId, { decision: 'approve', facts: { ...passportFacts, documentNumber: 'IDNL12345' } }, 0).expect(201);
@@ -93,7 +96,8 @@ describe('reuse across departments: never asking twice', () => {
     it('upload, then request, then verify', async () => {
       const customer = await vault.customer();
       const documentId = await uploadAtBranch(customer.id, 'notarial-power-of-attorney');
-      const asked = await ask(mandates, customer.id, 'power-of-attorney').expect(201);
+      const asked = await ask(mandates, customer.id, 'power-of-attorney').expect(200);
+      expect(asked.body).toMatchObject({ status: 'in_review', documentId });
       await verifyPowerOfAttorney(documentId);
       await eventually(async () => expect(await requestsOf(mandates, customer.id)).toEqual([expect.objectContaining({ id: asked.body.id, status: 'satisfied', documentId })]));
     });
@@ -121,13 +125,20 @@ describe('reuse across departments: never asking twice', () => {
 
   it('keeps an ask open after a rejected upload, showing the customer why, and marks it overdue past its date', async () => {
     const customer = await vault.customer();
-    await ask(mandates, customer.id, 'identity', 'Mandate', '2026-01-15').expect(201);
+    const dueBy = dueIn(10);
+    await ask(mandates, customer.id, 'identity', 'Mandate', dueBy).expect(201);
     const documentId = await uploadAtBranch(customer.id, 'passport');
     await review(vault, anna.token, documentId, { decision: 'reject', reasonCode: 'EXPIRED', message: 'This passport expired. Please bring a valid one.' }, 0).expect(201);
-    const mine = await getAs(vault, customer.token, '/v1/me/documents').expect(200);
-    expect(mine.body.openRequests).toEqual([
-      expect.objectContaining({ status: 'open', overdue: true, dueBy: '2026-01-15', lastRejection: expect.objectContaining({ documentId, reasonCode: 'EXPIRED', message: 'This passport expired. Please bring a valid one.' }) }),
-    ]);
+    const today = vault.clock.now();
+    vault.clock.advance(30 * 86_400_000);
+    try {
+      const mine = await getAs(vault, customer.token, '/v1/me/documents').expect(200);
+      expect(mine.body.openRequests).toEqual([
+        expect.objectContaining({ status: 'open', overdue: true, dueBy, lastRejection: expect.objectContaining({ documentId, reasonCode: 'EXPIRED', message: 'This passport expired. Please bring a valid one.' }) }),
+      ]);
+    } finally {
+      vault.clock.set(today);
+    }
   });
 
   it('refuses a withdrawal while a department relies on the document, naming it; support can still revoke, and the department is told', async () => {

@@ -145,10 +145,14 @@ export interface DocumentAsker {
 export interface OpenRequest {
   readonly id: string;
   readonly kind: 'identity' | 'power-of-attorney' | 'address' | 'company-registration';
-  readonly status: string;
+  /** `in_review`: a document of the kind is being checked, and the customer is asked nothing. */
+  readonly status: 'open' | 'in_review' | 'satisfied';
+  /** The vault's own wording of the ask (what, for whom, why, by when); a department's purpose is only its stated purpose. */
+  readonly wording: { readonly en: string; readonly nl: string };
   readonly askers: readonly DocumentAsker[];
   readonly dueBy: string | null;
   readonly overdue: boolean;
+  readonly waitingOn: { readonly documentId: string; readonly reviewDueAt: string } | null;
   readonly lastRejection: { readonly reasonCode: string; readonly message: string; readonly at: string } | null;
 }
 
@@ -181,6 +185,10 @@ export interface ReviewQueueItem {
   readonly claimedBy: string | null;
   readonly claimedUntil: string | null;
   readonly revision: number;
+  /** Departments whose ask waits on this review instead of asking the customer. */
+  readonly waitingDepartments: readonly string[];
+  /** The earliest date a waiting department needs it by. */
+  readonly neededBy: string | null;
 }
 
 export interface HistoryEntry {

@@ -54,7 +54,7 @@ export function MyDocumentsPage() {
 }
 
 function StillNeeded({ requests }: { requests: readonly OpenRequest[] }) {
-  const { t, date, department } = useI18n();
+  const { t, date, department, language } = useI18n();
   return (
     <section aria-labelledby="still-needed">
       <h2 id="still-needed">{t('mine.needed')}</h2>
@@ -65,6 +65,7 @@ function StillNeeded({ requests }: { requests: readonly OpenRequest[] }) {
           {requests.map((request) => (
             <li key={request.id} className={`card request${request.overdue ? ' request-overdue' : ''}`}>
               <h3>{t(`kind.${request.kind}`)}</h3>
+              <p>{request.wording[language]}</p>
               <ul className="plain">
                 {request.askers.map((asker) => (
                   <li key={`${asker.department}:${asker.purpose}`}>{t('mine.askedBy', { department: department(asker.department), purpose: asker.purpose })}</li>

@@ -99,6 +99,7 @@ export function ReviewQueuePage() {
                     <td>
                       <StatusBadge status={item.status} audience="staff" />
                       {item.firstApprovalBy && <span className="meta block">{t('queue.firstApprovalBy', { name: item.firstApprovalBy })}</span>}
+                      {item.waitingDepartments.length > 0 && <WaitedOnBy item={item} />}
                     </td>
                     <td>
                       <span className="meta block">
@@ -128,5 +129,14 @@ export function ReviewQueuePage() {
         </div>
       )}
     </>
+  );
+}
+
+/** Which departments wait on this review instead of asking the customer, and the earliest date they need it by. */
+function WaitedOnBy({ item }: { item: ReviewQueueItem }) {
+  const { t, date, department } = useI18n();
+  const departments = item.waitingDepartments.map(department).join(', ');
+  return (
+    <span className="meta block">{item.neededBy ? t('queue.waitedOnBy', { departments, date: date(item.neededBy) }) : t('queue.waitedOnByUndated', { departments })}</span>
   );
 }

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { accessWindowsMigration } from '../access/access-windows.migration';
+import { requestsWaitingMigration } from '../requests/requests-waiting.migration';
 import { customerRetentionMigration } from '../retention/customer-retention.migration';
 
 /** Migrations are code, not files, so the compiled app carries them. They run on SQLite and PostgreSQL alike. */
@@ -198,6 +199,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('bulk_blocks').addColumn('period', 'varchar(8)', (col) => col.notNull().defaultTo('hour')).execute();
     },
   },
+  '0014-requests-waiting': requestsWaitingMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

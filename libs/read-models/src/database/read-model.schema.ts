@@ -53,6 +53,13 @@ export interface DocumentRequestsTable {
   opened_at: string;
   satisfied_at: string | null;
   document_id: string | null;
+  /** The document in review the ask waits on instead of asking the customer; null once the customer is asked. */
+  waiting_on: string | null;
+  review_due_at: string | null;
+  /** JSON: {documentId, reasonCode, message, at}, the rejection that made the vault ask the customer. */
+  sent_after_rejection: string | null;
+  /** JSON: [{escalationId, department, action, purpose, proposedBy, proposedAt, confirmedBy, confirmedAt}] */
+  escalations: string;
 }
 
 /** What each department is told, in the global order of the events that caused it. */

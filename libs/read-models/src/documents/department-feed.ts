@@ -39,7 +39,14 @@ export async function departmentsRelyingOn(trx: Trx, documentId: string): Promis
   return rows.map((row) => row.department);
 }
 
+/** Departments whose ask for this kind is still open, whether the customer was asked or the ask waits on a review. */
 export async function departmentsAsking(trx: Trx, customerId: string, kind: string): Promise<string[]> {
-  const rows = await trx.selectFrom('document_requests').select('askers').where('customer_id', '=', customerId).where('kind', '=', kind).where('status', '=', 'open').execute();
+  const rows = await trx
+    .selectFrom('document_requests')
+    .select('askers')
+    .where('customer_id', '=', customerId)
+    .where('kind', '=', kind)
+    .where('status', 'in', ['open', 'in_review'])
+    .execute();
   return rows.flatMap((row) => (JSON.parse(row.askers) as { department: string }[]).map((asker) => asker.department));
 }

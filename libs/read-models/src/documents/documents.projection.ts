@@ -3,7 +3,6 @@ import {
   DOCUMENT_REQUEST_STREAM_PREFIX,
   DOCUMENT_STREAM_PREFIX,
   type DocumentEvent,
-  type DocumentRequestEvent,
   readDocumentEvent,
   readCustomerRetentionEvent,
   readDocumentRequestEvent,
@@ -12,6 +11,7 @@ import type { RecordedEvent } from '@kluis/event-store';
 import { sql, type Transaction } from 'kysely';
 import type { ReadModelSchema } from '../database/read-model.schema';
 import type { Projection } from '../projection/projection';
+import { applyRequestEvent } from '../requests/document-requests.apply';
 import { applyCustomerRetentionEvent } from '../retention/customer-retention.projection';
 import { erasePersonalData, releaseReferencesTo } from '../retention/erase-personal-data';
 import { departmentsAsking, departmentsRelyingOn, tell } from './department-feed';
@@ -46,43 +46,6 @@ export const documentsProjection: Projection = {
     await trx.deleteFrom('customer_retention').execute();
   },
 };
-
-async function applyRequestEvent(trx: Trx, event: DocumentRequestEvent, recorded: RecordedEvent): Promise<void> {
-  switch (event.type) {
-    case 'DocumentRequested': {
-      const { requestId, customerId, kind, department, purpose, dueBy, requestedAt } = event.data;
-      await trx
-        .insertInto('document_requests')
-        .values({
-          request_id: requestId,
-          customer_id: customerId,
-          kind,
-          status: 'open',
-          askers: JSON.stringify([{ department, purpose, dueBy, at: requestedAt }]),
-          due_by: dueBy,
-          opened_at: requestedAt,
-          satisfied_at: null,
-          document_id: null,
-        })
-        .execute();
-      return;
-    }
-    case 'DocumentRequestJoined': {
-      const { requestId, department, purpose, dueBy, joinedAt } = event.data;
-      const row = await trx.selectFrom('document_requests').select(['askers', 'due_by']).where('request_id', '=', requestId).executeTakeFirstOrThrow();
-      const askers = [...(JSON.parse(row.askers) as object[]), { department, purpose, dueBy, at: joinedAt }];
-      const earliest = [row.due_by, dueBy].filter((date): date is string => date !== null).sort()[0] ?? null;
-      await trx.updateTable('document_requests').set({ askers: JSON.stringify(askers), due_by: earliest }).where('request_id', '=', requestId).execute();
-      return;
-    }
-    case 'DocumentRequestSatisfied': {
-      const { requestId, customerId, documentId, departments, satisfiedAt, kind } = event.data;
-      await trx.updateTable('document_requests').set({ status: 'satisfied', satisfied_at: satisfiedAt, document_id: documentId }).where('request_id', '=', requestId).execute();
-      await tell(trx, departments, recorded, { type: event.type, customerId, documentId, requestId, at: satisfiedAt, detail: { kind } });
-      return;
-    }
-  }
-}
 
 async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: RecordedEvent): Promise<void> {
   const stamp = { revision: recorded.revision, updated_at: recorded.recordedAt.toISOString() };

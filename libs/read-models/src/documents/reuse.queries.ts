@@ -1,5 +1,7 @@
 import { type Assurance, assuranceRank, CHIP_READING_MEDIA_TYPE, type DocumentType, type EvidenceKind } from '@kluis/document-domain';
+import type { Selectable } from 'kysely';
 import type { ReadModelDatabase } from '../database/open-read-model-database';
+import type { DocumentRequestsTable } from '../database/read-model.schema';
 import { type DocumentSummary, toDocumentSummary } from './document-summary';
 
 /**
@@ -46,17 +48,48 @@ export interface AskerView {
   readonly at: string;
 }
 
+export interface EscalationView {
+  readonly escalationId: string;
+  readonly department: string;
+  readonly action: string;
+  readonly purpose: string;
+  readonly proposedBy: string;
+  readonly proposedAt: string;
+  readonly confirmedBy: string | null;
+  readonly confirmedAt: string | null;
+}
+
 export interface RequestView {
   readonly id: string;
   readonly customerId: string;
   readonly kind: EvidenceKind;
-  readonly status: 'open' | 'satisfied';
+  /** `in_review`: the ask waits on a document in review and asks the customer nothing. */
+  readonly status: 'open' | 'in_review' | 'satisfied';
   readonly askers: readonly AskerView[];
   readonly dueBy: string | null;
   readonly openedAt: string;
   readonly satisfiedAt: string | null;
   readonly documentId: string | null;
+  readonly waitingOn: { readonly documentId: string; readonly reviewDueAt: string } | null;
+  /** The rejection that turned a waiting ask into an ask to the customer. */
+  readonly sentAfterRejection: { readonly documentId: string; readonly reasonCode: string; readonly message: string; readonly at: string } | null;
+  readonly escalations: readonly EscalationView[];
 }
+
+const toRequestView = (row: Selectable<DocumentRequestsTable>): RequestView => ({
+  id: row.request_id,
+  customerId: row.customer_id,
+  kind: row.kind as EvidenceKind,
+  status: row.status as RequestView['status'],
+  askers: JSON.parse(row.askers) as AskerView[],
+  dueBy: row.due_by,
+  openedAt: row.opened_at,
+  satisfiedAt: row.satisfied_at,
+  documentId: row.document_id,
+  waitingOn: row.waiting_on && row.review_due_at ? { documentId: row.waiting_on, reviewDueAt: row.review_due_at } : null,
+  sentAfterRejection: row.sent_after_rejection ? (JSON.parse(row.sent_after_rejection) as RequestView['sentAfterRejection']) : null,
+  escalations: JSON.parse(row.escalations) as EscalationView[],
+});
 
 /** A customer's requests, open ones first, then newest first. */
 export async function listRequests(db: ReadModelDatabase, customerId: string, kinds?: readonly EvidenceKind[]): Promise<RequestView[]> {
@@ -64,19 +97,13 @@ export async function listRequests(db: ReadModelDatabase, customerId: string, ki
   let query = db.selectFrom('document_requests').selectAll().where('customer_id', '=', customerId);
   if (kinds) query = query.where('kind', 'in', kinds);
   const rows = await query.orderBy('opened_at', 'desc').execute();
-  return rows
-    .map((row) => ({
-      id: row.request_id,
-      customerId: row.customer_id,
-      kind: row.kind as EvidenceKind,
-      status: row.status as RequestView['status'],
-      askers: JSON.parse(row.askers) as AskerView[],
-      dueBy: row.due_by,
-      openedAt: row.opened_at,
-      satisfiedAt: row.satisfied_at,
-      documentId: row.document_id,
-    }))
-    .sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
+  return rows.map(toRequestView).sort((a, b) => Number(b.status !== 'satisfied') - Number(a.status !== 'satisfied'));
+}
+
+/** One ask by its id, whoever's it is: the caller decides who may see it. */
+export async function findRequest(db: ReadModelDatabase, requestId: string): Promise<RequestView | null> {
+  const row = await db.selectFrom('document_requests').selectAll().where('request_id', '=', requestId).executeTakeFirst();
+  return row ? toRequestView(row) : null;
 }
 
 /** The most recent rejection of a document of this kind since `since`: why the ask is still open. */

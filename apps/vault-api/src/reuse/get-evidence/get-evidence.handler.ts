@@ -1,5 +1,5 @@
 import type { DocumentTypeCatalogue } from '@kluis/document-domain';
-import { findEvidence, type ReadModelDatabase } from '@kluis/read-models';
+import { findEvidence, findPendingEvidence, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessRecorder } from '../../access/access-recorder';
@@ -26,7 +26,10 @@ export class GetEvidenceHandler implements IQueryHandler<GetEvidenceQuery, Evide
     await this.files.touch(principal, customerId, requestId);
     const found = await findEvidence(this.db, customerId, types, this.clock.now().toISOString().slice(0, 10), minAssurance);
     await this.access.evidenceQueried(principal, customerId, { kind, satisfied: found !== null, documentId: found?.id ?? null, purpose }, requestId);
-    if (!found) return { satisfied: false };
+    if (!found) {
+      const pending = await findPendingEvidence(this.db, customerId, types);
+      return pending ? { satisfied: false, pending } : { satisfied: false };
+    }
     return { satisfied: true, documentId: found.id, type: found.type, validUntil: found.expiresOn, facts: found.facts, assurance: found.assurance };
   }
 }

@@ -12,6 +12,11 @@ import { forbidden } from '../../shared/http/problem.exception';
 import { GetEvidenceQuery } from './get-evidence.query';
 import { GetEvidenceRequest } from './get-evidence.request.dto';
 
+class PendingEvidenceResponse {
+  @ApiProperty({ format: 'uuid' }) documentId!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the bank is due to have checked it' }) reviewDueAt!: string;
+}
+
 class EvidenceResponse {
   @ApiProperty({ description: 'A verified, unexpired document of that kind is on file' }) satisfied!: boolean;
   @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;
@@ -19,6 +24,8 @@ class EvidenceResponse {
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) validUntil?: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Facts only: never the file' }) facts?: Record<string, string>;
   @ApiPropertyOptional({ enum: ASSURANCE_LEVELS, description: '`chip`: a chip reading that passed passive authentication; `review`: a copy checked by staff' }) assurance?: string;
+  @ApiPropertyOptional({ type: PendingEvidenceResponse, description: 'When not satisfied: a document of the kind the bank holds and is still checking' })
+  pending?: PendingEvidenceResponse;
 }
 
 @ApiTags('reuse')

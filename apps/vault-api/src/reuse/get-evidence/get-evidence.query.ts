@@ -9,6 +9,8 @@ export interface Evidence {
   readonly validUntil?: string | null;
   readonly facts?: Facts | null;
   readonly assurance?: Assurance;
+  /** A document of the kind in review, so that nobody concludes that nothing is on file. */
+  readonly pending?: { readonly documentId: string; readonly reviewDueAt: string };
 }
 
 export class GetEvidenceQuery extends Query<Evidence> {

@@ -1,6 +1,6 @@
 import type { DocumentTypeCatalogue } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { findEvidence, type ReadModelDatabase } from '@kluis/read-models';
+import { findEvidence, findPendingEvidence, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -10,16 +10,18 @@ import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
 import { ProjectionsService } from '../../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { badRequest } from '../../shared/http/problem.exception';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { runCommand } from '../../shared/event-sourcing/command-runner';
 import { documentRequestKind, requestStreamId } from '../../shared/event-sourcing/document-request-kind';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { evidenceTypesFor } from '../evidence-types';
+import { dueByProblem } from './due-by-rule';
 import { type RequestAnswer, RequestDocumentCommand } from './request-document.command';
 
 /**
- * Asks the vault before asking the customer: what is verified and valid is answered at once and nothing reaches the
- * customer. Otherwise the department joins the one open ask for that kind, or opens it.
+ * Asks the vault before asking the customer: what is verified and valid is answered at once, and what is in review is
+ * waited on; neither reaches the customer. Otherwise the department joins the one open ask for that kind, or opens it.
  */
 @CommandHandler(RequestDocumentCommand)
 export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCommand, RequestAnswer> {
@@ -37,8 +39,11 @@ export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCo
   async execute({ customerId, request, principal, requestId }: RequestDocumentCommand): Promise<RequestAnswer> {
     const { kind, purpose } = request;
     const types = evidenceTypesFor(principal, kind, this.catalogue, this.config.departments);
-    await this.files.touch(principal, customerId, requestId);
     const now = this.clock.now();
+    const pending = await findPendingEvidence(this.db, customerId, types);
+    const problem = dueByProblem(request.dueBy, now, this.config.requestRules.minDueBusinessDays, pending);
+    if (problem) throw badRequest('dueBy', problem);
+    await this.files.touch(principal, customerId, requestId);
     const evidence = await findEvidence(this.db, customerId, types, now.toISOString().slice(0, 10));
     // What lapses before the department needs it does not answer the ask: the customer must be asked in time.
     const found = evidence && (request.dueBy === undefined || evidence.expiresOn === null || evidence.expiresOn > request.dueBy) ? evidence : null;
@@ -48,14 +53,17 @@ export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCo
       this.store,
       documentRequestKind,
       requestStreamId(customerId, kind),
-      { type: 'RequestDocument', newRequestId: randomUUID(), customerId, kind, department: principal.department, purpose, dueBy: request.dueBy ?? null, by: actorFor(principal) },
+      { type: 'RequestDocument', newRequestId: randomUUID(), customerId, kind, department: principal.department, purpose, dueBy: request.dueBy ?? null, pending, by: actorFor(principal) },
       { now },
       { metadata: metadataFor(principal, requestId, now) },
     );
     if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
     const open = outcome.state.open;
     if (!open) throw new Error('an ask that is not satisfied must be open');
+    const ask = { id: open.requestId, kind: open.kind, askers: open.askers, openedAt: open.openedAt };
+    const inReview = pending ?? open.waitingOn;
+    if (inReview) return { status: 200, body: { ...ask, status: 'in_review', documentId: inReview.documentId, reviewDueAt: inReview.reviewDueAt } };
     const opened = outcome.events.some((event) => event.type === 'DocumentRequested');
-    return { status: opened ? 201 : 200, body: { id: open.requestId, status: 'open', kind: open.kind, askers: open.askers, openedAt: open.openedAt } };
+    return { status: opened ? 201 : 200, body: { ...ask, status: 'open' } };
   }
 }

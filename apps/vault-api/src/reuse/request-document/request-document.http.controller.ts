@@ -31,7 +31,11 @@ export class DocumentRequestsController {
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ description: 'A new ask to the customer: {id, status: "open", kind, askers, openedAt}' })
-  @ApiOkResponse({ description: 'Already on file: {status: "satisfied", documentId}, nothing asked of the customer; or the open ask your department joined' })
+  @ApiOkResponse({
+    description:
+      'Already on file: {status: "satisfied", documentId}; or a document of the kind is being checked: {id, status: "in_review", documentId, reviewDueAt}, and your department waits on it; neither asks the customer anything. Or the open ask your department joined',
+  })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: 'dueBy is not a real date, is less than the configured business days ahead, or falls before a pending document is due to be checked' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only departments with requests:write, for kinds their policy allows' })
   async ask(
     @Param() path: CustomerPath,

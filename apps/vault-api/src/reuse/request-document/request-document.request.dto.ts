@@ -8,12 +8,12 @@ export class RequestDocumentRequest {
   @IsIn(EVIDENCE_KINDS, { message: `must be one of ${EVIDENCE_KINDS.join(', ')}` })
   kind!: EvidenceKind;
 
-  @ApiProperty({ example: 'We need a valid ID to open your investment account', description: 'The customer reads this' })
+  @ApiProperty({ example: 'Opening investment account INV-4471', description: 'Your stated purpose; the customer reads it beside the vault\'s own wording of the ask' })
   @IsString()
   @Length(3, 300)
   purpose!: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2026-12-15' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-12-31', description: 'At least 10 business days ahead (VAULT_REQUEST_MIN_DUE_BUSINESS_DAYS), and not before a pending document of the kind is due to be checked' })
   @IsOptional()
   @IsCalendarDate()
   dueBy?: string;

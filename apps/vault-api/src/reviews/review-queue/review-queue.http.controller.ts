@@ -1,6 +1,6 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { CHANNELS, DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@kluis/document-domain';
-import type { ReviewQueueItem } from '@kluis/read-models';
+import type { ReviewQueueItem, Waiters } from '@kluis/read-models';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -23,6 +23,8 @@ class ReviewQueueItemResponse {
   @ApiProperty({ nullable: true, type: String, description: 'The reviewer working on it now, if any' }) claimedBy!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When that claim lapses' }) claimedUntil!: string | null;
   @ApiProperty() revision!: number;
+  @ApiProperty({ type: [String], example: ['investments'], description: 'Departments whose ask waits on this review instead of asking the customer' }) waitingDepartments!: string[];
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The earliest date a waiting department needs it by' }) neededBy!: string | null;
 }
 
 class ReviewQueueResponse {
@@ -32,7 +34,7 @@ class ReviewQueueResponse {
 /** Metadata only: the queue spans customers, so it never carries facts or content. */
 const activeClaim = (item: ReviewQueueItem, now: Date) => (item.claim && Date.parse(item.claim.until) > now.getTime() ? item.claim : null);
 
-const queueItem = (item: ReviewQueueItem, now: Date) => ({
+const queueItem = (item: ReviewQueueItem, waiters: Waiters | undefined, now: Date) => ({
   id: item.id,
   customerId: item.customerId,
   type: item.type,
@@ -46,6 +48,8 @@ const queueItem = (item: ReviewQueueItem, now: Date) => ({
   claimedBy: activeClaim(item, now)?.by ?? null,
   claimedUntil: activeClaim(item, now)?.until ?? null,
   revision: item.revision,
+  waitingDepartments: waiters?.departments ?? [],
+  neededBy: waiters?.neededBy ?? null,
 });
 
 @ApiTags('verification')
@@ -59,7 +63,7 @@ export class ReviewQueueController {
   @ApiResponse({ status: 403, type: ProblemResponse })
   async queue(@Query() request: ReviewQueueRequest, @CurrentPrincipal() principal: Principal) {
     if (!hasRole(principal, 'reviewer')) throw forbidden('Only reviewers see the review queue.');
-    const { items, now } = await this.queries.execute(new ReviewQueueQuery(request.overdue ?? false, request.limit ?? 100));
-    return { items: items.map((item) => queueItem(item, now)) };
+    const { items, waiters, now } = await this.queries.execute(new ReviewQueueQuery(request.overdue ?? false, request.limit ?? 100));
+    return { items: items.map((item) => queueItem(item, waiters.get(item.id), now)) };
   }
 }
