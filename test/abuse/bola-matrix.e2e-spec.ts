@@ -46,6 +46,7 @@ const typeOf: Record<Target, DocumentType> = {
 
 const sees = (policy: DepartmentPolicy, target: Target) => policy.factTypes.includes(typeOf[target]);
 const holds = (policy: DepartmentPolicy, scope: Scope) => policy.scopes.includes(scope);
+const asksFor = (caller: Caller) => holds(caller.policy!, 'requests:write') || holds(caller.policy!, 'evidence:read');
 
 type PersonKind = 'owner' | 'other' | 'reviewer' | 'admin';
 /** A row's statuses for people, and for a department as its policy decides. */
@@ -171,6 +172,18 @@ const EXPECTATIONS: Record<string, Cell> = {
   'GET /v1/customers/{customerId}/document-requests': {
     allowed: (c) => byRole(c, { owner: [200], other: [404], reviewer: [200], admin: [403] }, () => [200]),
   },
+  'GET /v1/document-requests/{requestId}': {
+    // The owner's ask is the investments department's: any other department asks nothing of her under that id.
+    allowed: (c) => (c.kind === 'department' ? (asksFor(c) ? (c.department === 'investments' ? [200] : [404]) : [403]) : ({ owner: [200], other: [404], reviewer: [200], admin: [403] } as Record<string, number[]>)[c.kind]),
+  },
+  'POST /v1/document-requests/{requestId}/escalations': {
+    // Investments may try, and is refused for lack of notice: the ask has no due date and nobody was told of it.
+    body: { action: 'restrict-account', purpose: 'Authorization matrix' },
+    allowed: (c) => (c.kind === 'department' && holds(c.policy!, 'requests:write') ? (c.department === 'investments' ? [409] : [404]) : [403]),
+  },
+  'POST /v1/document-requests/{requestId}/escalations/{escalationId}/confirmation': {
+    allowed: (c) => (c.kind === 'department' && holds(c.policy!, 'requests:write') ? [404] : [403]),
+  },
   'GET /v1/feed': {
     allowed: (c) => (c.kind === 'department' ? [200] : [403]),
   },
@@ -204,6 +217,7 @@ describe('the BOLA matrix: every endpoint, every kind of principal', () => {
   /** The type of the owner's document each id and hash belongs to, for what a department may see. */
   const ownersTypeOf = new Map<string, DocumentType>();
   let seededReference: string;
+  let seededRequest: string;
 
   const remember = (secrets: Map<string, string>, document: { id: string; type: DocumentType; file: { sha256: string } }) => {
     secrets.set(document.id, `document id of a ${document.type}`);
@@ -251,6 +265,7 @@ describe('the BOLA matrix: every endpoint, every kind of principal', () => {
       .send({ kind: 'address', purpose: 'Opening an investment account' })
       .expect(201);
     ownersSecrets.set(asked.body.id, "the owner's open request");
+    seededRequest = asked.body.id;
     const othersPassport = await upload(vault, other.token, other.id, { file: aPdf(), type: 'passport' }).expect(201);
     remember(othersSecrets, othersPassport.body);
 
@@ -357,6 +372,8 @@ describe('the BOLA matrix: every endpoint, every kind of principal', () => {
           scope: `principal:nobody-${randomUUID()}`,
           id: randomUUID(),
           holdId: randomUUID(),
+          requestId: seededRequest,
+          escalationId: randomUUID(),
         };
         const path = `${fillPath(operation.path, values)}${queryFor(operation)}`;
         const response = await send(operation, path, token, cell);

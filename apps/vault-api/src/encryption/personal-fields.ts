@@ -36,6 +36,9 @@ export const PERSONAL_FIELDS: Readonly<Partial<Record<EventType, readonly Person
   LegalHoldPlaced: [FREE_TEXT('reason'), FREE_TEXT('caseRef')],
   EvidenceQueried: [STATED_PURPOSE],
   DocumentContentRead: [STATED_PURPOSE],
+  DocumentRequestSentToCustomer: [FREE_TEXT('message')],
+  EscalationProposed: [FREE_TEXT('purpose')],
+  EscalationConfirmed: [FREE_TEXT('purpose')],
 };
 
 /**

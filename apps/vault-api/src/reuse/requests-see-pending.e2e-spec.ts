@@ -61,6 +61,18 @@ describe('a department asks while the customer\'s document is in review', () => 
     const queue = await getAs(vault, anna.token, '/v1/review-queue').expect(200);
     expect(queue.body.items.find((item: { id: string }) => item.id === idCard.id)).toMatchObject({ waitingDepartments: ['investments', 'mortgages'], neededBy: dueBy });
 
+    const refused = await vault
+      .http()
+      .post(`/v1/document-requests/${asked.body.id}/escalations`)
+      .set('Authorization', `Bearer ${investments.token}`)
+      .send({ action: 'restrict-account', purpose: 'No ID on file' })
+      .expect(409);
+    expectProblem(refused, 409);
+    expect(refused.body.code).toBe('REQUEST.ESCALATION_REFUSED');
+    expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['documents', 'dueBy', 'notices', 'noticePeriod']);
+    const shown = await getAs(vault, investments.token, `/v1/document-requests/${asked.body.id}`).expect(200);
+    expect(shown.body).toMatchObject({ id: asked.body.id, status: 'in_review', waitingOn: { documentId: idCard.id, reviewDueAt: idCard.reviewDueAt }, escalations: [], notices: [] });
+
     await review(vault, anna.token, idCard.id, { decision: 'approve', facts: { ...passportFacts, documentNumber: 'IDNL55501' } }, 0).expect(201);
     await eventually(async () =>
       expect(await requestsOf(investments, customer.id)).toEqual([expect.objectContaining({ id: asked.body.id, status: 'satisfied', documentId: idCard.id })]),

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
 import { RequestFulfilment } from '../requests/request-fulfilment.service';
+import { RequestNotices } from '../requests/request-notices';
 import { IdempotencyService } from '../shared/http/idempotency.service';
+import { ConfirmEscalationHandler } from './escalate-request/confirm-escalation.handler';
+import { ProposeEscalationHandler } from './escalate-request/escalate-request.handler';
+import { EscalateRequestController } from './escalate-request/escalate-request.http.controller';
+import { GetDocumentRequestController } from './get-document-request/get-document-request.http.controller';
 import { GetEvidenceHandler } from './get-evidence/get-evidence.handler';
 import { GetEvidenceController } from './get-evidence/get-evidence.http.controller';
 import { ListDocumentRequestsHandler } from './list-document-requests/list-document-requests.handler';
@@ -12,10 +17,10 @@ import { ReleaseReferenceHandler } from './release-reference/release-reference.h
 import { RequestDocumentHandler } from './request-document/request-document.handler';
 import { DocumentRequestsController } from './request-document/request-document.http.controller';
 
-/** Reuse across departments: evidence, reliance, shared asks and the feed. */
+/** Reuse across departments: evidence, reliance, shared asks, their escalation and the feed. */
 @Module({
   imports: [DocumentsModule],
-  controllers: [GetEvidenceController, ReferenceDocumentController, DocumentRequestsController, ReadFeedController],
+  controllers: [GetEvidenceController, ReferenceDocumentController, DocumentRequestsController, GetDocumentRequestController, EscalateRequestController, ReadFeedController],
   providers: [
     IdempotencyService,
     GetEvidenceHandler,
@@ -24,6 +29,9 @@ import { DocumentRequestsController } from './request-document/request-document.
     RequestDocumentHandler,
     ListDocumentRequestsHandler,
     RequestFulfilment,
+    RequestNotices,
+    ProposeEscalationHandler,
+    ConfirmEscalationHandler,
   ],
 })
 export class ReuseModule {}

@@ -1,0 +1,63 @@
+import { CurrentPrincipal, departmentMay, hasRole, type Principal } from '@kluis/auth';
+import { findRequest, type ReadModelDatabase, type RequestView } from '@kluis/read-models';
+import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { FileAccess } from '../../access/file-access';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { ProblemResponse } from '../../documents/document.response';
+import { Clock } from '../../infrastructure/clock';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { RequestNotices } from '../../requests/request-notices';
+import { isOwner } from '../../shared/access/customer-file-access';
+import { requestIdOf } from '../../shared/access/request-context';
+import { forbidden, notFound } from '../../shared/http/problem.exception';
+import { DocumentRequestPath } from '../escalate-request/escalation.path';
+import { requestViews } from '../list-document-requests/request.view';
+import { RequestResponse } from '../list-document-requests/requests.response';
+
+class RequestNoticeResponse {
+  @ApiProperty({ format: 'uuid' }) noticeId!: string;
+  @ApiProperty({ example: 'requested', description: '`requested` for the ask itself, `reminder` for a reminder' }) topic!: string;
+  @ApiProperty({ example: 'email', description: '`inbox` while it was only put in the customer\'s inbox' }) channel!: string;
+  @ApiProperty({ enum: ['delivered', 'failed', 'sending', 'inbox'] }) state!: string;
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deliveredAt!: string | null;
+}
+
+class DocumentRequestResponse extends RequestResponse {
+  @ApiProperty({ type: [RequestNoticeResponse], description: 'Every notice the customer was sent about this ask' }) notices!: RequestNoticeResponse[];
+}
+
+@ApiTags('reuse')
+@ApiBearerAuth()
+@Controller('v1/document-requests/:requestId')
+export class GetDocumentRequestController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly clock: Clock,
+    private readonly files: FileAccess,
+    private readonly notices: RequestNotices,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: DocumentRequestResponse, description: 'The ask with every notice sent for it, its channel and delivery state' })
+  @ApiResponse({ status: 404, type: ProblemResponse, description: 'Not an ask you may see: only the customer, the asking departments and reviewers see it' })
+  async get(@Param() path: DocumentRequestPath, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
+    const ask = await findRequest(this.db, path.requestId);
+    if (!ask || !this.maySee(principal, ask)) {
+      if (hasRole(principal, 'customer') || hasRole(principal, 'department')) throw notFound();
+      throw forbidden('Your role may not see what the bank asks of customers.');
+    }
+    if (!isOwner(principal, ask.customerId)) await this.files.touch(principal, ask.customerId, requestIdOf(request));
+    const [view] = await requestViews(this.db, ask.customerId, [ask], this.clock.now().toISOString().slice(0, 10));
+    return { ...view, notices: await this.notices.noticesFor(ask.customerId, ask.id) };
+  }
+
+  private maySee(principal: Principal, ask: RequestView): boolean {
+    if (isOwner(principal, ask.customerId) || hasRole(principal, 'reviewer')) return true;
+    const asking = hasRole(principal, 'department') && ask.askers.some((asker) => asker.department === principal.department);
+    return asking && (departmentMay(principal, this.config.departments, 'requests:write') || departmentMay(principal, this.config.departments, 'evidence:read'));
+  }
+}
