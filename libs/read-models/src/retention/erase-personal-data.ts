@@ -15,13 +15,17 @@ export async function erasePersonalData(trx: Trx, target: { documentId: string }
     .updateTable('documents')
     .set({ ...stamp, status: 'erased', facts: null, filename: null, rejection: null, revocation: null, claimed_by: null, claim_expires_at: null });
   const references = trx.updateTable('document_references').set({ purpose: '', case_ref: '' });
+  // An ask repeats the rejection's wording to the customer; it goes with the document it was written about.
+  const asks = trx.updateTable('document_requests').set({ sent_after_rejection: null });
   if ('documentId' in target) {
     await documents.where('document_id', '=', target.documentId).execute();
     await references.where('document_id', '=', target.documentId).execute();
+    await asks.where('sent_after_rejection', 'like', `%"documentId":"${target.documentId}"%`).execute();
     return;
   }
   await documents.where('customer_id', '=', target.customerId).execute();
   await references.where('customer_id', '=', target.customerId).execute();
+  await asks.where('customer_id', '=', target.customerId).execute();
   await eraseFreeTextAbout(trx, target.customerId);
 }
 
