@@ -75,7 +75,7 @@ describe('escalating an ask: never without proper notice', () => {
       type: 'EscalationProposed',
       data: { requestId: 'r-1', customerId: 'C-1001', kind: 'identity', escalationId: 'e-1', department: 'investments', action: 'restrict-account', purpose: 'No ID', proposedBy: officer, proposedAt: now.toISOString() },
     };
-    const confirm = (by: typeof officer, department = 'investments') => ({ type: 'ConfirmEscalation' as const, requestId: 'r-1', escalationId: 'e-1', department, by });
+    const confirm = (by: typeof officer, department = 'investments') => ({ type: 'ConfirmEscalation' as const, requestId: 'r-1', escalationId: 'e-1', department, by, documentOnFile: false });
 
     it('is confirmed by a second officer of the same department', () =>
       given(requested, proposed)
@@ -86,6 +86,9 @@ describe('escalating an ask: never without proper notice', () => {
             data: { requestId: 'r-1', customerId: 'C-1001', kind: 'identity', escalationId: 'e-1', department: 'investments', action: 'restrict-account', purpose: 'No ID', confirmedBy: secondOfficer, confirmedAt: now.toISOString() },
           },
         ]));
+
+    it('is not confirmed once the customer has sent a document of the kind', () =>
+      given(requested, proposed).when({ ...confirm(secondOfficer), documentOnFile: true }).thenThrows(EscalationRefused, ['documents']));
 
     it('is never confirmed by the officer who proposed it', () => given(requested, proposed).when(confirm(officer)).thenThrows(EscalationNeedsSecondOfficer));
 

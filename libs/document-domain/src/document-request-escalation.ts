@@ -25,6 +25,9 @@ export interface EscalationFacts {
   readonly noticeDays: number;
 }
 
+/** The customer has done their part, or the bank has: nothing may be done against them. */
+export const DOCUMENT_ON_FILE: EscalationHindrance = { field: 'documents', message: 'A document of the kind asked for is in review or verified.' };
+
 /**
  * Why the bank may not act against the customer yet. Empty only when the ask is open, nothing of the kind is on
  * file or in review, the due date has passed, the customer was sent the ask and a reminder that were both
@@ -34,7 +37,7 @@ export function escalationHindrances(facts: EscalationFacts, now: Date): Escalat
   const today = now.toISOString().slice(0, 10);
   const hindrances: EscalationHindrance[] = [];
   if (!facts.askStillOpen) hindrances.push({ field: 'status', message: 'The ask is no longer open.' });
-  if (facts.documentOnFile) hindrances.push({ field: 'documents', message: 'A document of the kind asked for is in review or verified.' });
+  if (facts.documentOnFile) hindrances.push(DOCUMENT_ON_FILE);
   if (facts.dueBy === null) hindrances.push({ field: 'dueBy', message: 'Your ask has no due date, so it cannot have passed.' });
   else if (facts.dueBy >= today) hindrances.push({ field: 'dueBy', message: `The due date ${facts.dueBy} has not passed.` });
   const delivered = facts.notices.filter((notice) => notice.deliveredAt !== null);

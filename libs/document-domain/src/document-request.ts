@@ -1,6 +1,6 @@
 import type { Actor, Decider, DomainEvent } from './domain-event';
 import type { EvidenceKind } from './document-type';
-import { type EscalationFacts, escalationHindrances } from './document-request-escalation';
+import { DOCUMENT_ON_FILE, type EscalationFacts, escalationHindrances } from './document-request-escalation';
 import { EscalationNeedsSecondOfficer, EscalationNotFound, EscalationRefused } from './document-request.errors';
 import { eventReader } from './upcasting/event-reader';
 
@@ -155,6 +155,8 @@ export interface ConfirmEscalation {
   readonly escalationId: string;
   readonly department: string;
   readonly by: Actor;
+  /** A document of the kind arrived in review or was verified since the escalation was proposed. */
+  readonly documentOnFile: boolean;
 }
 
 export type DocumentRequestCommand = RequestDocument | SatisfyDocumentRequest | AskAfterRejection | ProposeEscalation | ConfirmEscalation;
@@ -261,6 +263,8 @@ export function decideRequest(command: DocumentRequestCommand, state: DocumentRe
       if (!open || !escalation) throw new EscalationNotFound();
       if (escalation.confirmedBy) return [];
       if (escalation.proposedBy.id === command.by.id) throw new EscalationNeedsSecondOfficer();
+      // What the customer sent in the meantime stops the escalation before anyone acts on it.
+      if (command.documentOnFile) throw new EscalationRefused([DOCUMENT_ON_FILE]);
       const { escalationId, department, action, purpose } = escalation;
       return [{ type: 'EscalationConfirmed', data: { requestId: open.requestId, customerId: open.customerId, kind: open.kind, escalationId, department, action, purpose, confirmedBy: command.by, confirmedAt: at } }];
     }

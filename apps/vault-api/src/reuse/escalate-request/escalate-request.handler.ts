@@ -1,6 +1,6 @@
 import type { DocumentTypeCatalogue } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { findEvidence, findPendingEvidence, type ReadModelDatabase } from '@kluis/read-models';
+import type { ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +16,7 @@ import { documentRequestKind, requestStreamId } from '../../shared/event-sourcin
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { evidenceTypesFor } from '../evidence-types';
 import { askedByDepartment } from './asked-by-department';
+import { documentOnFile } from './document-on-file';
 import { type EscalationAnswer, ProposeEscalationCommand } from './escalate-request.command';
 
 /**
@@ -40,8 +41,7 @@ export class ProposeEscalationHandler implements ICommandHandler<ProposeEscalati
     const types = evidenceTypesFor(principal, ask.kind, this.catalogue, this.config.departments);
     await this.files.touch(principal, ask.customerId, requestId);
     const now = this.clock.now();
-    const onFile = await findEvidence(this.db, ask.customerId, types, now.toISOString().slice(0, 10));
-    const inReview = await findPendingEvidence(this.db, ask.customerId, types);
+    const onFile = await documentOnFile(this.db, ask.customerId, types, now);
     const notices = await this.notices.noticesFor(ask.customerId, ask.id);
     const escalationId = randomUUID();
     const outcome = await runCommand(
@@ -56,7 +56,7 @@ export class ProposeEscalationHandler implements ICommandHandler<ProposeEscalati
         action: request.action,
         purpose: request.purpose,
         by: actorFor(principal),
-        facts: { documentOnFile: onFile !== null || inReview !== null, notices, noticeDays: this.config.requestRules.escalationNoticeDays },
+        facts: { documentOnFile: onFile, notices, noticeDays: this.config.requestRules.escalationNoticeDays },
       },
       { now },
       { metadata: metadataFor(principal, requestId, now) },
