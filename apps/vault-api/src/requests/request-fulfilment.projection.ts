@@ -68,28 +68,27 @@ async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Recorde
       const document = await trx.selectFrom('fulfilment_documents').selectAll().where('document_id', '=', event.data.documentId).executeTakeFirst();
       if (!document) return;
       await setStatus(document.document_id, 'verified', event.data.validUntil);
-      const open = await trx
-        .selectFrom('fulfilment_open_requests')
-        .select(['request_id', 'due_by'])
-        .where('customer_id', '=', document.customer_id)
-        .where('kind', '=', document.kind)
-        .executeTakeFirst();
-      if (open && outlasts(event.data.validUntil, open.due_by)) await satisfy({ customerId: document.customer_id, kind: document.kind as EvidenceKind, documentId: document.document_id, cause: recorded });
-      return;
+      const open = await openRequestFor(trx, document);
+      if (!open) return;
+      const ask = { customerId: document.customer_id, kind: document.kind as EvidenceKind, documentId: document.document_id, cause: recorded };
+      if (outlasts(event.data.validUntil, open.due_by)) return satisfy(ask);
+      // Verified, but lapsing before it is needed: an ask that waited on it must now ask the customer.
+      return askAfterRejection({ ...ask, reasonCode: 'VALID_TOO_SHORT', message: `It is valid only until ${event.data.validUntil}, before the date it is needed by.` });
     }
     case 'DocumentRejected':
-    case 'DocumentFoundInfected': {
-      const { documentId, reasonCode, message } = event.data;
-      await setStatus(documentId, 'DocumentRejected');
+    case 'DocumentFoundInfected':
+    case 'DocumentWithdrawn': {
+      const { documentId } = event.data;
+      const why = event.type === 'DocumentWithdrawn' ? { reasonCode: 'WITHDRAWN', message: 'It was withdrawn before it was checked.' } : { reasonCode: event.data.reasonCode, message: event.data.message };
+      await setStatus(documentId, event.type === 'DocumentWithdrawn' ? event.type : 'DocumentRejected');
       const document = await trx.selectFrom('fulfilment_documents').select(['customer_id', 'kind']).where('document_id', '=', documentId).executeTakeFirst();
-      if (!document) return;
-      const open = await trx.selectFrom('fulfilment_open_requests').select('request_id').where('customer_id', '=', document.customer_id).where('kind', '=', document.kind).executeTakeFirst();
-      if (open) await askAfterRejection({ customerId: document.customer_id, kind: document.kind as EvidenceKind, documentId, reasonCode, message, cause: recorded });
+      if (document && (await openRequestFor(trx, document))) {
+        await askAfterRejection({ customerId: document.customer_id, kind: document.kind as EvidenceKind, documentId, ...why, cause: recorded });
+      }
       return;
     }
     case 'DocumentExpired':
     case 'DocumentRevoked':
-    case 'DocumentWithdrawn':
     case 'DocumentErased':
       await setStatus(event.data.documentId, event.type);
       return;
@@ -97,6 +96,9 @@ async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Recorde
       return;
   }
 }
+
+const openRequestFor = (trx: Trx, document: { customer_id: string; kind: string }) =>
+  trx.selectFrom('fulfilment_open_requests').select(['request_id', 'due_by']).where('customer_id', '=', document.customer_id).where('kind', '=', document.kind).executeTakeFirst();
 
 /** Valid after the due date (or for good); without a due date, any currently valid document will do. */
 function outlasts(validUntil: string | null, dueBy: string | null): boolean {

@@ -120,6 +120,19 @@ describe('a department asks while the customer\'s document is in review', () => 
     expect(evidence.body).toEqual({ satisfied: false });
   });
 
+  it('asks the customer when she withdraws the document the ask waited on', async () => {
+    const customer = await vault.customer();
+    const uploaded = (await upload(vault, customer.token, customer.id, { file: aPdf(), type: 'passport' }).expect(201)).body;
+    const asked = await ask(investments, customer.id, dueIn(10), 'Opening investment account INV-4474').expect(200);
+    expect(asked.body).toMatchObject({ status: 'in_review', documentId: uploaded.id });
+    const { headers } = await getAs(vault, customer.token, `/v1/documents/${uploaded.id}`).expect(200);
+    await vault.http().delete(`/v1/documents/${uploaded.id}`).set('Authorization', `Bearer ${customer.token}`).set('If-Match', headers.etag).expect(200);
+    await eventually(async () => {
+      const { openRequests } = (await getAs(vault, customer.token, '/v1/me/documents').expect(200)).body;
+      expect(openRequests).toEqual([expect.objectContaining({ id: asked.body.id, status: 'open', lastRejection: expect.objectContaining({ documentId: uploaded.id, reasonCode: 'WITHDRAWN' }) })]);
+    });
+  });
+
   it('opens an ask to the customer, as before, when nothing of the kind is on file or in review', async () => {
     const customer = await vault.customer();
     const asked = await ask(investments, customer.id, dueIn(10), 'Opening investment account INV-4473').expect(201);
