@@ -62,12 +62,12 @@ describe('uploads while the malware scanner is unavailable', () => {
     expectProblem(await getAs(vault, anna.token, `/v1/documents/${document.id}/content?purpose=Checking%20the%20passport`), 409, vault);
   });
 
-  it('satisfies no evidence query while held', async () => {
-    const { customer } = await heldPassport();
+  it('satisfies no evidence query while held, but says that a document is on its way', async () => {
+    const { customer, document } = await heldPassport();
     const mortgages = await vault.department('mortgages', ['evidence:read']);
 
     const evidence = await getAs(vault, mortgages.token, `/v1/customers/${customer.id}/evidence?kind=identity&purpose=Mortgage%20application`).expect(200);
-    expect(evidence.body).toEqual({ satisfied: false });
+    expect(evidence.body).toEqual({ satisfied: false, pending: { documentId: document.id, reviewDueAt: expect.any(String) } });
   });
 
   it('answers the same bytes again with the held document, and stores nothing more', async () => {
