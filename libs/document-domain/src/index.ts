@@ -18,3 +18,5 @@ export * from './document-request-escalation';
 export * from './customer-retention';
 export * from './invisible-controls';
 export * from './chip';
+
+export * from './notices';

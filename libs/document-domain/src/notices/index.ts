@@ -1,0 +1,5 @@
+export * from './notice.events';
+export * from './notice.commands';
+export * from './notice.state';
+export * from './notice.decide';
+export * from './notice-rules';

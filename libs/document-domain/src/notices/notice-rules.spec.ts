@@ -1,0 +1,65 @@
+import { noticeFor, noticeReference, reminderFor } from './notice-rules';
+
+const documentId = '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c';
+const staff = { id: 'anna', kind: 'staff' as const };
+
+describe('what the customer is told', () => {
+  it('gives a receipt for every document received, with its channel and review date', () => {
+    const notice = noticeFor(
+      {
+        id: 'e-1',
+        type: 'DocumentSubmitted',
+        data: {
+          documentId,
+          customerId: 'C-1001',
+          type: 'id-card',
+          evidenceKind: 'identity',
+          file: { blobKey: 'k', sha256: 'a'.repeat(64), size: 10, mediaType: 'application/pdf', filename: 'id.pdf' },
+          channel: 'branch',
+          relatedCustomerIds: [],
+          submittedBy: staff,
+          submittedAt: '2026-12-07T10:00:00.000Z',
+          reviewDueAt: '2026-12-14T10:00:00.000Z',
+        },
+      },
+      null,
+    );
+    expect(notice).toEqual({
+      customerId: 'C-1001',
+      kind: 'received',
+      reference: 'K-3F2A1B0C',
+      about: { documentType: 'id-card', channel: 'branch', reviewDueAt: '2026-12-14T10:00:00.000Z' },
+      causedBy: 'e-1',
+    });
+    expect(JSON.stringify(notice)).not.toContain('id.pdf');
+  });
+
+  it('tells why a document was rejected, under the same reference as its receipt', () => {
+    const notice = noticeFor(
+      { id: 'e-2', type: 'DocumentRejected', data: { documentId, reasonCode: 'ILLEGIBLE', message: 'The photo is blurred', rejectedBy: staff, rejectedAt: '2026-12-08T10:00:00.000Z' } },
+      { customerId: 'C-1001', type: 'id-card' },
+    );
+    expect(notice).toMatchObject({ kind: 'rejected', reference: noticeReference(documentId), about: { reasonCode: 'ILLEGIBLE', message: 'The photo is blurred' } });
+  });
+
+  it('says nothing about steps only staff see', () => {
+    expect(noticeFor({ id: 'e-3', type: 'DocumentClaimed', data: { documentId, claimedBy: staff, claimedAt: '2026-12-08T10:00:00.000Z', until: '2026-12-08T10:30:00.000Z' } }, null)).toBeNull();
+  });
+
+  it('says nothing about a document it cannot place', () => {
+    expect(noticeFor({ id: 'e-4', type: 'DocumentVerified', data: { documentId, facts: {}, validUntil: null, verifiedAt: '2026-12-08T10:00:00.000Z' } }, null)).toBeNull();
+  });
+});
+
+describe('reminders', () => {
+  const ask = { requestId: documentId, customerId: 'C-1001', kind: 'identity' as const, dueBy: '2026-12-20' };
+
+  it('are not sent while the due date is far off', () => expect(reminderFor(ask, '2026-12-16', 3)).toBeNull());
+
+  it('are sent once the due date is near', () => expect(reminderFor(ask, '2026-12-17', 3)).toMatchObject({ kind: 'reminder', about: { dueBy: '2026-12-20' }, causedBy: documentId }));
+
+  it('are not sent once the due date has passed, nor for asks without one', () => {
+    expect(reminderFor(ask, '2026-12-21', 3)).toBeNull();
+    expect(reminderFor({ ...ask, dueBy: null }, '2026-12-17', 3)).toBeNull();
+  });
+});

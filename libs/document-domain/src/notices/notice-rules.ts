@@ -1,0 +1,69 @@
+import type { CustomerRetentionEvent } from '../customer-retention/customer-retention.events';
+import type { DocumentRequestEvent } from '../document-request';
+import type { DocumentType, EvidenceKind } from '../document-type';
+import type { DocumentEvent } from '../document.events';
+import type { NoticeIssued } from './notice.events';
+
+/** A notice before it has its id, which the caller derives from the cause so that it is the same on every replay. */
+export type NoticeDraft = Omit<NoticeIssued['data'], 'noticeId' | 'issuedAt'>;
+
+/** The document an event is about, as it was submitted: events after the first name only the document. */
+export interface SubmittedDocument {
+  readonly customerId: string;
+  readonly type: DocumentType;
+}
+
+export type NoticeCause = (DocumentEvent | DocumentRequestEvent | CustomerRetentionEvent) & { readonly id: string };
+
+/** What the customer quotes: short enough to read out on the phone, the same for everything about one document or ask. */
+export const noticeReference = (id: string): string => `K-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+
+/**
+ * Whether an event is something the customer must hear about, and what they are told. Steps only staff see (a
+ * claim, the first of two approvals, a scan held back) tell the customer nothing, and neither does a department
+ * joining an ask the customer was already told about.
+ */
+export function noticeFor(cause: NoticeCause, document: SubmittedDocument | null): NoticeDraft | null {
+  const causedBy = cause.id;
+  switch (cause.type) {
+    case 'DocumentSubmitted': {
+      const { documentId, customerId, type, channel, reviewDueAt } = cause.data;
+      return { customerId, kind: 'received', reference: noticeReference(documentId), about: { documentType: type, channel, reviewDueAt }, causedBy };
+    }
+    case 'DocumentRejected': {
+      if (!document) return null;
+      const { documentId, reasonCode, message } = cause.data;
+      return { customerId: document.customerId, kind: 'rejected', reference: noticeReference(documentId), about: { documentType: document.type, reasonCode, message }, causedBy };
+    }
+    case 'DocumentVerified': {
+      if (!document) return null;
+      const { documentId, validUntil } = cause.data;
+      return { customerId: document.customerId, kind: 'verified', reference: noticeReference(documentId), about: { documentType: document.type, validUntil }, causedBy };
+    }
+    case 'DocumentRequested': {
+      const { requestId, customerId, kind, department, purpose, dueBy } = cause.data;
+      return { customerId, kind: 'requested', reference: noticeReference(requestId), about: { evidenceKind: kind, department, purpose, dueBy }, causedBy };
+    }
+    case 'CustomerErasureCompleted':
+      return { customerId: cause.data.customerId, kind: 'erased', reference: noticeReference(causedBy), about: {}, causedBy };
+    default:
+      return null;
+  }
+}
+
+export interface OpenAsk {
+  readonly requestId: string;
+  readonly customerId: string;
+  readonly kind: EvidenceKind;
+  readonly dueBy: string | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One reminder per ask, once its due date is `daysBefore` days away or nearer, and not after it has passed. */
+export function reminderFor(ask: OpenAsk, today: string, daysBefore: number): NoticeDraft | null {
+  if (ask.dueBy === null || ask.dueBy < today) return null;
+  const remindFrom = new Date(Date.parse(ask.dueBy) - daysBefore * DAY_MS).toISOString().slice(0, 10);
+  if (today < remindFrom) return null;
+  return { customerId: ask.customerId, kind: 'reminder', reference: noticeReference(ask.requestId), about: { evidenceKind: ask.kind, dueBy: ask.dueBy }, causedBy: ask.requestId };
+}
