@@ -41,3 +41,6 @@ export { isKnownCustomer } from './access/known-customer.query';
 export { webhookCursor, advanceWebhookCursor, deadLetterWebhookEntry, listWebhookDeadLetters, findWebhookDeadLetter, removeWebhookDeadLetter, recordWebhookRetryFailure, type WebhookDeadLetter } from './webhooks/webhook.queries';
 export { customerRetention, customersDueForErasure, erasuresToComplete, customerDocumentIds, departmentsThatReliedOn, type CustomerRetentionView } from './retention/customer-retention.queries';
 export { cutFreeTextFromDeadLetters, forgetKeptAnswersAbout, refillDeadLettersFromFeed } from './retention/forget-kept-answers';
+
+export { noticeOutboxProjection } from './notices/notice-outbox.projection';
+export { dueNotices, markUnaddressed, countUndeliveredNotices, type OutboxNotice } from './notices/notice-outbox.queries';

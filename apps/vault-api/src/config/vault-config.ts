@@ -16,6 +16,7 @@ import { amlRetentionYears } from './aml-retention-setting';
 import { type EncryptionConfig, loadEncryptionConfig } from '../encryption/encryption-config';
 import { malwareScannerSetting } from './malware-scanner-setting';
 import { type RequestRules, requestRulesSetting } from './request-rules-setting';
+import { type NoticeSettings, noticeSettings } from './notice-settings';
 import { loadWebhookConfig, type WebhookConfig } from '../webhooks/webhook-config';
 
 export const VAULT_CONFIG = Symbol('VAULT_CONFIG');
@@ -74,6 +75,8 @@ export interface VaultConfig {
   readonly http: HttpExposure;
   /** `VAULT_CSCA_MASTER_LIST`: a master list file or a folder of CSCA certificates; null leaves chip readings off. */
   readonly cscaMasterList: string | null;
+  /** How notices reach the customer by mail, and how often delivery is retried. */
+  readonly notices: NoticeSettings;
 }
 
 export interface StaffBulkLimits {
@@ -133,6 +136,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     rescanIntervalMs: positiveInteger(env, 'VAULT_RESCAN_INTERVAL_MS', 60_000),
     http: httpExposureSetting(env, production),
     cscaMasterList: env.VAULT_CSCA_MASTER_LIST || null,
+    notices: noticeSettings(env, dataDir, port),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CustomerRetentionEvent, DocumentEventType, DocumentRequestEvent } from '@kluis/document-domain';
+import type { CustomerRetentionEvent, DocumentEventType, DocumentRequestEvent, NoticeEventType } from '@kluis/document-domain';
 import type { AccessRecord } from '../access/access-recorder';
 
 /** Where a personal field sits in an event's data (dot-separated), and what the domain reads once it is erased. */
@@ -7,7 +7,7 @@ export interface PersonalField {
   readonly absent: null | string | Readonly<Record<string, never>>;
 }
 
-type EventType = DocumentEventType | DocumentRequestEvent['type'] | CustomerRetentionEvent['type'] | AccessRecord['type'];
+type EventType = DocumentEventType | DocumentRequestEvent['type'] | CustomerRetentionEvent['type'] | AccessRecord['type'] | NoticeEventType;
 
 const FREE_TEXT = (path: string): PersonalField => ({ path, absent: '' });
 const STATED_PURPOSE: PersonalField = { path: 'purpose', absent: null };
@@ -39,6 +39,9 @@ export const PERSONAL_FIELDS: Readonly<Partial<Record<EventType, readonly Person
   DocumentRequestSentToCustomer: [FREE_TEXT('message')],
   EscalationProposed: [FREE_TEXT('purpose')],
   EscalationConfirmed: [FREE_TEXT('purpose')],
+  // What a notice is about (a rejection's wording, a department's purpose) and where it is mailed.
+  NoticeIssued: [{ path: 'about', absent: {} }],
+  ContactEmailSet: [{ path: 'email', absent: '' }],
 };
 
 /**

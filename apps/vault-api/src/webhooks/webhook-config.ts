@@ -32,7 +32,7 @@ export const MIN_SECRET_LENGTH = 32;
 
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+export function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw))) throw new ConfigError(`${name} must be a positive whole number`);

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { accessWindowsMigration } from '../access/access-windows.migration';
 import { requestsWaitingMigration } from '../requests/requests-waiting.migration';
+import { noticeOutboxMigration } from '../notices/notice-outbox.migration';
 import { customerRetentionMigration } from '../retention/customer-retention.migration';
 
 /** Migrations are code, not files, so the compiled app carries them. They run on SQLite and PostgreSQL alike. */
@@ -200,6 +201,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0014-requests-waiting': requestsWaitingMigration,
+  '0015-notice-outbox': noticeOutboxMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

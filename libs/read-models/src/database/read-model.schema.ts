@@ -1,4 +1,5 @@
 import type { CustomerRetentionTable } from '../retention/customer-retention.table';
+import type { NoticeOutboxTable } from '../notices/notice-outbox.table';
 
 /**
  * Read-model tables. Timestamps are ISO-8601 strings (UTC, fixed width) so they sort the same on SQLite and
@@ -177,4 +178,5 @@ export interface ReadModelSchema {
   webhook_cursors: WebhookCursorsTable;
   webhook_dead_letters: WebhookDeadLettersTable;
   customer_retention: CustomerRetentionTable;
+  notice_outbox: NoticeOutboxTable;
 }
