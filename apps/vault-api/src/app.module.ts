@@ -16,6 +16,8 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ObjectLockModule } from './object-lock/object-lock.module';
+
+import { NoticesModule } from './notices/notices.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RetentionModule } from './retention/retention.module';
 import { ReuseModule } from './reuse/reuse.module';
@@ -67,6 +69,7 @@ export class AppModule {
         ReconciliationModule,
         ObjectLockModule,
         WebhooksModule,
+        NoticesModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -9,7 +9,7 @@ export interface TimelineEntry {
   readonly summary: string;
 }
 
-const TYPE_NAMES: Record<string, string> = {
+export const TYPE_NAMES: Record<string, string> = {
   passport: 'passport',
   'id-card': 'ID card',
   'residence-permit': 'residence permit',

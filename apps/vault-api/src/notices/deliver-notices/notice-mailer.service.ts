@@ -1,0 +1,118 @@
+import { findNotice } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { dueNotices, markUnaddressed, noticeOutboxProjection, Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { Clock } from '../../infrastructure/clock';
+import { LeadingTimer } from '../../infrastructure/leading-timer';
+import { ProjectionsService } from '../../infrastructure/projections.service';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { VaultMetrics } from '../../metrics/vault-metrics';
+import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { systemMetadata } from '../../shared/event-sourcing/system-metadata';
+import { retryDelayMs } from '../../webhooks/retry-delay';
+import { noticeKind, readNotices } from '../notice-kind';
+import { type MailSender, mailSender } from './mail-sender';
+import { noticeEmail } from './notice-email';
+
+const BATCH = 20;
+
+/**
+ * Mails issued notices from the outbox, at least once: a notice leaves the outbox only when its delivery is recorded
+ * as an event, so a crash between sending and recording sends it again, under the same Message-ID. A failed
+ * attempt is recorded with its count and the time of the next one; after the last, the notice is recorded as not
+ * delivered and stays in the inbox, where the customer and support see it.
+ */
+@Injectable()
+export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(NoticeMailer.name);
+  readonly outbox: Projector;
+  private readonly timer: LeadingTimer;
+  private readonly sender: MailSender | null;
+  private readonly deliveries: Counter<'outcome'>;
+
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly clock: Clock,
+    projections: ProjectionsService,
+    metrics: VaultMetrics,
+  ) {
+    this.outbox = new Projector(db, store, noticeOutboxProjection, {
+      lease: projectorLeaseFor(config.readModel, noticeOutboxProjection.name),
+      onError: (error) => this.logger.error({ err: error }, 'the notice outbox failed; it will resume from its checkpoint'),
+    });
+    this.timer = new LeadingTimer(projections, this.logger, 'notice delivery');
+    this.sender = mailSender(config.notices.mail);
+    this.deliveries = new Counter({
+      name: 'kluis_notice_mails_total',
+      help: 'Attempts to mail a notice: delivered, failed (to be retried) or undelivered (every attempt failed)',
+      labelNames: ['outcome'],
+      registers: [metrics.registry],
+    });
+  }
+
+  /** Whether notices are mailed at all; without, they are kept in the inbox only. */
+  get mailing(): boolean {
+    return this.sender !== null;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.sender) {
+      this.logger.warn('VAULT_SMTP_URL is not set: notices are kept in the customers\' inboxes and not mailed');
+      return;
+    }
+    if (this.config.projector) await this.outbox.start();
+    this.timer.start(this.config.notices.pollMs, () => this.deliverDue());
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.timer.stop();
+    await this.outbox.stop();
+    this.sender?.close();
+  }
+
+  /** Mails every notice whose attempt is due; returns how many it looked at. */
+  async deliverDue(): Promise<number> {
+    const due = await dueNotices(this.db, this.clock.now(), BATCH);
+    for (const { noticeId, customerId } of due) await this.deliver(noticeId, customerId);
+    return due.length;
+  }
+
+  private async deliver(noticeId: string, customerId: string): Promise<void> {
+    const sender = this.sender;
+    if (!sender) return;
+    const state = await readNotices(this.store, customerId);
+    const record = findNotice(state, noticeId);
+    const now = this.clock.now();
+    // The outbox may be behind the stream: what the stream says was settled is settled.
+    if (!record || record.delivery !== 'pending' || (record.retryAt !== null && record.retryAt > now.toISOString())) return;
+    if (!state.email) {
+      await markUnaddressed(this.db, noticeId);
+      return;
+    }
+    const { subject, text } = noticeEmail(record.notice, this.config.notices.signInUrl);
+    const metadata = { ...systemMetadata('notice-mail', now), subject: customerId };
+    try {
+      await sender.send({ noticeId, from: this.config.notices.from, to: state.email, subject, text });
+    } catch (error) {
+      const attempt = record.failedAttempts + 1;
+      const { maxAttempts, backoffMs, maxBackoffMs } = this.config.notices;
+      const retryAt = attempt >= maxAttempts ? null : new Date(now.getTime() + retryDelayMs(attempt, backoffMs, maxBackoffMs)).toISOString();
+      this.deliveries.inc({ outcome: retryAt ? 'failed' : 'undelivered' });
+      this.logger.warn({ noticeId, customerId, attempt, error: describe(error), retryAt }, retryAt ? 'mailing a notice failed; it will be retried' : 'a notice could not be mailed after every attempt');
+      await runCommand(this.store, noticeKind, customerId, { type: 'RecordNoticeDeliveryFailed', noticeId, error: describe(error), retryAt }, { now }, { metadata });
+      return;
+    }
+    this.deliveries.inc({ outcome: 'delivered' });
+    await runCommand(this.store, noticeKind, customerId, { type: 'RecordNoticeDelivered', noticeId }, { now: this.clock.now() }, { metadata });
+  }
+}
+
+/** The error's code and the server's reply code only: a server's message can quote the address. */
+function describe(error: unknown): string {
+  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  return [typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error', typeof responseCode === 'number' ? String(responseCode) : ''].filter(Boolean).join(' ');
+}

@@ -1,0 +1,58 @@
+import { type EvidenceKind, reminderFor } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import type { ReadModelDatabase } from '@kluis/read-models';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { Clock } from '../../infrastructure/clock';
+import { LeadingTimer } from '../../infrastructure/leading-timer';
+import { ProjectionsService } from '../../infrastructure/projections.service';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { issueNotice } from './notice-issuer';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Reminds the customer of every open ask a few days before it is due. Time, not an event, is the cause, so a timer
+ * looks; the reminder's id comes from the ask, so however often it looks, each ask is reminded once.
+ */
+@Injectable()
+export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReminderSweep.name);
+  private readonly timer: LeadingTimer;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly clock: Clock,
+    projections: ProjectionsService,
+  ) {
+    this.timer = new LeadingTimer(projections, this.logger, 'reminder sweep');
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer.start(this.config.notices.reminderSweepMs, () => this.sweep());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.timer.stop();
+  }
+
+  /** Issues the reminders due today; returns how many asks it looked at. */
+  async sweep(): Promise<number> {
+    const now = this.clock.now();
+    const today = now.toISOString().slice(0, 10);
+    const horizon = new Date(now.getTime() + this.config.notices.reminderDays * DAY_MS).toISOString().slice(0, 10);
+    const asks = await this.db
+      .selectFrom('fulfilment_open_requests')
+      .select(['request_id', 'customer_id', 'kind', 'due_by'])
+      .where('due_by', '>=', today)
+      .where('due_by', '<=', horizon)
+      .execute();
+    for (const ask of asks) {
+      const draft = reminderFor({ requestId: ask.request_id, customerId: ask.customer_id, kind: ask.kind as EvidenceKind, dueBy: ask.due_by }, today, this.config.notices.reminderDays);
+      if (draft) await issueNotice(this.store, draft, now, { id: ask.request_id, correlationId: ask.request_id });
+    }
+    return asks.length;
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module';
+import { NoticeMailer } from './deliver-notices/notice-mailer.service';
+import { NoticeIssuer } from './issue-notices/notice-issuer.service';
+import { ReminderSweep } from './issue-notices/reminder-sweep.service';
+import { MyNoticesController } from './my-notices/my-notices.http.controller';
+import { ContactController } from './set-contact/contact.http.controller';
+
+@Module({
+  imports: [MetricsModule],
+  controllers: [MyNoticesController, ContactController],
+  providers: [NoticeIssuer, ReminderSweep, NoticeMailer],
+  exports: [NoticeMailer],
+})
+export class NoticesModule {}

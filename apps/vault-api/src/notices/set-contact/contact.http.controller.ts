@@ -1,0 +1,52 @@
+import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { Body, Controller, Get, Inject, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ProblemResponse } from '../../documents/document.response';
+import { Clock } from '../../infrastructure/clock';
+import { requestIdOf } from '../../shared/access/request-context';
+import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { metadataFor } from '../../shared/event-sourcing/event-metadata';
+import { forbidden } from '../../shared/http/problem.exception';
+import { noticeKind, readNotices } from '../notice-kind';
+import { ContactRequest } from './contact.request.dto';
+
+class ContactResponse {
+  @ApiProperty({ type: String, nullable: true, example: 'maria@example.nl' }) email!: string | null;
+}
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('v1/me/contact')
+export class ContactController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: ContactResponse, description: 'The address notices are mailed to; null when there is none' })
+  @ApiResponse({ status: 403, type: ProblemResponse })
+  async contact(@CurrentPrincipal() principal: Principal): Promise<ContactResponse> {
+    onlyCustomers(principal);
+    const { email } = await readNotices(this.store, principal.sub);
+    return { email: email || null };
+  }
+
+  @Put()
+  @ApiOkResponse({ type: ContactResponse, description: 'Notices from now on are also mailed to this address' })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: 'Not an email address' })
+  @ApiResponse({ status: 403, type: ProblemResponse })
+  async setContact(@Body() body: ContactRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request): Promise<ContactResponse> {
+    onlyCustomers(principal);
+    const now = this.clock.now();
+    const metadata = metadataFor(principal, requestIdOf(http), now, principal.sub);
+    await runCommand(this.store, noticeKind, principal.sub, { type: 'SetContactEmail', customerId: principal.sub, email: body.email, source: 'customer' }, { now }, { metadata });
+    return { email: body.email };
+  }
+}
+
+function onlyCustomers(principal: Principal): void {
+  if (!hasRole(principal, 'customer')) throw forbidden('Only customers have contact details of their own.');
+}

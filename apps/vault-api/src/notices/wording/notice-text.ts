@@ -1,0 +1,58 @@
+import type { NoticeIssued } from '@kluis/document-domain';
+import type { Language } from './language';
+import { CHANNEL_NAMES, DOCUMENT_NAMES, EVIDENCE_NAMES, longDate } from './names';
+
+export interface NoticeText {
+  readonly title: string;
+  readonly body: string;
+}
+
+type Notice = NoticeIssued['data'];
+
+/**
+ * What the customer reads in their inbox, in the vault's own words. A department's purpose is quoted as its stated
+ * purpose, never as the headline. An erased customer's notices keep their kind and date, and say no more.
+ */
+export function noticeText(notice: Notice, language: Language): NoticeText {
+  const nl = language === 'nl';
+  const { about } = notice;
+  const documentName = about.documentType ? DOCUMENT_NAMES[language][about.documentType] : 'document';
+  const date = (iso: string | null | undefined) => (iso ? longDate(iso, language) : '');
+  switch (notice.kind) {
+    case 'received':
+      return nl
+        ? { title: 'We hebben uw document ontvangen', body: `We hebben uw ${documentName} ${CHANNEL_NAMES.nl[about.channel ?? 'online']} ontvangen. We controleren het uiterlijk ${date(about.reviewDueAt)}.` }
+        : { title: 'We received your document', body: `We received your ${documentName} ${CHANNEL_NAMES.en[about.channel ?? 'online']}. We will check it by ${date(about.reviewDueAt)}.` };
+    case 'rejected':
+      return nl
+        ? { title: 'We konden uw document niet accepteren', body: `We konden uw ${documentName} niet accepteren. Reden: ${about.message ?? ''} Stuur ons een nieuw document.` }
+        : { title: 'We could not accept your document', body: `We could not accept your ${documentName}. The reason: ${about.message ?? ''} Please send us a new one.` };
+    case 'verified':
+      return nl
+        ? { title: 'Uw document is gecontroleerd', body: `Uw ${documentName} is gecontroleerd en goedgekeurd. U hoeft het niet opnieuw te sturen.` }
+        : { title: 'Your document was checked', body: `Your ${documentName} was checked and accepted. You do not need to send it again.` };
+    case 'requested':
+    case 'reminder': {
+      const what = about.evidenceKind ? EVIDENCE_NAMES[language][about.evidenceKind] : nl ? 'een document' : 'a document';
+      const by = about.dueBy ? (nl ? ` uiterlijk ${date(about.dueBy)}` : ` by ${date(about.dueBy)}`) : '';
+      const purpose = about.purpose ? (nl ? ` Door hen opgegeven doel: "${about.purpose}".` : ` Their stated purpose: "${about.purpose}".`) : '';
+      const forWhom = about.department ? (nl ? ` voor ${about.department}` : ` for ${about.department}`) : '';
+      if (notice.kind === 'reminder') {
+        return nl
+          ? { title: 'Herinnering: we hebben nog een document van u nodig', body: `We hebben nog ${what} van u nodig${by}.` }
+          : { title: 'Reminder: we still need a document from you', body: `We still need ${what} from you${by}.` };
+      }
+      return nl
+        ? { title: 'We hebben een document van u nodig', body: `We hebben ${what} van u nodig${forWhom}${by}.${purpose}` }
+        : { title: 'We need a document from you', body: `We need ${what} from you${forWhom}${by}.${purpose}` };
+    }
+    case 'expiring-soon':
+      return nl
+        ? { title: 'Uw document verloopt binnenkort', body: `Uw ${documentName} is geldig tot ${date(about.validUntil)}. Stuur ons op tijd een nieuw exemplaar.` }
+        : { title: 'Your document expires soon', body: `Your ${documentName} is valid until ${date(about.validUntil)}. Please send us a new one in time.` };
+    case 'erased':
+      return nl
+        ? { title: 'Uw gegevens zijn gewist', body: 'We hebben uw documenten en persoonsgegevens gewist, zoals de wet vraagt.' }
+        : { title: 'Your data was erased', body: 'We erased your documents and personal data, as the law asks.' };
+  }
+}
