@@ -29,6 +29,19 @@ describe('principal from claims', () => {
     });
   });
 
+  it('reads an address the identity provider verified', () => {
+    expect(principalFromClaims({ sub: 'c-123', roles: ['customer'], email: 'maria@example.nl', email_verified: true }).email).toBe('maria@example.nl');
+  });
+
+  it.each([
+    ['an unverified address', { email: 'maria@example.nl' }],
+    ['an address verified only as a string', { email: 'maria@example.nl', email_verified: 'true' }],
+    ['two addresses', { email: 'maria@example.nl, all@example.nl', email_verified: true }],
+    ['a header in an address', { email: 'maria@example.nl\r\nBcc: all@example.nl', email_verified: true }],
+  ])('ignores %s, which can only mean no mail', (_label, claims) => {
+    expect(principalFromClaims({ sub: 'c-123', roles: ['customer'], ...claims })).not.toHaveProperty('email');
+  });
+
   it('reads a department with its space-separated scopes', () => {
     expect(
       principalFromClaims({

@@ -12,6 +12,8 @@ export interface Principal {
   readonly roles: readonly Role[];
   readonly department?: string;
   readonly scopes: readonly Scope[];
+  /** An address the identity provider verified (`email` with `email_verified: true`); notices are mailed to it until the customer sets one. */
+  readonly email?: string;
 }
 
 export type DepartmentPrincipal = Principal & { readonly department: string };
@@ -57,8 +59,10 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>): 
 
   const roles = parseRoles(claims['roles']);
   const scopes = parseScopes(claims['scope']);
+  const email = verifiedEmail(claims);
+  const contact = email === undefined ? {} : { email };
 
-  if (!roles.includes('department')) return freeze({ sub, roles, scopes });
+  if (!roles.includes('department')) return freeze({ sub, roles, scopes, ...contact });
 
   const department = claims['department'];
   if (typeof department !== 'string' || department.length === 0) {
@@ -67,7 +71,7 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>): 
   if (!isValidDepartment(department)) {
     throw new InvalidClaimsError('department', 'must be a lowercase id (a-z, 0-9, "-"), starting with a letter');
   }
-  return freeze({ sub, roles, department, scopes });
+  return freeze({ sub, roles, department, scopes, ...contact });
 }
 
 function parseRoles(value: unknown): Role[] {
@@ -83,6 +87,16 @@ function parseScopes(value: unknown): Scope[] {
   if (value === undefined) return [];
   if (typeof value !== 'string') throw new InvalidClaimsError('scope', 'must be a space-separated string');
   return unique(value.split(' ').filter(isScope));
+}
+
+// One address, nothing that could add a header or a second recipient to a mail.
+const EMAIL_PATTERN = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+/** An unverified or malformed address is ignored, like an unknown role: ignoring it only means no mail. */
+function verifiedEmail(claims: Readonly<Record<string, unknown>>): string | undefined {
+  const email = claims['email'];
+  if (claims['email_verified'] !== true || typeof email !== 'string' || email.length > 254 || !EMAIL_PATTERN.test(email)) return undefined;
+  return email;
 }
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];

@@ -36,7 +36,12 @@ describe('token command arguments', () => {
     });
   });
 
+  it('reads a customer with a verified address', () => {
+    expect(parseTokenCliArgs(['--sub', 'c-1', '--role', 'customer', '--email', 'maria@example.nl'])).toEqual({ sub: 'c-1', roles: ['customer'], scopes: [], email: 'maria@example.nl' });
+  });
+
   it.each([
+    ['a malformed address', ['--sub', 'c-1', '--role', 'customer', '--email', 'maria at example'], '--email'],
     ['no --sub', ['--role', 'customer'], '--sub'],
     ['no --role', ['--sub', 'c-1'], '--role'],
     ['an unknown role', ['--sub', 'c-1', '--role', 'root'], 'root'],

@@ -3,12 +3,12 @@ import { devTokenClaims, tokenLifetimeSeconds, type DevTokenOptions } from '../d
 import { isRole, isScope, ROLES, SCOPES, type Role, type Scope } from '../principal';
 
 export const TOKEN_CLI_USAGE = [
-  'usage: npm run token -- --sub ID --role ROLE [--role ROLE2] [--department D] [--scope "a b"] [--expires-in 8h]',
+  'usage: npm run token -- --sub ID --role ROLE [--role ROLE2] [--department D] [--scope "a b"] [--expires-in 8h] [--email ADDRESS]',
   `  roles:  ${ROLES.join(', ')}`,
   `  scopes: ${SCOPES.join(', ')}`,
 ].join('\n');
 
-const SINGLE = ['sub', 'department', 'expires-in'] as const;
+const SINGLE = ['sub', 'department', 'expires-in', 'email'] as const;
 const REPEATABLE = ['role', 'scope'] as const;
 type OptionName = (typeof SINGLE)[number] | (typeof REPEATABLE)[number];
 
@@ -29,6 +29,7 @@ export function parseTokenCliArgs(argv: string[], maxLifetimeSeconds?: number): 
   const scopes = (values.get('scope') ?? []).flatMap((value) => value.split(/\s+/)).filter(Boolean).map(toScope);
   const department = values.get('department')?.[0];
   const expiresIn = values.get('expires-in')?.[0];
+  const email = values.get('email')?.[0];
 
   const options: DevTokenOptions = {
     sub,
@@ -36,6 +37,7 @@ export function parseTokenCliArgs(argv: string[], maxLifetimeSeconds?: number): 
     scopes,
     ...(department !== undefined && { department }),
     ...(expiresIn !== undefined && { expiresIn }),
+    ...(email !== undefined && { email }),
   };
   try {
     devTokenClaims(options);
@@ -86,6 +88,7 @@ const FLAG_OF_CLAIM: Readonly<Record<string, string>> = {
   department: '--department',
   scope: '--scope',
   exp: '--expires-in',
+  email: '--email',
 };
 
 const usageMessage = (error: InvalidClaimsError): string => `${FLAG_OF_CLAIM[error.claim] ?? error.claim} ${error.problem}`;

@@ -12,6 +12,8 @@ export interface DevTokenOptions {
   readonly scopes?: readonly Scope[];
   /** `30s`, `15m`, `8h` or `7d`. */
   readonly expiresIn?: string;
+  /** Signed as a verified address, as an identity provider does for an address it checked. */
+  readonly email?: string;
 }
 
 export const DEFAULT_DEV_TOKEN_LIFETIME = '1h';
@@ -50,8 +52,10 @@ export function devTokenClaims(options: DevTokenOptions): Record<string, unknown
   const claims: Record<string, unknown> = { sub: options.sub, roles };
   if (options.department !== undefined) claims['department'] = options.department;
   if (scopes.length > 0) claims['scope'] = scopes.join(' ');
+  if (options.email !== undefined) Object.assign(claims, { email: options.email, email_verified: true });
 
   const principal = principalFromClaims(claims);
+  if (options.email !== undefined && principal.email === undefined) throw new InvalidClaimsError('email', 'must be an email address');
   if (options.department !== undefined && principal.department === undefined) {
     throw new InvalidClaimsError('department', 'is only for the department role');
   }
