@@ -28,6 +28,7 @@ describe('operating the vault', () => {
       projections: { documents: { lag: 0 } },
       reconciliation: { status: 'not-run', at: null, missingBlobs: 0, hashMismatches: 0, orphanBlobs: 0 },
       objectLock: expect.objectContaining({ status: config.s3?.objectLock ? 'enforced' : 'not-configured' }),
+      notices: { mail: 'folder', undelivered: 0 },
     });
   });
 

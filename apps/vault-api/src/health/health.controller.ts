@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { ObjectLockCanaryService } from '../object-lock/object-lock-canary.service';
+import { NoticeMailer } from '../notices/deliver-notices/notice-mailer.service';
 import { ReconciliationService } from '../reconciliation/reconciliation.service';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 
@@ -50,6 +51,7 @@ export class HealthController {
     @Inject(MALWARE_SCANNER) private readonly scanner: MalwareScanner,
     @Inject(KEY_VAULT) private readonly keys: KeyVault,
     private readonly objectLock: ObjectLockCanaryService,
+    private readonly notices: NoticeMailer,
   ) {}
 
   /** Liveness: the process answers. A backend outage makes the vault unready, not dead: restarting would not help. */
@@ -81,6 +83,8 @@ export class HealthController {
     const degraded = reconciliation.status === 'data-loss' || malwareScanner.status === 'down' || objectLock.status === 'not-enforced';
     const status = !up ? 'down' : degraded ? 'degraded' : 'up';
     response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, checks: { eventStore, blobStore, readModel, keyStore, malwareScanner }, projections: { documents: { lag } }, reconciliation, objectLock };
+    // Without mail, notices still reach the inbox: the instance is ready, and says notices are not mailed.
+    const notices = { mail: this.config.notices.mail.kind, undelivered: up ? await this.notices.undelivered() : null };
+    return { status, checks: { eventStore, blobStore, readModel, keyStore, malwareScanner }, projections: { documents: { lag } }, reconciliation, objectLock, notices };
   }
 }

@@ -97,6 +97,7 @@ describe('mailing a notice when the mail server is not ready', () => {
     const metrics = await vault.http().get('/metrics');
     expect(metrics.text).toMatch(/kluis_notice_mails_total\{outcome="failed"\} 1/);
     expect(metrics.text).toMatch(/kluis_notice_mails_total\{outcome="undelivered"\} 1/);
+    await eventually(async () => expect((await vault.http().get('/health').expect(200)).body.notices).toEqual({ mail: 'smtp', undelivered: 1 }));
   });
 });
 

@@ -1,6 +1,6 @@
 import { findNotice } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { dueNotices, markUnaddressed, noticeOutboxProjection, Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
+import { countUndeliveredNotices, dueNotices, markUnaddressed, noticeOutboxProjection, Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
@@ -54,9 +54,9 @@ export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationSh
     });
   }
 
-  /** Whether notices are mailed at all; without, they are kept in the inbox only. */
-  get mailing(): boolean {
-    return this.sender !== null;
+  /** Notices every attempt to mail failed, for support to follow up. */
+  undelivered(): Promise<number> {
+    return countUndeliveredNotices(this.db);
   }
 
   async onApplicationBootstrap(): Promise<void> {
