@@ -128,6 +128,17 @@ const EXPECTATIONS: Record<string, Cell> = {
   'GET /v1/me/export': {
     allowed: (c) => (c.kind === 'owner' || c.kind === 'other' ? [200] : [403]),
   },
+  'GET /v1/me/notices': {
+    allowed: (c) => (c.kind === 'owner' || c.kind === 'other' ? [200] : [403]),
+  },
+  'GET /v1/me/contact': {
+    allowed: (c) => (c.kind === 'owner' || c.kind === 'other' ? [200] : [403]),
+  },
+  'PUT /v1/me/contact': {
+    body: { email: 'matrix@example.nl' },
+    // The other customer may already be erased by the erasure-request cell: nothing new is recorded about them then.
+    allowed: (c) => (c.kind === 'owner' ? [200] : c.kind === 'other' ? [200, 410] : [403]),
+  },
   'POST /v1/me/erasure-request': {
     // Departments relied on the owner's documents, so the law keeps them; the other customer is a prospect, erased at once.
     allowed: (c) => (c.kind === 'owner' ? [409] : c.kind === 'other' ? [200] : [403]),
