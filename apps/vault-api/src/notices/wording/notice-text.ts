@@ -16,6 +16,11 @@ type Notice = NoticeIssued['data'];
 export function noticeText(notice: Notice, language: Language): NoticeText {
   const nl = language === 'nl';
   const { about } = notice;
+  if (notice.kind !== 'erased' && Object.keys(about).length === 0) {
+    return nl
+      ? { title: 'Bericht', body: 'De inhoud van dit bericht is gewist, met uw andere persoonsgegevens.' }
+      : { title: 'Notice', body: 'What this notice said was erased, with the rest of your personal data.' };
+  }
   const documentName = about.documentType ? DOCUMENT_NAMES[language][about.documentType] : 'document';
   const date = (iso: string | null | undefined) => (iso ? longDate(iso, language) : '');
   switch (notice.kind) {
