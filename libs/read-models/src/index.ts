@@ -44,3 +44,4 @@ export { cutFreeTextFromDeadLetters, forgetKeptAnswersAbout, refillDeadLettersFr
 
 export { noticeOutboxProjection } from './notices/notice-outbox.projection';
 export { dueNotices, markUnaddressed, countUndeliveredNotices, type OutboxNotice } from './notices/notice-outbox.queries';
+export { documentsExpiringBetween, type ExpiringDocumentRow } from './notices/expiring-documents.query';

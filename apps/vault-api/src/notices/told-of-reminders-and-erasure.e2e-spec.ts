@@ -1,7 +1,7 @@
 import { eventually } from '../../../../test/support/eventually';
 import { aPdf } from '../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../test/support/vault-harness';
-import { getAs, upload } from '../../../../test/support/vault-requests';
+import { getAs, passportFacts, review, upload } from '../../../../test/support/vault-requests';
 import { ReminderSweep } from './issue-notices/reminder-sweep.service';
 import { longDate } from './wording/names';
 
@@ -36,6 +36,21 @@ describe('notices that time and erasure bring', () => {
     const [reminder] = (await getAs(vault, maria.token, '/v1/me/notices').expect(200)).body.notices;
     expect(reminder).toMatchObject({ kind: 'reminder', title: 'Reminder: we still need a document from you', body: `We still need a proof of address from you by ${longDate(dueBy, 'en')}.` });
     expect(await kinds(maria.token)).toEqual(['reminder', 'requested']);
+  });
+
+  it('tells the customer once that a verified document expires soon', async () => {
+    const maria = await vault.customer();
+    const anna = await vault.reviewer('anna');
+    const expiresOn = new Date(vault.clock.now().getTime() + 30 * DAY_MS).toISOString().slice(0, 10);
+    const uploaded = await upload(vault, maria.token, maria.id, { file: aPdf(), type: 'passport' }).expect(201);
+    await review(vault, anna.token, uploaded.body.id, { decision: 'approve', facts: { ...passportFacts, expiresOn } }, 0).expect(201);
+    await eventually(async () => expect(await kinds(maria.token)).toEqual(['verified', 'received']));
+
+    await vault.app.get(ReminderSweep).sweep();
+    await vault.app.get(ReminderSweep).sweep();
+    const [expiring] = (await getAs(vault, maria.token, '/v1/me/notices').expect(200)).body.notices;
+    expect(expiring).toMatchObject({ kind: 'expiring-soon', body: `Your passport is valid until ${longDate(expiresOn, 'en')}. Please send us a new one in time.` });
+    expect(await kinds(maria.token)).toEqual(['expiring-soon', 'verified', 'received']);
   });
 
   it('tells a prospect her erasure is done, and what earlier notices said is erased with the rest', async () => {

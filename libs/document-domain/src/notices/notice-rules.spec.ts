@@ -1,4 +1,4 @@
-import { noticeFor, noticeReference, reminderFor } from './notice-rules';
+import { expiringSoonFor, noticeFor, noticeReference, reminderFor } from './notice-rules';
 
 const documentId = '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c';
 const staff = { id: 'anna', kind: 'staff' as const };
@@ -61,5 +61,17 @@ describe('reminders', () => {
   it('are not sent once the due date has passed, nor for asks without one', () => {
     expect(reminderFor(ask, '2026-12-21', 3)).toBeNull();
     expect(reminderFor({ ...ask, dueBy: null }, '2026-12-17', 3)).toBeNull();
+  });
+});
+
+describe('expiring soon', () => {
+  const passport = { documentId, customerId: 'C-1001', type: 'passport' as const, validUntil: '2027-02-01' };
+
+  it('is told once the end of validity is within the horizon', () =>
+    expect(expiringSoonFor(passport, '2026-12-07', 60)).toMatchObject({ kind: 'expiring-soon', about: { documentType: 'passport', validUntil: '2027-02-01' }, causedBy: `${documentId}:2027-02-01` }));
+
+  it('is not told while the end is further off, nor once it has passed', () => {
+    expect(expiringSoonFor(passport, '2026-11-01', 60)).toBeNull();
+    expect(expiringSoonFor(passport, '2027-02-02', 60)).toBeNull();
   });
 });

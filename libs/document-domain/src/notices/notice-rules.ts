@@ -67,3 +67,23 @@ export function reminderFor(ask: OpenAsk, today: string, daysBefore: number): No
   if (today < remindFrom) return null;
   return { customerId: ask.customerId, kind: 'reminder', reference: noticeReference(ask.requestId), about: { evidenceKind: ask.kind, dueBy: ask.dueBy }, causedBy: ask.requestId };
 }
+
+export interface ExpiringDocument {
+  readonly documentId: string;
+  readonly customerId: string;
+  readonly type: DocumentType;
+  readonly validUntil: string;
+}
+
+/** One notice per document and validity, once its end is within the horizon and still ahead. */
+export function expiringSoonFor(document: ExpiringDocument, today: string, horizonDays: number): NoticeDraft | null {
+  const horizon = new Date(Date.parse(today) + horizonDays * DAY_MS).toISOString().slice(0, 10);
+  if (document.validUntil < today || document.validUntil > horizon) return null;
+  return {
+    customerId: document.customerId,
+    kind: 'expiring-soon',
+    reference: noticeReference(document.documentId),
+    about: { documentType: document.type, validUntil: document.validUntil },
+    causedBy: `${document.documentId}:${document.validUntil}`,
+  };
+}

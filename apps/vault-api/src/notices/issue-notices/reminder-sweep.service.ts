@@ -1,6 +1,6 @@
-import { type EvidenceKind, reminderFor } from '@kluis/document-domain';
+import { type DocumentType, type EvidenceKind, expiringSoonFor, type NoticeDraft, reminderFor } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import type { ReadModelDatabase } from '@kluis/read-models';
+import { documentsExpiringBetween, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
@@ -12,8 +12,9 @@ import { issueNotice } from './notice-issuer';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Reminds the customer of every open ask a few days before it is due. Time, not an event, is the cause, so a timer
- * looks; the reminder's id comes from the ask, so however often it looks, each ask is reminded once.
+ * Reminds the customer of every open ask a few days before it is due, and tells her when a verified document's
+ * validity is about to end. Time, not an event, is the cause, so a timer looks; a notice's id comes from the ask or
+ * the document's validity, so however often it looks, each is told once.
  */
 @Injectable()
 export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,21 +39,26 @@ export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutd
     await this.timer.stop();
   }
 
-  /** Issues the reminders due today; returns how many asks it looked at. */
+  /** Issues the notices due today; returns how many it looked at. */
   async sweep(): Promise<number> {
     const now = this.clock.now();
     const today = now.toISOString().slice(0, 10);
-    const horizon = new Date(now.getTime() + this.config.notices.reminderDays * DAY_MS).toISOString().slice(0, 10);
+    const within = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+    const { reminderDays } = this.config.notices;
     const asks = await this.db
       .selectFrom('fulfilment_open_requests')
       .select(['request_id', 'customer_id', 'kind', 'due_by'])
       .where('due_by', '>=', today)
-      .where('due_by', '<=', horizon)
+      .where('due_by', '<=', within(reminderDays))
       .execute();
-    for (const ask of asks) {
-      const draft = reminderFor({ requestId: ask.request_id, customerId: ask.customer_id, kind: ask.kind as EvidenceKind, dueBy: ask.due_by }, today, this.config.notices.reminderDays);
-      if (draft) await issueNotice(this.store, draft, now, { id: ask.request_id, correlationId: ask.request_id });
+    const expiring = await documentsExpiringBetween(this.db, today, within(this.config.expiryHorizonDays));
+    const drafts = [
+      ...asks.map((ask) => reminderFor({ requestId: ask.request_id, customerId: ask.customer_id, kind: ask.kind as EvidenceKind, dueBy: ask.due_by }, today, reminderDays)),
+      ...expiring.map((document) => expiringSoonFor({ ...document, type: document.type as DocumentType }, today, this.config.expiryHorizonDays)),
+    ];
+    for (const draft of drafts.filter((each): each is NoticeDraft => each !== null)) {
+      await issueNotice(this.store, draft, now, { id: draft.causedBy, correlationId: draft.causedBy });
     }
-    return asks.length;
+    return drafts.length;
   }
 }
