@@ -46,8 +46,8 @@ describe('a notice whose mail was not yet delivered when the vault was killed', 
 
     await eventually(async () => expect(smtp.mails).toHaveLength(1), 30_000);
     const notices = await eventually(async () => {
-      const { notices: page } = (await (await call('/v1/me/notices', maria)).json()) as { notices: { id: string; email: string }[] };
-      expect(page).toEqual([expect.objectContaining({ email: 'delivered' })]);
+      const { notices: page } = (await (await call('/v1/me/notices', maria)).json()) as { notices: { id: string; delivery: string }[] };
+      expect(page).toEqual([expect.objectContaining({ delivery: 'delivered' })]);
       return page;
     });
     expect(smtp.mails[0].headers['message-id']).toBe(`<notice-${notices[0].id}@kluis>`);

@@ -20,7 +20,17 @@ describe('notice settings', () => {
     });
   });
 
+  it("post to the bank's messaging platform when a webhook is given, with a secret that never prints", () => {
+    const { mail } = settings({ VAULT_NOTICE_WEBHOOK_URL: 'https://messages.bank.example/kluis', VAULT_NOTICE_WEBHOOK_SECRET: 's'.repeat(32) });
+    expect(mail).toMatchObject({ kind: 'webhook', url: 'https://messages.bank.example/kluis' });
+    expect(JSON.stringify(mail)).not.toContain('s'.repeat(32));
+  });
+
   it.each([
+    ['both a mail server and a webhook', { VAULT_SMTP_URL: 'smtp://mail.bank.example:587', VAULT_NOTICE_WEBHOOK_URL: 'https://messages.bank.example/kluis', VAULT_NOTICE_WEBHOOK_SECRET: 's'.repeat(32) }, 'not both'],
+    ['a webhook without its secret', { VAULT_NOTICE_WEBHOOK_URL: 'https://messages.bank.example/kluis' }, 'VAULT_NOTICE_WEBHOOK_SECRET'],
+    ['a webhook with a short secret', { VAULT_NOTICE_WEBHOOK_URL: 'https://messages.bank.example/kluis', VAULT_NOTICE_WEBHOOK_SECRET: 'short' }, 'at least 32'],
+    ['a webhook over plain http', { VAULT_NOTICE_WEBHOOK_URL: 'http://messages.bank.example/kluis', VAULT_NOTICE_WEBHOOK_SECRET: 's'.repeat(32) }, 'VAULT_NOTICE_WEBHOOK_URL'],
     ['a mail server that is not SMTP', { VAULT_SMTP_URL: 'http://mail.bank.example' }, 'VAULT_SMTP_URL'],
     ['a mail server that is not a URL', { VAULT_SMTP_URL: 'mail.bank.example:587' }, 'VAULT_SMTP_URL'],
     ['mail in production without the address customers sign in at', { NODE_ENV: 'production', VAULT_SMTP_URL: 'smtp://mail.bank.example:587' }, 'VAULT_PUBLIC_URL'],

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { positiveInteger } from '../webhooks/webhook-config';
+import { endpointUrl, positiveInteger, secretFrom, type WebhookEndpoint } from '../webhooks/webhook-config';
 import { ConfigError } from './config-error';
 
 /** How notices reach the customer besides their inbox. */
@@ -8,6 +8,8 @@ export type NoticeMail =
   | { readonly kind: 'smtp'; readonly url: string }
   /** Dev mode without SMTP: each mail is written as an .eml file a newcomer can open. */
   | { readonly kind: 'folder'; readonly folder: string }
+  /** Posted, signed as department webhooks are, to the bank's own messaging platform, which reaches the customer. */
+  | ({ readonly kind: 'webhook' } & WebhookEndpoint)
   /** Production without SMTP: notices stay in the inbox, and /health says mail is off. */
   | { readonly kind: 'off' };
 
@@ -27,14 +29,14 @@ export interface NoticeSettings {
   readonly reminderSweepMs: number;
 }
 
-/** Reads VAULT_SMTP_URL, VAULT_NOTICE_FROM, VAULT_PUBLIC_URL and the VAULT_NOTICE_* tuning. */
+/** Reads VAULT_SMTP_URL or VAULT_NOTICE_WEBHOOK_URL, VAULT_NOTICE_FROM, VAULT_PUBLIC_URL and the VAULT_NOTICE_* tuning. */
 export function noticeSettings(env: NodeJS.ProcessEnv, dataDir: string, port: number): NoticeSettings {
   const production = env.NODE_ENV === 'production';
   const mail = noticeMail(env, dataDir, production);
   const settings: NoticeSettings = {
     mail,
     from: env.VAULT_NOTICE_FROM || 'Kluis <no-reply@kluis.localhost>',
-    signInUrl: signInUrl(env, port, production && mail.kind === 'smtp'),
+    signInUrl: signInUrl(env, port, production && (mail.kind === 'smtp' || mail.kind === 'webhook')),
     maxAttempts: positiveInteger(env, 'VAULT_NOTICE_MAX_ATTEMPTS', 8),
     backoffMs: positiveInteger(env, 'VAULT_NOTICE_BACKOFF_MS', 60_000),
     maxBackoffMs: positiveInteger(env, 'VAULT_NOTICE_MAX_BACKOFF_MS', 60 * 60_000),
@@ -48,6 +50,14 @@ export function noticeSettings(env: NodeJS.ProcessEnv, dataDir: string, port: nu
 }
 
 function noticeMail(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): NoticeMail {
+  if (env.VAULT_NOTICE_WEBHOOK_URL) {
+    if (env.VAULT_SMTP_URL) throw new ConfigError('Set VAULT_SMTP_URL or VAULT_NOTICE_WEBHOOK_URL, not both: notices go out one way');
+    const problems: string[] = [];
+    const url = endpointUrl(env.VAULT_NOTICE_WEBHOOK_URL, 'VAULT_NOTICE_WEBHOOK_URL', problems);
+    const secret = secretFrom('VAULT_NOTICE_WEBHOOK_SECRET', env, 'the notice webhook', problems);
+    if (!url || !secret) throw new ConfigError(problems.join('; '));
+    return { kind: 'webhook', url, secret };
+  }
   const raw = env.VAULT_SMTP_URL;
   if (!raw) return production ? { kind: 'off' } : { kind: 'folder', folder: join(dataDir, 'mail') };
   let url: URL;

@@ -60,7 +60,7 @@ describe('the customer is told what happens to her documents, in her inbox and b
     expect(receipt.text).toContain(`We will check it by ${longDate(reviewDueAt, 'en')}.`);
     expect(receipt.text).toContain('Sign in to see the details: https://kluis.bank.example/');
     expect(receipt.raw).not.toMatch(/maria-id-front|id-card|ID card|\.pdf/i);
-    await eventually(async () => expect((await inbox(maria)).notices[0].email).toBe('delivered'));
+    await eventually(async () => expect((await inbox(maria)).notices[0].delivery).toBe('delivered'));
 
     // Dutch on request, by header or by field.
     expect((await inbox(maria, '', 'nl-NL,nl;q=0.9,en;q=0.5')).notices[0]).toMatchObject({ title: 'We hebben uw document ontvangen' });
@@ -108,7 +108,7 @@ describe('the customer is told what happens to her documents, in her inbox and b
     // Every notice was mailed exactly once, and no mail carries a fact read from her documents.
     const { notices } = await eventually(async () => {
       const page = await inbox(maria);
-      expect(page.notices.map((notice: { email: string }) => notice.email)).toEqual(page.notices.map(() => 'delivered'));
+      expect(page.notices.map((notice: { delivery: string }) => notice.delivery)).toEqual(page.notices.map(() => 'delivered'));
       return page;
     });
     expect(notices.map((notice: { kind: string }) => notice.kind)).toEqual(['verified', 'received', 'rejected', 'requested', 'received']);

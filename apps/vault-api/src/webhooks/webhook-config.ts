@@ -94,7 +94,7 @@ export function parseWebhookEndpoints(input: unknown, env: NodeJS.ProcessEnv, de
   return endpoints;
 }
 
-function endpointUrl(value: unknown, path: string, problems: string[]): string | null {
+export function endpointUrl(value: unknown, path: string, problems: string[]): string | null {
   let url: URL;
   try {
     url = new URL(String(value));
@@ -115,7 +115,7 @@ function isLoopback(hostname: string): boolean {
   return isIP(host) === 6 && host === '::1';
 }
 
-function secretFrom(value: unknown, env: NodeJS.ProcessEnv, path: string, problems: string[]): WebhookSecret | null {
+export function secretFrom(value: unknown, env: NodeJS.ProcessEnv, path: string, problems: string[]): WebhookSecret | null {
   if (typeof value !== 'string' || !ENV_NAME.test(value)) {
     problems.push(`${path}: must name an environment variable (A-Z, 0-9 and _)`);
     return null;

@@ -1,4 +1,4 @@
-import type { NoticeIssued } from './notice.events';
+import type { NoticeChannel, NoticeIssued } from './notice.events';
 
 /** `noticeId` is derived from the causing event, so issuing the same notice again changes nothing. */
 export interface IssueNotice {
@@ -16,11 +16,13 @@ export interface SetContactEmail {
 export interface RecordNoticeDelivered {
   readonly type: 'RecordNoticeDelivered';
   readonly noticeId: string;
+  readonly channel: NoticeChannel;
 }
 
 export interface RecordNoticeDeliveryFailed {
   readonly type: 'RecordNoticeDeliveryFailed';
   readonly noticeId: string;
+  readonly channel: NoticeChannel;
   readonly error: string;
   /** When to try again; null gives up. */
   readonly retryAt: string | null;

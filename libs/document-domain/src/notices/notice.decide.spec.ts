@@ -29,23 +29,23 @@ describe('notices', () => {
 
   it('records a delivery with the attempts it took', () =>
     given(issued, failed(1, '2026-12-07T09:02:00.000Z'))
-      .when({ type: 'RecordNoticeDelivered', noticeId: draft.noticeId })
+      .when({ type: 'RecordNoticeDelivered', noticeId: draft.noticeId, channel: 'email' })
       .then([{ type: 'NoticeDelivered', data: { noticeId: draft.noticeId, customerId, channel: 'email', attempts: 2, deliveredAt: now.toISOString() } }]));
 
   it('records a delivery once, however often the mail goes out', () =>
     given(issued, { type: 'NoticeDelivered', data: { noticeId: draft.noticeId, customerId, channel: 'email', attempts: 1, deliveredAt: now.toISOString() } })
-      .when({ type: 'RecordNoticeDelivered', noticeId: draft.noticeId })
+      .when({ type: 'RecordNoticeDelivered', noticeId: draft.noticeId, channel: 'email' })
       .then([]));
 
   it('counts failed attempts', () =>
     given(issued, failed(1, '2026-12-07T09:02:00.000Z'))
-      .when({ type: 'RecordNoticeDeliveryFailed', noticeId: draft.noticeId, error: 'ECONNREFUSED', retryAt: null })
+      .when({ type: 'RecordNoticeDeliveryFailed', noticeId: draft.noticeId, channel: 'email', error: 'ECONNREFUSED', retryAt: null })
       .then([failed(2, null)].map((event) => ({ ...event, data: { ...event.data, failedAt: now.toISOString() } })) as NoticeEvent[]));
 
   it('records nothing more for a notice it gave up on', () =>
-    given(issued, failed(1, null)).when({ type: 'RecordNoticeDeliveryFailed', noticeId: draft.noticeId, error: 'ECONNREFUSED', retryAt: null }).then([]));
+    given(issued, failed(1, null)).when({ type: 'RecordNoticeDeliveryFailed', noticeId: draft.noticeId, channel: 'email', error: 'ECONNREFUSED', retryAt: null }).then([]));
 
-  it('ignores deliveries of notices it never issued', () => given().when({ type: 'RecordNoticeDelivered', noticeId: draft.noticeId }).then([]));
+  it('ignores deliveries of notices it never issued', () => given().when({ type: 'RecordNoticeDelivered', noticeId: draft.noticeId, channel: 'email' }).then([]));
 
   it('keeps the address the customer chose over the one in their sign-in', () =>
     given({ type: 'ContactEmailSet', data: { customerId, email: 'maria@example.nl', source: 'customer', setAt: '2026-12-01T00:00:00.000Z' } })

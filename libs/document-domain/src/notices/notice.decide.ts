@@ -23,7 +23,7 @@ export function decideNotices(command: NoticeCommand, state: NoticesState, { now
       const record = findNotice(state, command.noticeId);
       if (!record || record.delivery === 'delivered') return [];
       const { customerId } = record.notice;
-      return [{ type: 'NoticeDelivered', data: { noticeId: command.noticeId, customerId, channel: 'email', attempts: record.failedAttempts + 1, deliveredAt: at } }];
+      return [{ type: 'NoticeDelivered', data: { noticeId: command.noticeId, customerId, channel: command.channel, attempts: record.failedAttempts + 1, deliveredAt: at } }];
     }
     case 'RecordNoticeDeliveryFailed': {
       const record = findNotice(state, command.noticeId);
@@ -32,7 +32,7 @@ export function decideNotices(command: NoticeCommand, state: NoticesState, { now
       return [
         {
           type: 'NoticeDeliveryFailed',
-          data: { noticeId: command.noticeId, customerId, channel: 'email', attempt: record.failedAttempts + 1, error: command.error, retryAt: command.retryAt, failedAt: at },
+          data: { noticeId: command.noticeId, customerId, channel: command.channel, attempt: record.failedAttempts + 1, error: command.error, retryAt: command.retryAt, failedAt: at },
         },
       ];
     }

@@ -39,14 +39,17 @@ export type NoticeIssued = DomainEvent<
   }
 >;
 
+/** How a notice left the vault besides the inbox: mailed, or posted to the bank's own messaging platform. */
+export type NoticeChannel = 'email' | 'webhook';
+
 export type ContactEmailSet = DomainEvent<'ContactEmailSet', { customerId: string; email: string; source: 'customer' | 'token'; setAt: string }>;
 
-export type NoticeDelivered = DomainEvent<'NoticeDelivered', { noticeId: string; customerId: string; channel: 'email'; attempts: number; deliveredAt: string }>;
+export type NoticeDelivered = DomainEvent<'NoticeDelivered', { noticeId: string; customerId: string; channel: NoticeChannel; attempts: number; deliveredAt: string }>;
 
 /** `retryAt` is null once every attempt failed: the notice stays in the inbox, and support sees it was not delivered. */
 export type NoticeDeliveryFailed = DomainEvent<
   'NoticeDeliveryFailed',
-  { noticeId: string; customerId: string; channel: 'email'; attempt: number; error: string; retryAt: string | null; failedAt: string }
+  { noticeId: string; customerId: string; channel: NoticeChannel; attempt: number; error: string; retryAt: string | null; failedAt: string }
 >;
 
 export type NoticeEvent = NoticeIssued | ContactEmailSet | NoticeDelivered | NoticeDeliveryFailed;

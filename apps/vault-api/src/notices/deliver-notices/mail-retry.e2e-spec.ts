@@ -58,7 +58,7 @@ describe('mailing a notice when the mail server is not ready', () => {
     expect(JSON.stringify(events)).not.toContain('maria@example.nl');
     expect(smtp.received).toBe(3);
     const [notice] = (await getAs(vault, maria.token, '/v1/me/notices').expect(200)).body.notices;
-    expect(notice.email).toBe('delivered');
+    expect(notice.delivery).toBe('delivered');
 
     // Nothing is sent again once it was delivered.
     vault.clock.advance(60 * MINUTE);
@@ -88,7 +88,7 @@ describe('mailing a notice when the mail server is not ready', () => {
     await receiptFor(maria);
     await afterRetries(async () => {
       const [notice] = (await getAs(vault, maria.token, '/v1/me/notices').expect(200)).body.notices;
-      expect(notice).toMatchObject({ kind: 'received', email: 'failed' });
+      expect(notice).toMatchObject({ kind: 'received', delivery: 'failed' });
     });
     expect((await deliveryEvents(maria.id)).map((event) => event.data)).toEqual([
       expect.objectContaining({ attempt: 1, retryAt: expect.any(String) }),

@@ -13,8 +13,7 @@ import { runCommand } from '../../shared/event-sourcing/command-runner';
 import { systemMetadata } from '../../shared/event-sourcing/system-metadata';
 import { retryDelayMs } from '../../webhooks/retry-delay';
 import { noticeKind, readNotices } from '../notice-kind';
-import { type MailSender, mailSender } from './mail-sender';
-import { noticeEmail } from './notice-email';
+import { NoticeNotSent, type NoticeSender, noticeSender } from './notice-sender';
 
 const BATCH = 20;
 
@@ -29,7 +28,7 @@ export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly logger = new Logger(NoticeMailer.name);
   readonly outbox: Projector;
   private readonly timer: LeadingTimer;
-  private readonly sender: MailSender | null;
+  private readonly sender: NoticeSender | null;
   private readonly deliveries: Counter<'outcome'>;
 
   constructor(
@@ -45,7 +44,7 @@ export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationSh
       onError: (error) => this.logger.error({ err: error }, 'the notice outbox failed; it will resume from its checkpoint'),
     });
     this.timer = new LeadingTimer(projections, this.logger, 'notice delivery');
-    this.sender = mailSender(config.notices.mail);
+    this.sender = noticeSender(config.notices);
     this.deliveries = new Counter({
       name: 'kluis_notice_mails_total',
       help: 'Attempts to mail a notice: delivered, failed (to be retried) or undelivered (every attempt failed)',
@@ -61,7 +60,7 @@ export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.sender) {
-      this.logger.warn('VAULT_SMTP_URL is not set: notices are kept in the customers\' inboxes and not mailed');
+      this.logger.warn('neither VAULT_SMTP_URL nor VAULT_NOTICE_WEBHOOK_URL is set: notices are kept in the customers\' inboxes only');
       return;
     }
     if (this.config.projector) await this.outbox.start();
@@ -89,30 +88,31 @@ export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationSh
     const now = this.clock.now();
     // The outbox may be behind the stream: what the stream says was settled is settled.
     if (!record || record.delivery !== 'pending' || (record.retryAt !== null && record.retryAt > now.toISOString())) return;
-    if (!state.email) {
+    if (sender.needsAddress && !state.email) {
       await markUnaddressed(this.db, noticeId);
       return;
     }
-    const { subject, text } = noticeEmail(record.notice, this.config.notices.signInUrl);
+    const { channel } = sender;
     const metadata = { ...systemMetadata('notice-mail', now), subject: customerId };
     try {
-      await sender.send({ noticeId, from: this.config.notices.from, to: state.email, subject, text });
+      await sender.send({ notice: record.notice, to: state.email || null });
     } catch (error) {
       const attempt = record.failedAttempts + 1;
       const { maxAttempts, backoffMs, maxBackoffMs } = this.config.notices;
       const retryAt = attempt >= maxAttempts ? null : new Date(now.getTime() + retryDelayMs(attempt, backoffMs, maxBackoffMs)).toISOString();
       this.deliveries.inc({ outcome: retryAt ? 'failed' : 'undelivered' });
       this.logger.warn({ noticeId, customerId, attempt, error: describe(error), retryAt }, retryAt ? 'mailing a notice failed; it will be retried' : 'a notice could not be mailed after every attempt');
-      await runCommand(this.store, noticeKind, customerId, { type: 'RecordNoticeDeliveryFailed', noticeId, error: describe(error), retryAt }, { now }, { metadata });
+      await runCommand(this.store, noticeKind, customerId, { type: 'RecordNoticeDeliveryFailed', noticeId, channel, error: describe(error), retryAt }, { now }, { metadata });
       return;
     }
     this.deliveries.inc({ outcome: 'delivered' });
-    await runCommand(this.store, noticeKind, customerId, { type: 'RecordNoticeDelivered', noticeId }, { now: this.clock.now() }, { metadata });
+    await runCommand(this.store, noticeKind, customerId, { type: 'RecordNoticeDelivered', noticeId, channel }, { now: this.clock.now() }, { metadata });
   }
 }
 
-/** The error's code and the server's reply code only: a server's message can quote the address. */
+/** The error's code and the server's reply code only: a mail server's message can quote the address. */
 function describe(error: unknown): string {
+  if (error instanceof NoticeNotSent) return error.safeReason;
   const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
   return [typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error', typeof responseCode === 'number' ? String(responseCode) : ''].filter(Boolean).join(' ');
 }

@@ -10,8 +10,8 @@ export class NoticeResponse {
   @ApiProperty({ format: 'date-time' }) issuedAt!: string;
   @ApiProperty({ example: 'We received your document' }) title!: string;
   @ApiProperty({ example: 'We received your ID card at a branch. We will check it by 14 December 2026.' }) body!: string;
-  @ApiProperty({ enum: ['pending', 'delivered', 'failed'], description: 'Whether it was also mailed to you: pending until it was, failed when every attempt failed' })
-  email!: string;
+  @ApiProperty({ enum: ['pending', 'delivered', 'failed'], description: 'Whether it also reached you by mail (or the bank\'s messaging service): pending until it did, failed when every attempt failed' })
+  delivery!: string;
 }
 
 export const noticeView = (record: NoticeRecord, language: Language): NoticeResponse => ({
@@ -20,5 +20,5 @@ export const noticeView = (record: NoticeRecord, language: Language): NoticeResp
   reference: record.notice.reference,
   issuedAt: record.notice.issuedAt,
   ...noticeText(record.notice, language),
-  email: record.delivery,
+  delivery: record.delivery,
 });
