@@ -224,3 +224,24 @@ export interface AccessLogPage {
   /** Pass as ?before= for older entries; null at the end. */
   readonly next: number | null;
 }
+
+/** Something the bank told the customer, in the language asked for. */
+export interface Notice {
+  readonly id: string;
+  readonly kind: 'received' | 'rejected' | 'requested' | 'reminder' | 'verified' | 'expiring-soon' | 'erased';
+  readonly reference: string;
+  readonly issuedAt: string;
+  readonly title: string;
+  readonly body: string;
+  readonly delivery: 'pending' | 'delivered' | 'failed';
+}
+
+export interface NoticesPage {
+  readonly notices: readonly Notice[];
+  /** Pass as ?before= for older notices; null at the end. */
+  readonly next: number | null;
+}
+
+export interface Contact {
+  readonly email: string | null;
+}

@@ -20,7 +20,7 @@ export interface ApiResponse<T> {
 }
 
 export interface RequestOptions {
-  readonly method?: 'GET' | 'POST' | 'DELETE';
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly body?: unknown;
   readonly ifMatch?: string | null;
 }

@@ -310,6 +310,16 @@ export const en = {
   'channel.branch': 'a branch',
   'channel.post': 'post',
 
+  'notices.title': 'Messages from the bank',
+  'notices.empty': 'No messages yet. We write here when we receive, check or need a document.',
+  'notices.reference': 'Reference {reference}',
+  'notices.older': 'Older messages',
+  'notices.delivery.failed': 'We could not email you this message.',
+  'notices.contact': 'Email me these messages',
+  'notices.contact.hint': 'The email only says that there is news and links here; the details stay in Kluis.',
+  'notices.contact.save': 'Save address',
+  'notices.contact.saved': 'Saved. New messages are also emailed to {email}.',
+
   'problem.UPLOAD.TOO_LARGE': 'This file is too large. Files may be at most {max}.',
   'problem.UPLOAD.TYPE_NOT_ACCEPTED': 'We cannot accept this kind of file. Please send a PDF, JPG, PNG or TIFF.',
   'problem.network': 'Kluis cannot be reached. Check your connection and try again.',
@@ -624,6 +634,16 @@ export const nl: Record<MessageKey, string> = {
   'channel.online': 'internet',
   'channel.branch': 'een kantoor',
   'channel.post': 'de post',
+
+  'notices.title': 'Berichten van de bank',
+  'notices.empty': 'Nog geen berichten. We schrijven u hier als we een document ontvangen, controleren of nodig hebben.',
+  'notices.reference': 'Referentie {reference}',
+  'notices.older': 'Oudere berichten',
+  'notices.delivery.failed': 'We konden u dit bericht niet e-mailen.',
+  'notices.contact': 'E-mail mij deze berichten',
+  'notices.contact.hint': 'De e-mail zegt alleen dat er nieuws is en verwijst hierheen; de details blijven in Kluis.',
+  'notices.contact.save': 'Adres opslaan',
+  'notices.contact.saved': 'Opgeslagen. Nieuwe berichten worden ook gemaild naar {email}.',
 
   'problem.UPLOAD.TOO_LARGE': 'Dit bestand is te groot. Bestanden mogen hoogstens {max} zijn.',
   'problem.UPLOAD.TYPE_NOT_ACCEPTED': 'Dit soort bestand kunnen we niet aannemen. Stuur een PDF, JPG, PNG of TIFF.',

@@ -1,34 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { AccessLogEntry, AccessLogPage } from '../api/types';
 import { useSession } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n';
 import { isMessageKey } from '../i18n/translate';
 import { ProblemMessage } from '../ui/problem-message';
+import { usePaged } from '../use-paged';
 
 /** Every look at the customer's documents or evidence, newest first: who, what, when and why. */
 export function AccessLogPage() {
   const { t, dateTime } = useI18n();
   const { api } = useSession();
-  const [entries, setEntries] = useState<readonly AccessLogEntry[] | null>(null);
-  const [next, setNext] = useState<number | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  const load = useCallback(
-    async (before: number | null) => {
-      setFailure(null);
-      try {
-        const { body } = await api.json<AccessLogPage>(`/v1/me/access-log${before === null ? '' : `?before=${before}`}`);
-        setEntries((shown) => [...(before === null ? [] : (shown ?? [])), ...body.entries]);
-        setNext(body.next);
-      } catch (error) {
-        setFailure(error);
-      }
-    },
-    [api],
-  );
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items: entries, next, failure, load } = usePaged<AccessLogEntry>(async (before) => {
+    const { body } = await api.json<AccessLogPage>(`/v1/me/access-log${before === null ? '' : `?before=${before}`}`);
+    return { items: body.entries, next: body.next };
+  }, [api]);
 
   return (
     <>
