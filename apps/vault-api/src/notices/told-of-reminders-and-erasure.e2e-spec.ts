@@ -53,6 +53,20 @@ describe('notices that time and erasure bring', () => {
     expect(await kinds(maria.token)).toEqual(['expiring-soon', 'verified', 'received']);
   });
 
+  it("are part of everything the customer can take away (GDPR Art. 15), with her address", async () => {
+    const maria = await vault.customer();
+    await vault.http().put('/v1/me/contact').set('Authorization', `Bearer ${maria.token}`).send({ email: 'maria@example.nl' }).expect(200);
+    await upload(vault, maria.token, maria.id, { file: aPdf(), type: 'passport' }).expect(201);
+    const [received] = await eventually(async () => {
+      const { notices } = (await getAs(vault, maria.token, '/v1/me/notices').expect(200)).body;
+      expect(notices).toHaveLength(1);
+      return notices;
+    });
+    const exported = (await getAs(vault, maria.token, '/v1/me/export').expect(200)).body;
+    expect(exported.notices).toEqual([{ ...received, delivery: expect.any(String) }]);
+    expect(exported.contact).toEqual({ email: 'maria@example.nl' });
+  });
+
   it('tells a prospect her erasure is done, and what earlier notices said is erased with the rest', async () => {
     const carol = await vault.customer();
     await vault.http().put('/v1/me/contact').set('Authorization', `Bearer ${carol.token}`).send({ email: 'carol@example.nl' }).expect(200);

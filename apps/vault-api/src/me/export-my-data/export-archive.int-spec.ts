@@ -21,7 +21,7 @@ describe('the export archive', () => {
   let dir: string;
   let blobs: ReturnType<typeof createFileBlobStore>;
   const customerId = `C-${randomUUID()}`;
-  const data: PersonalDataExport = { customerId, generatedAt: '2026-11-23T10:00:00.000Z', documents: [], requests: [], accessLog: [] };
+  const data: PersonalDataExport = { customerId, generatedAt: '2026-11-23T10:00:00.000Z', documents: [], requests: [], accessLog: [], notices: [], contact: { email: null } };
   const at = new Date('2026-11-23T10:00:00Z');
   /** The file store as the vault reads it, where some files' key is destroyed, answering as DocumentContentStore does. */
   const contents = (erasedKeys: readonly string[] = []) => ({

@@ -143,7 +143,7 @@ describe('GET /v1/me/export: everything the bank holds on a customer', () => {
   it('exports an empty file for a customer the bank holds nothing on', async () => {
     const fresh = await vault.customer();
     const response = await exportAs(fresh.token).expect(200);
-    expect(response.body).toEqual({ customerId: fresh.id, generatedAt: expect.any(String), documents: [], requests: [], accessLog: [] });
+    expect(response.body).toEqual({ customerId: fresh.id, generatedAt: expect.any(String), documents: [], requests: [], accessLog: [], notices: [], contact: { email: null } });
   });
 
   it('refuses an Accept header it cannot answer, and an unknown format', async () => {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DocumentResponse, HistoryEntryResponse } from '../../documents/document.response';
 import { RequestResponse } from '../../reuse/list-document-requests/requests.response';
+import { NoticeResponse } from '../../notices/my-notices/notice.view';
 import { AccessLogEntryResponse } from '../access-log/access-log.http.controller';
 
 /* OpenAPI shapes of the export; the body itself is built by personal-data-export.ts. */
@@ -28,5 +29,7 @@ export class PersonalDataExportResponse {
   @ApiProperty({ type: [ExportedDocumentResponse], description: 'Every document on file for you, newest first' }) documents!: ExportedDocumentResponse[];
   @ApiProperty({ type: [RequestResponse], description: 'What the bank asked you for, open and satisfied' }) requests!: RequestResponse[];
   @ApiProperty({ type: [AccessLogEntryResponse], description: 'Your whole access log, newest first' }) accessLog!: AccessLogEntryResponse[];
+  @ApiProperty({ type: [NoticeResponse], description: 'Everything the bank told you, newest first' }) notices!: NoticeResponse[];
+  @ApiProperty({ description: 'Where your notices are mailed', example: { email: 'maria@example.nl' } }) contact!: { email: string | null };
   @ApiProperty({ type: [ArchivedFileResponse], required: false, description: 'Only in the zip\'s export.json: the file of each document' }) files?: ArchivedFileResponse[];
 }

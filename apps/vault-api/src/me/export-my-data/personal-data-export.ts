@@ -1,11 +1,13 @@
 import type { DocumentOnFile } from '@kluis/document-domain';
-import type { RecordedEvent } from '@kluis/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kluis/event-store';
 import { accessLog, listCustomerDocuments, listRequests, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { DocumentReader } from '../../documents/document-reader';
 import { documentView } from '../../documents/document.view';
 import { documentTimeline } from '../../documents/get-document-history/document-timeline';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { noticeView } from '../../notices/my-notices/notice.view';
+import { readNotices } from '../../notices/notice-kind';
 import { requestViews } from '../../reuse/list-document-requests/request.view';
 import { accessLogEntryView } from '../access-log/access-log-entry.view';
 
@@ -29,6 +31,9 @@ export interface PersonalDataExport {
   readonly documents: readonly ExportedDocument[];
   readonly requests: Awaited<ReturnType<typeof requestViews>>;
   readonly accessLog: readonly ReturnType<typeof accessLogEntryView>[];
+  /** Everything the bank told the customer, newest first, and where it is mailed. */
+  readonly notices: readonly ReturnType<typeof noticeView>[];
+  readonly contact: { readonly email: string | null };
 }
 
 /** What the storage needs to add a document's file to an archive; never part of the export itself. */
@@ -51,13 +56,15 @@ export class PersonalDataExporter {
   constructor(
     private readonly reader: DocumentReader,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async collect(customerId: string, now: Date): Promise<{ data: PersonalDataExport; files: ExportedFile[] }> {
-    const [summaries, requests, log] = await Promise.all([
+    const [summaries, requests, log, notices] = await Promise.all([
       listCustomerDocuments(this.db, customerId),
       listRequests(this.db, customerId),
       this.wholeAccessLog(customerId),
+      readNotices(this.store, customerId),
     ]);
     const documents: ExportedDocument[] = [];
     const files: ExportedFile[] = [];
@@ -74,6 +81,8 @@ export class PersonalDataExporter {
       documents,
       requests: await requestViews(this.db, customerId, requests, now.toISOString().slice(0, 10)),
       accessLog: log.map((entry) => accessLogEntryView(entry, customerId)),
+      notices: [...notices.notices].reverse().map((record) => noticeView(record, 'en')),
+      contact: { email: notices.email || null },
     };
     return { data, files };
   }
