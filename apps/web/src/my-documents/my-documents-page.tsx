@@ -6,7 +6,7 @@ import { HistoryTimeline } from '../ui/history-timeline';
 import { ProblemMessage } from '../ui/problem-message';
 import { StatusBadge } from '../ui/status-badge';
 import { useResource } from '../use-resource';
-import { NoticesInbox } from './notices-inbox';
+import { ContactForm, NoticesInbox } from './notices-inbox';
 import { UploadPanel } from './upload-panel';
 import { YourData } from './your-data';
 
@@ -48,6 +48,7 @@ export function MyDocumentsPage() {
         <div className="column-side">
           <UploadPanel onSent={reload} />
           <NoticesInbox />
+          <ContactForm />
           {mine.state === 'ready' && <YourData retention={mine.value.retention} />}
         </div>
       </div>

@@ -11,7 +11,7 @@ export function NoticesInbox() {
   const { t, language, dateTime } = useI18n();
   const { api } = useSession();
   const { items: notices, next, failure, load } = usePaged<Notice>(async (before) => {
-    const { body } = await api.json<NoticesPage>(`/v1/me/notices?lang=${language}&limit=10${before === null ? '' : `&before=${before}`}`);
+    const { body } = await api.json<NoticesPage>(`/v1/me/notices?lang=${language}&limit=5${before === null ? '' : `&before=${before}`}`);
     return { items: body.notices, next: body.next };
   }, [api, language]);
 
@@ -39,12 +39,12 @@ export function NoticesInbox() {
           {t('notices.older')}
         </button>
       )}
-      <ContactForm />
     </section>
   );
 }
 
-function ContactForm() {
+/** Where the messages are also emailed; the mail says only that there is news. */
+export function ContactForm() {
   const { t } = useI18n();
   const { api } = useSession();
   const [contact] = useResource(async () => (await api.json<Contact>('/v1/me/contact')).body, [api]);
@@ -66,12 +66,14 @@ function ContactForm() {
   };
 
   return (
-    <form className="contact-form" onSubmit={(event) => void save(event)}>
-      <label htmlFor="contact-email">{t('notices.contact')}</label>
-      <p className="meta" id="contact-email-hint">
-        {t('notices.contact.hint')}
-      </p>
-      <input id="contact-email" type="email" autoComplete="email" aria-describedby="contact-email-hint" value={shown} onChange={(event) => setEmail(event.target.value)} />
+    <form className="card contact-form" onSubmit={(event) => void save(event)}>
+      <div className="field">
+        <label htmlFor="contact-email">{t('notices.contact')}</label>
+        <p className="hint" id="contact-email-hint">
+          {t('notices.contact.hint')}
+        </p>
+        <input id="contact-email" type="email" autoComplete="email" aria-describedby="contact-email-hint" value={shown} onChange={(event) => setEmail(event.target.value)} />
+      </div>
       <button type="submit">{t('notices.contact.save')}</button>
       {saved !== null && (
         <p className="notice notice-success" role="status">

@@ -8,6 +8,9 @@ import { runCommand } from '../../shared/event-sourcing/command-runner';
 import { systemMetadata } from '../../shared/event-sourcing/system-metadata';
 import { noticeKind } from '../notice-kind';
 
+/** Past this many customers the memory of who was looked at starts again, so it never grows without bound. */
+const REMEMBERED = 10_000;
+
 /**
  * Takes the verified address in a customer's sign-in as where notices are mailed, when they never set one
  * themselves. Looked at once per customer and process: the aggregate ignores it when an address is already on file.
@@ -25,6 +28,7 @@ export class ContactFromSignIn implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const principal = context.getType() === 'http' ? principalOf(context.switchToHttp().getRequest()) : undefined;
     if (principal?.email && isCustomerOnly(principal) && !this.seen.has(principal.sub)) {
+      if (this.seen.size >= REMEMBERED) this.seen.clear();
       const now = this.clock.now();
       const metadata = { ...systemMetadata('sign-in-contact', now), subject: principal.sub };
       try {

@@ -23,6 +23,8 @@ export function noticeText(notice: Notice, language: Language): NoticeText {
   }
   const documentName = about.documentType ? DOCUMENT_NAMES[language][about.documentType] : 'document';
   const date = (iso: string | null | undefined) => (iso ? longDate(iso, language) : '');
+  // A reviewer's reason is quoted as written, ended as a sentence so the next one reads as one.
+  const reason = about.message ? (/[.!?]$/.test(about.message.trim()) ? about.message.trim() : `${about.message.trim()}.`) : '';
   switch (notice.kind) {
     case 'received':
       return nl
@@ -30,8 +32,8 @@ export function noticeText(notice: Notice, language: Language): NoticeText {
         : { title: 'We received your document', body: `We received your ${documentName} ${CHANNEL_NAMES.en[about.channel ?? 'online']}. We will check it by ${date(about.reviewDueAt)}.` };
     case 'rejected':
       return nl
-        ? { title: 'We konden uw document niet accepteren', body: `We konden uw ${documentName} niet accepteren. Reden: ${about.message ?? ''} Stuur ons een nieuw document.` }
-        : { title: 'We could not accept your document', body: `We could not accept your ${documentName}. The reason: ${about.message ?? ''} Please send us a new one.` };
+        ? { title: 'We konden uw document niet accepteren', body: `We konden uw ${documentName} niet accepteren. Reden: ${reason} Stuur ons een nieuw document.` }
+        : { title: 'We could not accept your document', body: `We could not accept your ${documentName}. The reason: ${reason} Please send us a new one.` };
     case 'verified':
       return nl
         ? { title: 'Uw document is gecontroleerd', body: `Uw ${documentName} is gecontroleerd en goedgekeurd. U hoeft het niet opnieuw te sturen.` }
