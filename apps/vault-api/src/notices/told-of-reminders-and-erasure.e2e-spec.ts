@@ -53,6 +53,21 @@ describe('notices that time and erasure bring', () => {
     expect(await kinds(maria.token)).toEqual(['expiring-soon', 'verified', 'received']);
   });
 
+  it('tells the customer when support revokes a document, with the reason', async () => {
+    const maria = await vault.customer();
+    const anna = await vault.reviewer('anna');
+    const uploaded = await upload(vault, maria.token, maria.id, { file: aPdf(), type: 'passport' }).expect(201);
+    await review(vault, anna.token, uploaded.body.id, { decision: 'approve', facts: passportFacts }, 0).expect(201);
+    const admin = await vault.token('support-1', ['admin']);
+    await vault.http().post(`/v1/documents/${uploaded.body.id}/revocation`).set('Authorization', `Bearer ${admin}`).send({ reason: 'Reported stolen' }).expect(200);
+    const revoked = await eventually(async () => {
+      const [newest] = (await getAs(vault, maria.token, '/v1/me/notices').expect(200)).body.notices;
+      expect(newest.kind).toBe('revoked');
+      return newest;
+    });
+    expect(revoked.body).toBe('We can no longer rely on your passport. The reason: Reported stolen. Please send us a new one.');
+  });
+
   it("are part of everything the customer can take away (GDPR Art. 15), with her address", async () => {
     const maria = await vault.customer();
     await vault.http().put('/v1/me/contact').set('Authorization', `Bearer ${maria.token}`).send({ email: 'maria@example.nl' }).expect(200);

@@ -42,6 +42,14 @@ describe('what the customer is told', () => {
     expect(notice).toMatchObject({ kind: 'rejected', reference: noticeReference(documentId), about: { reasonCode: 'ILLEGIBLE', message: 'The photo is blurred' } });
   });
 
+  it('tells of a revocation with the reason support gave', () => {
+    const notice = noticeFor(
+      { id: 'e-5', type: 'DocumentRevoked', data: { documentId, reason: 'Reported stolen', revokedBy: staff, revokedAt: '2026-12-08T10:00:00.000Z' } },
+      { customerId: 'C-1001', type: 'passport' },
+    );
+    expect(notice).toMatchObject({ kind: 'revoked', about: { documentType: 'passport', message: 'Reported stolen' } });
+  });
+
   it('says nothing about steps only staff see', () => {
     expect(noticeFor({ id: 'e-3', type: 'DocumentClaimed', data: { documentId, claimedBy: staff, claimedAt: '2026-12-08T10:00:00.000Z', until: '2026-12-08T10:30:00.000Z' } }, null)).toBeNull();
   });

@@ -35,6 +35,16 @@ export function noticeFor(cause: NoticeCause, document: SubmittedDocument | null
       const { documentId, reasonCode, message } = cause.data;
       return { customerId: document.customerId, kind: 'rejected', reference: noticeReference(documentId), about: { documentType: document.type, reasonCode, message }, causedBy };
     }
+    case 'DocumentFoundInfected': {
+      // The scanner's verdict is a rejection like a reviewer's, with the vault's own wording as the reason.
+      if (!document) return null;
+      const { documentId, reasonCode, message } = cause.data;
+      return { customerId: document.customerId, kind: 'rejected', reference: noticeReference(documentId), about: { documentType: document.type, reasonCode, message }, causedBy };
+    }
+    case 'DocumentRevoked': {
+      if (!document) return null;
+      return { customerId: document.customerId, kind: 'revoked', reference: noticeReference(cause.data.documentId), about: { documentType: document.type, message: cause.data.reason }, causedBy };
+    }
     case 'DocumentVerified': {
       if (!document) return null;
       const { documentId, validUntil } = cause.data;

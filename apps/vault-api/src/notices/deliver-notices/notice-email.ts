@@ -12,6 +12,7 @@ const WHAT_HAPPENED: Record<NoticeKind, { subject: string; en: string; nl: strin
   requested: { subject: 'We need a document from you', en: 'We need a document from you.', nl: 'We hebben een document van u nodig.' },
   reminder: { subject: 'Reminder: we still need a document from you', en: 'We still need a document from you.', nl: 'We hebben nog een document van u nodig.' },
   verified: { subject: 'Your document was checked', en: 'A document you sent us was checked and accepted.', nl: 'Een document van u is gecontroleerd en goedgekeurd.' },
+  revoked: { subject: 'We can no longer rely on your document', en: 'We can no longer rely on a document you sent us. Sign in to read why and what to send instead.', nl: 'We kunnen niet meer vertrouwen op een document van u. Log in om te lezen waarom en wat u kunt sturen.' },
   'expiring-soon': { subject: 'Your document expires soon', en: 'A document we hold for you expires soon.', nl: 'Een document van u verloopt binnenkort.' },
   erased: { subject: 'Your data was erased', en: 'We erased your documents and personal data.', nl: 'We hebben uw documenten en persoonsgegevens gewist.' },
 };

@@ -17,6 +17,9 @@ import type { Projection } from '@kluis/read-models';
 /** Older news is not told: a vault that starts issuing notices does not mail customers about its whole past. */
 const NEWS_FOR_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** Events that name only their document: the customer and the type come from the document's first event. */
+const NAMES_ONLY_THE_DOCUMENT = ['DocumentRejected', 'DocumentVerified', 'DocumentFoundInfected', 'DocumentRevoked'] as const;
+
 export type Issue = (draft: NoticeDraft, cause: RecordedEvent) => Promise<void>;
 
 /**
@@ -38,8 +41,8 @@ export function noticesProjection(store: EventStore, now: () => Date, issue: Iss
     async apply(_trx, recorded) {
       if (now().getTime() - recorded.recordedAt.getTime() > NEWS_FOR_MS) return;
       const cause = { ...readCause(recorded), id: recorded.id } as NoticeCause;
-      const needsDocument = cause.type === 'DocumentRejected' || cause.type === 'DocumentVerified';
-      const draft = noticeFor(cause, needsDocument ? await documentOf(cause.data.documentId) : null);
+      const needsDocument = (NAMES_ONLY_THE_DOCUMENT as readonly string[]).includes(cause.type);
+      const draft = noticeFor(cause, needsDocument && 'documentId' in cause.data ? await documentOf(cause.data.documentId) : null);
       if (draft) await issue(draft, recorded);
     },
     async reset() {

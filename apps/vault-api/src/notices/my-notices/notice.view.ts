@@ -1,11 +1,11 @@
-import type { NoticeRecord } from '@kluis/document-domain';
+import { NOTICE_KINDS, type NoticeRecord } from '@kluis/document-domain';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Language } from '../wording/language';
 import { noticeText } from '../wording/notice-text';
 
 export class NoticeResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['received', 'rejected', 'requested', 'reminder', 'verified', 'expiring-soon', 'erased'] }) kind!: string;
+  @ApiProperty({ enum: NOTICE_KINDS }) kind!: string;
   @ApiProperty({ example: 'K-3F2A1B0C', description: 'Quote it when you call the bank: the same for everything about one document or one ask' }) reference!: string;
   @ApiProperty({ format: 'date-time' }) issuedAt!: string;
   @ApiProperty({ example: 'We received your document' }) title!: string;

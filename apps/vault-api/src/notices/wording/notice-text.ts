@@ -53,6 +53,10 @@ export function noticeText(notice: Notice, language: Language): NoticeText {
         ? { title: 'We hebben een document van u nodig', body: `We hebben ${what} van u nodig${forWhom}${by}.${purpose}` }
         : { title: 'We need a document from you', body: `We need ${what} from you${forWhom}${by}.${purpose}` };
     }
+    case 'revoked':
+      return nl
+        ? { title: 'We vertrouwen niet meer op uw document', body: `We kunnen niet meer op uw ${documentName} vertrouwen. Reden: ${reason} Stuur ons een nieuw document.` }
+        : { title: 'We can no longer rely on your document', body: `We can no longer rely on your ${documentName}. The reason: ${reason} Please send us a new one.` };
     case 'expiring-soon':
       return nl
         ? { title: 'Uw document verloopt binnenkort', body: `Uw ${documentName} is geldig tot ${date(about.validUntil)}. Stuur ons op tijd een nieuw exemplaar.` }
