@@ -131,6 +131,9 @@ const EXPECTATIONS: Record<string, Cell> = {
   'GET /v1/me/notices': {
     allowed: (c) => (c.kind === 'owner' || c.kind === 'other' ? [200] : [403]),
   },
+  'GET /v1/admin/undelivered-notices': {
+    allowed: (c) => (c.kind === 'admin' ? [200] : [403]),
+  },
   'GET /v1/me/contact': {
     allowed: (c) => (c.kind === 'owner' || c.kind === 'other' ? [200] : [403]),
   },

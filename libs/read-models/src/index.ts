@@ -43,5 +43,5 @@ export { customerRetention, customersDueForErasure, erasuresToComplete, customer
 export { cutFreeTextFromDeadLetters, forgetKeptAnswersAbout, refillDeadLettersFromFeed } from './retention/forget-kept-answers';
 
 export { noticeOutboxProjection } from './notices/notice-outbox.projection';
-export { dueNotices, markUnaddressed, countUndeliveredNotices, type OutboxNotice } from './notices/notice-outbox.queries';
+export { dueNotices, markUnaddressed, countUndeliveredNotices, undeliveredNotices, type OutboxNotice, type UndeliveredNotice } from './notices/notice-outbox.queries';
 export { documentsExpiringBetween, type ExpiringDocumentRow } from './notices/expiring-documents.query';

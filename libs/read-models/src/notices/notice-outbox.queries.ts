@@ -28,3 +28,15 @@ export async function countUndeliveredNotices(db: ReadModelDatabase): Promise<nu
   const { count } = await db.selectFrom('notice_outbox').select((eb) => eb.fn.countAll<number>().as('count')).where('state', '=', 'failed').executeTakeFirstOrThrow();
   return Number(count);
 }
+
+export interface UndeliveredNotice {
+  readonly noticeId: string;
+  readonly customerId: string;
+  readonly attempts: number;
+}
+
+/** The oldest notices every attempt to send failed for, for support to follow up by another way. */
+export async function undeliveredNotices(db: ReadModelDatabase, limit: number): Promise<UndeliveredNotice[]> {
+  const rows = await db.selectFrom('notice_outbox').select(['notice_id', 'customer_id', 'attempts']).where('state', '=', 'failed').orderBy('position').limit(limit).execute();
+  return rows.map((row) => ({ noticeId: row.notice_id, customerId: row.customer_id, attempts: row.attempts }));
+}

@@ -98,6 +98,10 @@ describe('mailing a notice when the mail server is not ready', () => {
     expect(metrics.text).toMatch(/kluis_notice_mails_total\{outcome="failed"\} 1/);
     expect(metrics.text).toMatch(/kluis_notice_mails_total\{outcome="undelivered"\} 1/);
     await eventually(async () => expect((await vault.http().get('/health').expect(200)).body.notices).toEqual({ mail: 'smtp', undelivered: 1 }));
+    const [notice] = (await getAs(vault, maria.token, '/v1/me/notices').expect(200)).body.notices;
+    const support = await vault.token('support-1', ['admin']);
+    expect((await getAs(vault, support, '/v1/admin/undelivered-notices').expect(200)).body).toEqual({ notices: [{ noticeId: notice.id, customerId: maria.id, attempts: 2 }] });
+    await getAs(vault, maria.token, '/v1/admin/undelivered-notices').expect(403);
   });
 });
 

@@ -1,0 +1,34 @@
+import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { type ReadModelDatabase, undeliveredNotices } from '@kluis/read-models';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ProblemResponse } from '../../documents/document.response';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { forbidden } from '../../shared/http/problem.exception';
+
+const LIMIT = 100;
+
+class UndeliveredNoticeResponse {
+  @ApiProperty({ format: 'uuid' }) noticeId!: string;
+  @ApiProperty({ example: 'C-1001' }) customerId!: string;
+  @ApiProperty({ example: 8 }) attempts!: number;
+}
+
+class UndeliveredNoticesResponse {
+  @ApiProperty({ type: [UndeliveredNoticeResponse], description: `Oldest first, at most ${LIMIT}` }) notices!: UndeliveredNoticeResponse[];
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('v1/admin/undelivered-notices')
+export class UndeliveredNoticesController {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+
+  @Get()
+  @ApiOkResponse({ type: UndeliveredNoticesResponse, description: 'Notices every attempt to mail or post failed for: the customer has them in the inbox only, so support can reach them another way' })
+  @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only administrators' })
+  async list(@CurrentPrincipal() principal: Principal): Promise<UndeliveredNoticesResponse> {
+    if (!hasRole(principal, 'admin')) throw forbidden('Only administrators see undelivered notices.');
+    return { notices: await undeliveredNotices(this.db, LIMIT) };
+  }
+}
