@@ -3,6 +3,7 @@ import type { Actor } from './domain-event';
 import type { Channel, DocumentType } from './document-type';
 import type { StoredFile } from './document.events';
 import type { Facts } from './facts';
+import type { KnownHolder } from './holder-check';
 
 export interface SubmitDocument {
   readonly type: 'SubmitDocument';
@@ -33,6 +34,10 @@ export interface ApproveDocument {
   readonly facts: Facts;
   /** The machine-readable zone's lines, when the reviewer read them: checked digit by digit against the facts. */
   readonly mrz?: readonly string[];
+  /** The customer's verified identity documents' holders, which a new identity document must match. */
+  readonly knownHolders?: readonly KnownHolder[];
+  /** Why the holder is the customer although the holder fields differ: a second reviewer's confirmation. */
+  readonly holderMismatchReason?: string;
   readonly by: Actor;
 }
 

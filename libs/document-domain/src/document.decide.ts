@@ -24,6 +24,7 @@ import {
   FactsDiffer,
   FactsDisagreeWithMrz,
   FactsMissing,
+  HolderMismatchUnconfirmed,
   MrzNotApplicable,
   NotAwaitingReview,
   DocumentReliedUpon,
@@ -37,6 +38,7 @@ import {
 import type { DocumentEvent } from './document.events';
 import { type DocumentOnFile, type DocumentState, evolve, initialDocumentState, isOnFile } from './document.state';
 import { differingFacts, type Facts, missingFacts } from './facts';
+import { type HolderField, holderMismatch } from './holder-check';
 import { crossCheckFacts, MrzRefused, parseMrz } from './mrz';
 import { FailedChipReadingNotApprovable } from './chip/chip-reading.errors';
 import { recordChipReading } from './chip/record-chip-reading';
@@ -206,13 +208,22 @@ function approve(command: ApproveDocument, state: DocumentOnFile, { now, catalog
     type: 'DocumentReviewed',
     data: { documentId: state.documentId, reviewer: command.by, decision: 'approve', facts, reasonCode: null, message: null, reviewedAt: at },
   };
+  const found = state.evidenceKind === 'identity' ? holderMismatch(facts, command.knownHolders ?? []) : [];
+  const known = state.holderMismatch?.fields ?? [];
+  const mismatch: HolderField[] = [...new Set([...known, ...found])];
   const approvals = state.reviews.filter((review) => review.decision === 'approve').length + 1;
-  const required = policy.fourEyes ? 2 : 1;
-  if (approvals < required) return [reviewed];
-  return [
-    reviewed,
-    { type: 'DocumentVerified', data: { documentId: state.documentId, facts, validUntil: validUntil(facts, policy), verifiedAt: at } },
-  ];
+  // A holder who is not the customer's verified holder is the story of a stranger's passport on someone's file:
+  // one reviewer's word is not enough, however the type is otherwise reviewed.
+  const required = policy.fourEyes || mismatch.length > 0 ? 2 : 1;
+  const events: DocumentEvent[] = [reviewed];
+  if (mismatch.length > known.length) events.push({ type: 'HolderMismatchFound', data: { documentId: state.documentId, fields: mismatch, foundAt: at } });
+  if (approvals < required) return events;
+  if (mismatch.length > 0) {
+    const reason = command.holderMismatchReason?.trim();
+    if (!reason) throw new HolderMismatchUnconfirmed(mismatch);
+    events.push({ type: 'HolderMismatchConfirmed', data: { documentId: state.documentId, fields: mismatch, reason, confirmedBy: command.by, confirmedAt: at } });
+  }
+  return [...events, { type: 'DocumentVerified', data: { documentId: state.documentId, facts, validUntil: validUntil(facts, policy), verifiedAt: at } }];
 }
 
 /** Valid through its last day, as the expiry sweep counts it: one whose last day is today or past is refused. */

@@ -164,3 +164,19 @@ export class NotRevocable extends DomainError {
     super(`The document is ${status.replace(/_/g, ' ')} and cannot be revoked.`);
   }
 }
+
+/**
+ * The holder differs from the customer's verified identity: whoever gives the approval that would verify it must
+ * confirm the holder is the customer, and say why.
+ */
+export class HolderMismatchUnconfirmed extends DomainError {
+  readonly code = 'DOCUMENT.HOLDER_MISMATCH';
+  readonly kind = 'conflict';
+  override readonly fields = ['holderMismatchReason'];
+  constructor(readonly differing: readonly string[]) {
+    super(
+      `The ${differing.join(' and ')} on this document differ from the customer's verified identity document. ` +
+        'Approve it only if you are sure the holder is the customer, and give your reason in holderMismatchReason; otherwise reject it.',
+    );
+  }
+}

@@ -2,6 +2,7 @@ import type { ChipReadingChecked } from './chip/chip-reading';
 import type { Actor, DomainEvent } from './domain-event';
 import type { Channel, DocumentType, EvidenceKind } from './document-type';
 import type { Facts } from './facts';
+import type { HolderField } from './holder-check';
 
 /** Where the bytes are. `blobKey` is internal: it never leaves the vault in an API response. */
 export interface StoredFile {
@@ -59,6 +60,18 @@ export type DocumentVerified = DomainEvent<
   { documentId: string; facts: Facts; validUntil: string | null; verifiedAt: string }
 >;
 
+/**
+ * The holder of a new identity document is not the holder the customer's verified identity documents name: it is
+ * held for a second reviewer, and serves as evidence only once they confirm it with a reason.
+ */
+export type HolderMismatchFound = DomainEvent<'HolderMismatchFound', { documentId: string; fields: HolderField[]; foundAt: string }>;
+
+/** A second reviewer confirmed that the holder is the customer although the fields differ, and said why. */
+export type HolderMismatchConfirmed = DomainEvent<
+  'HolderMismatchConfirmed',
+  { documentId: string; fields: HolderField[]; reason: string; confirmedBy: Actor; confirmedAt: string }
+>;
+
 export type DocumentRejected = DomainEvent<
   'DocumentRejected',
   { documentId: string; reasonCode: string; message: string; rejectedBy: Actor; rejectedAt: string }
@@ -106,6 +119,8 @@ export type DocumentEvent =
   | DocumentClaimed
   | DocumentClaimReleased
   | DocumentReviewed
+  | HolderMismatchFound
+  | HolderMismatchConfirmed
   | DocumentVerified
   | DocumentRejected
   | DocumentExpired

@@ -3,6 +3,7 @@ import type { Actor } from './domain-event';
 import type { Channel, DocumentStatus, DocumentType, EvidenceKind } from './document-type';
 import type { DocumentEvent, StoredFile } from './document.events';
 import type { Facts } from './facts';
+import type { HolderField } from './holder-check';
 
 export interface Review {
   readonly reviewer: Actor;
@@ -40,6 +41,14 @@ export interface DocumentOnFile {
   readonly revocation: { readonly reason: string; readonly at: string } | null;
   /** For a chip reading: what passive authentication found, and how its holder compares with the known identity. */
   readonly chip: (ChipCheck & { readonly holderCheck: HolderCheck }) | null;
+
+  /** Holder fields that differ from the customer's verified identity, and who confirmed them anyway, if anyone has. */
+  readonly holderMismatch: HolderMismatch | null;
+}
+
+export interface HolderMismatch {
+  readonly fields: readonly HolderField[];
+  readonly confirmation: { readonly by: Actor; readonly reason: string; readonly at: string } | null;
 }
 
 export interface Reference {
@@ -79,6 +88,8 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       references: [],
       revocation: null,
       chip: null,
+
+      holderMismatch: null,
     };
   }
   if (!isOnFile(state)) return state;
@@ -115,6 +126,12 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       return { ...state, references: state.references.filter((reference) => reference.id !== event.data.referenceId) };
     case 'DocumentRevoked':
       return { ...state, status: 'revoked', revocation: { reason: event.data.reason, at: event.data.revokedAt } };
+    case 'HolderMismatchFound':
+      return { ...state, holderMismatch: { fields: event.data.fields, confirmation: null } };
+    case 'HolderMismatchConfirmed': {
+      const { fields, reason, confirmedBy, confirmedAt } = event.data;
+      return { ...state, holderMismatch: { fields, confirmation: { by: confirmedBy, reason, at: confirmedAt } } };
+    }
     case 'DocumentVerified':
       return { ...state, status: 'verified', facts: event.data.facts, validUntil: event.data.validUntil };
     case 'DocumentRejected': {
@@ -144,5 +161,7 @@ function erasedState(state: DocumentOnFile): DocumentOnFile {
     claim: null,
     references: [],
     chip: state.chip ? { ...state.chip, facts: {} } : null,
+
+    holderMismatch: state.holderMismatch && { fields: state.holderMismatch.fields, confirmation: null },
   };
 }

@@ -12,6 +12,8 @@ export const DOCUMENT_EVENT_VERSIONS: Readonly<Record<DocumentEventType, number>
   DocumentClaimed: 1,
   DocumentClaimReleased: 1,
   DocumentReviewed: 1,
+  HolderMismatchFound: 1,
+  HolderMismatchConfirmed: 1,
   DocumentVerified: 1,
   DocumentRejected: 1,
   DocumentExpired: 1,

@@ -2,6 +2,7 @@ export * from './domain-event';
 export * from './document-type';
 export * from './document-type-catalogue';
 export * from './facts';
+export * from './holder-check';
 export * from './calendar';
 export * from './document.events';
 export * from './document.commands';

@@ -34,6 +34,8 @@ export {
   type FeedEntry,
 } from './documents/reuse.queries';
 export { findPendingEvidence, waitersOn, IN_REVIEW, type PendingEvidence, type Waiters } from './requests/pending-evidence.queries';
+
+export { knownHolders } from './documents/known-holders.query';
 export { accessLogProjection } from './access/access-log.projection';
 export { accessLog, type AccessLogEntry } from './access/access-log.queries';
 export { openAccessWindows, closeAccessWindow, forgetAccessWindows, countInAccessWindow, accessWindowCounts } from './access/access-windows.queries';

@@ -48,6 +48,19 @@ class ChipVerdictResponse {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'What DG1 states' }) facts!: Record<string, string>;
 }
 
+export class HolderConfirmationResponse {
+  @ApiProperty({ example: 'bram' }) by!: string;
+  @ApiProperty({ example: 'Married since the first passport; the marriage certificate is on file.' }) reason!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class HolderMismatchResponse {
+  @ApiProperty({ type: [String], enum: ['holderName', 'dateOfBirth'], description: "Facts that differ from the customer's verified identity document" })
+  fields!: string[];
+  @ApiProperty({ type: HolderConfirmationResponse, nullable: true, description: 'The second reviewer who confirmed the holder, and why; null until then' })
+  confirmed!: HolderConfirmationResponse | null;
+}
+
 export class DocumentResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'C-1001' }) customerId!: string;
@@ -69,6 +82,13 @@ export class DocumentResponse {
   assurance!: string | null;
   @ApiPropertyOptional({ type: ChipVerdictResponse, nullable: true, description: "A chip reading's passive authentication, step by step (not shown to departments)" })
   chip!: ChipVerdictResponse | null;
+
+  @ApiProperty({
+    type: HolderMismatchResponse,
+    nullable: true,
+    description: "An identity document whose holder differs from the customer's verified identity (staff only): it needs a second reviewer's confirmation before it is evidence",
+  })
+  holderMismatch!: HolderMismatchResponse | null;
   @ApiProperty({ description: 'Also sent as the ETag; send it back as If-Match' }) revision!: number;
 }
 

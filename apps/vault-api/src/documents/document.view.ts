@@ -37,8 +37,17 @@ export function documentView(state: DocumentOnFile, revision: number, viewer: Vi
     claim: viewer === 'staff' && state.claim ? { by: state.claim.by.id, until: state.claim.until } : null,
     assurance: assuranceOf(state),
     chip: chipVerdictView(state, viewer),
+
+    holderMismatch: viewer === 'staff' ? holderMismatchView(state) : null,
     revision,
   };
 }
 
 export type DocumentView = ReturnType<typeof documentView>;
+
+/** For the review desk: which holder fields differ from the customer's verified identity, and who confirmed them. */
+function holderMismatchView({ holderMismatch }: DocumentOnFile) {
+  if (!holderMismatch) return null;
+  const { fields, confirmation } = holderMismatch;
+  return { fields: [...fields], confirmed: confirmation && { by: confirmation.by.id, reason: confirmation.reason, at: confirmation.at } };
+}

@@ -28,6 +28,7 @@ export const PERSONAL_FIELDS: Readonly<Partial<Record<EventType, readonly Person
   ],
   DocumentVerified: [{ path: 'facts', absent: {} }],
   ChipReadingChecked: [{ path: 'facts', absent: {} }],
+  HolderMismatchConfirmed: [FREE_TEXT('reason')],
   DocumentRejected: [FREE_TEXT('message')],
   DocumentRevoked: [FREE_TEXT('reason')],
   DocumentReferenced: [FREE_TEXT('purpose'), FREE_TEXT('caseRef')],

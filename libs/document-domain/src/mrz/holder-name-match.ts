@@ -26,6 +26,33 @@ export function holderNameMatches(
   );
 }
 
+/**
+ * Whether two names written by people (one document's holder and another's) are the same name, by the letter rules
+ * above: case, accents, punctuation and the order of the names do not matter, a two-way letter matches either of its
+ * forms (Müller = Mueller = Muller), and every name must be there on both sides. Names cut short or reduced to
+ * initials are a mismatch: a person judges.
+ */
+export function holderNamesMatch(first: string, second: string): boolean {
+  const theirs = nameParts(second);
+  const ours = nameParts(first);
+  if (ours.length === 0 || ours.length !== theirs.length) return false;
+  const unmatched = [...theirs];
+  return ours.every((part) => {
+    const index = unmatched.findIndex((other) => other.some((spelling) => part.includes(spelling)));
+    if (index < 0) return false;
+    unmatched.splice(index, 1);
+    return true;
+  });
+}
+
+/** Each name of a full name with its possible spellings; hyphens and commas part names, apostrophes do not. */
+function nameParts(name: string): string[][] {
+  return name
+    .split(/[\s,\-‐–]+/u)
+    .map((part) => spellings(part).filter((spelling) => spelling !== ''))
+    .filter((forms) => forms.length > 0);
+}
+
 const EITHER_FORM: Readonly<Record<string, readonly string[]>> = {
   Ä: ['AE', 'A'],
   Å: ['AA', 'A'],

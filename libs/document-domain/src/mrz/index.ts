@@ -1,6 +1,6 @@
 export { parseMrz } from './parse-mrz';
 export { crossCheckFacts, factsFromMrz } from './mrz-facts';
-export { holderNameMatches } from './holder-name-match';
+export { holderNameMatches, holderNamesMatch } from './holder-name-match';
 export { MrzRefused } from './mrz-error';
 export type { MrzError, MrzErrorCode, MrzField } from './mrz-error';
 export type { FactMismatch, MrzFactName, MrzFacts } from './mrz-facts';

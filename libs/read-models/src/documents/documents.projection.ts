@@ -140,6 +140,9 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
     case 'ReferenceReleased':
       await trx.updateTable('document_references').set({ released_at: event.data.releasedAt }).where('reference_id', '=', event.data.referenceId).execute();
       return update(trx, event.data.documentId, stamp);
+    case 'HolderMismatchFound':
+    case 'HolderMismatchConfirmed':
+      return update(trx, event.data.documentId, stamp);
     case 'DocumentErased':
       await tellAbout(trx, event.data.documentId, recorded, { type: event.type, at: event.data.erasedAt, detail: {} });
       await erasePersonalData(trx, { documentId: event.data.documentId }, stamp);

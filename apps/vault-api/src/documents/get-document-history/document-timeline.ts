@@ -1,4 +1,4 @@
-import { type DocumentEvent, readDocumentEvent } from '@kluis/document-domain';
+import { type DocumentEvent, type HolderField, readDocumentEvent } from '@kluis/document-domain';
 import type { RecordedEvent } from '@kluis/event-store';
 import { nameFor, type Viewer } from '../document.view';
 
@@ -19,6 +19,9 @@ export const TYPE_NAMES: Record<string, string> = {
   'proof-of-address': 'proof of address',
   'chamber-of-commerce-extract': 'Chamber of Commerce extract',
 };
+
+const HOLDER_FIELD_NAMES: Record<HolderField, string> = { holderName: 'name', dateOfBirth: 'date of birth' };
+const holderFields = (fields: readonly HolderField[]) => fields.map((field) => HOLDER_FIELD_NAMES[field]).join(' and ');
 
 function entry(event: DocumentEvent, viewer: Viewer): TimelineEntry {
   switch (event.type) {
@@ -67,6 +70,17 @@ function entry(event: DocumentEvent, viewer: Viewer): TimelineEntry {
       const by = nameFor(data.reviewer, viewer);
       const summary = data.decision === 'approve' ? `Approved by ${by}` : `Rejected by ${by} (${data.reasonCode}): ${data.message}`;
       return { type: event.type, at: data.reviewedAt, by, summary };
+    }
+    case 'HolderMismatchFound': {
+      const differing = holderFields(event.data.fields);
+      const whose = viewer === 'customer' ? 'your' : "the customer's";
+      return { type: event.type, at: event.data.foundAt, by: 'Kluis', summary: `Held for a second reviewer: the ${differing} differ from ${whose} verified identity document` };
+    }
+    case 'HolderMismatchConfirmed': {
+      const { fields, reason, confirmedBy, confirmedAt } = event.data;
+      const by = nameFor(confirmedBy, viewer);
+      const summary = viewer === 'customer' ? `A second reviewer confirmed it is yours, although the ${holderFields(fields)} differ: ${reason}` : `Holder confirmed by ${by} although the ${holderFields(fields)} differ: ${reason}`;
+      return { type: event.type, at: confirmedAt, by, summary };
     }
     case 'DocumentVerified':
       return { type: event.type, at: event.data.verifiedAt, by: 'Kluis', summary: event.data.validUntil ? `Verified, valid until ${event.data.validUntil}` : 'Verified' };

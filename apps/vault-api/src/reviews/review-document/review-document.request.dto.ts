@@ -57,4 +57,14 @@ export class ReviewDocumentRequest {
   @IsNotEmpty({ message: 'is required to reject: the customer reads it' })
   @Length(1, 1000)
   message?: string;
+
+  @ApiPropertyOptional({
+    example: 'Married since the first passport; the marriage certificate is on file.',
+    description: "Approving an identity document whose holder differs from the customer's verified identity: why the holder is the customer. Required of the approval that would verify it.",
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'must say why the holder is the customer' })
+  @Length(1, 1000)
+  holderMismatchReason?: string;
 }
