@@ -166,9 +166,10 @@ async function measureApprovals(vault, dataDir, pending) {
   // Reviewers, too, may touch only so many customers an hour: the approvals are shared out among enough of them.
   for (let index = 0; index * 150 < pending.length; index += 1) reviewers.push(await mint(dataDir, { sub: `reviewer-bench-${index}`, roles: ['reviewer'] }));
   let taken = 0;
-  const body = JSON.stringify({ decision: 'approve', facts: IDENTITY_FACTS });
   const next = () => {
     const index = taken++ % pending.length;
+    // One document number is verified for one customer only: each pending passport carries its own.
+    const body = JSON.stringify({ decision: 'approve', facts: { ...IDENTITY_FACTS, documentNumber: `BENCH${index}` } });
     return {
       method: 'POST',
       path: `/v1/documents/${pending[index].documentId}/reviews`,

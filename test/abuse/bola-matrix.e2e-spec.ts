@@ -207,6 +207,9 @@ const EXPECTATIONS: Record<string, Cell> = {
   'DELETE /v1/admin/bulk-blocks/{scope}': {
     allowed: (c) => (c.kind === 'admin' ? [404] : [403]),
   },
+  'GET /v1/admin/identity-number-conflicts': {
+    allowed: (c) => (c.kind === 'admin' ? [200] : [403]),
+  },
   'GET /v1/admin/webhook-dead-letters': {
     allowed: (c) => (c.kind === 'admin' ? [200] : [403]),
   },

@@ -28,6 +28,7 @@ const CALLER: Record<string, 'owner' | 'reviewer' | 'mandates' | 'admin'> = {
   'GET /v1/feed': 'mandates',
   'POST /v1/documents/{documentId}/revocation': 'admin',
   'GET /v1/admin/bulk-blocks': 'admin',
+  'GET /v1/admin/identity-number-conflicts': 'admin',
   'DELETE /v1/admin/bulk-blocks/{scope}': 'admin',
   'GET /v1/admin/webhook-dead-letters': 'admin',
   'POST /v1/admin/webhook-dead-letters/{id}/retry': 'admin',

@@ -7,7 +7,7 @@ import { CustomerRetentionService } from '../../apps/vault-api/src/retention/cus
 import { systemMetadata } from '../../apps/vault-api/src/shared/event-sourcing/system-metadata';
 import { aPdf } from '../support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
-import { expectProblem, getAs, passportFacts, review, upload } from '../support/vault-requests';
+import { aPassportsFacts, expectProblem, getAs, passportFacts, review, upload } from '../support/vault-requests';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const facts = { ...passportFacts, expiresOn: '2045-01-01' };
@@ -46,16 +46,17 @@ describe('retention, legal hold and erasure by crypto-shredding', () => {
   };
   const exportOf = (token: string) => getAs(vault, token, '/v1/me/export?format=json').expect(200);
 
-  async function verifiedPassport(customer: { id: string; token: string }) {
+  /** Each customer's passport has a number of its own: one number is verified for one customer only. */
+  async function verifiedPassport(customer: { id: string; token: string }, read = { ...aPassportsFacts(), expiresOn: facts.expiresOn }) {
     const uploaded = await upload(vault, customer.token, customer.id, { file: aPdf(), type: 'passport', filename: 'maria-passport.pdf' }).expect(201);
-    await review(vault, anna.token, uploaded.body.id, { decision: 'approve', facts }, uploaded.body.revision).expect(201);
+    await review(vault, anna.token, uploaded.body.id, { decision: 'approve', facts: read }, uploaded.body.revision).expect(201);
     return uploaded.body.id as string;
   }
 
   it('keeps the records five years after the relationship ends, then destroys the key and erases them', async () => {
     const maria = await vault.customer();
     await asAdmin('post', `/v1/customers/${maria.id}/relationship`).expect(200);
-    const passportId = await verifiedPassport(maria);
+    const passportId = await verifiedPassport(maria, facts);
     const blobKey = await blobKeyOf(passportId);
     const relied = await vault
       .http()

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ProjectionsService } from '../../apps/vault-api/src/infrastructure/projections.service';
 import { aPdf } from '../support/files';
 import { startVault, type VaultUnderTest } from '../support/vault-harness';
-import { binary, getAs, passportFacts, review, upload } from '../support/vault-requests';
+import { aPassportsFacts, binary, getAs, review, upload } from '../support/vault-requests';
 import { onDatabase, scratchDatabase, type ScratchDatabase } from './support/postgres-database';
 
 const projectsHere = (vault: VaultUnderTest) => vault.app.get(ProjectionsService).documents.active;
@@ -76,7 +76,7 @@ describe('two vault instances sharing PostgreSQL', () => {
       uploads.map(async ({ index, customer, documentId }) => {
         const reviewer = vaults[(index + 1) % 2];
         const reader = vaults[index % 2];
-        const approved = await review(reviewer, anna.token, documentId, { decision: 'approve', facts: passportFacts }, 0).expect(201);
+        const approved = await review(reviewer, anna.token, documentId, { decision: 'approve', facts: aPassportsFacts() }, 0).expect(201);
         expect(approved.body).toMatchObject({ status: 'verified', revision: 2 });
         expect(await listedStatus(reader, customer.token, customer.id, documentId)).toBe('verified');
       }),

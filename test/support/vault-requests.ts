@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { VaultUnderTest } from './vault-harness';
 
 export interface UploadOptions {
@@ -46,6 +47,12 @@ export const passportFacts = {
   dateOfBirth: '1974-08-12',
   expiresOn: '2031-01-01',
 };
+
+/**
+ * A passport of its own: a document number is verified for one customer only, so a test that verifies passports for
+ * several customers in one vault gives each its own number.
+ */
+export const aPassportsFacts = () => ({ ...passportFacts, documentNumber: `NX${randomBytes(4).toString('hex').toUpperCase()}` });
 
 export const powerOfAttorneyFacts = {
   notary: 'Mr. J. Bakker, Utrecht',

@@ -16,6 +16,8 @@ export * from './parse-catalogue';
 export * from './document-request';
 export * from './document-request.errors';
 export * from './document-request-escalation';
+
+export * from './identity-number';
 export * from './customer-retention';
 export * from './invisible-controls';
 export * from './chip';

@@ -1,5 +1,5 @@
 import type { Principal } from '@kluis/auth';
-import type { DocumentCommand, DocumentEvent, DocumentTypeCatalogue } from '@kluis/document-domain';
+import type { DocumentCommand, DocumentEvent, DocumentOnFile, DocumentTypeCatalogue } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { FileAccess } from '../access/file-access';
@@ -24,6 +24,8 @@ export interface ChangeRequest {
   readonly expectedRevision: number | undefined;
   readonly requestId: string;
   readonly command: (by: ReturnType<typeof actorFor>) => DocumentCommand;
+  /** Runs once the caller may touch the document and before the change: checks that reach beyond this document. */
+  readonly beforeChange?: (document: DocumentOnFile, command: DocumentCommand, now: Date) => Promise<void>;
 }
 
 /** Changes an existing document: visible to the caller first, then decided and appended at the revision they saw. */
@@ -49,6 +51,9 @@ export class DocumentCommandsService {
     const { customerId, type } = current.state;
     await this.access.assert(request.principal, { customerId, type, documentId: request.documentId }, request.action, request.requestId);
     const now = this.clock.now();
+    // A stale If-Match fails below whatever the checks say, so they run only on the revision the caller saw.
+    const seen = request.expectedRevision === undefined || request.expectedRevision === current.revision;
+    if (seen) await request.beforeChange?.(current.state, request.command(actorFor(request.principal)), now);
     try {
       const outcome = await runCommand(
         this.store,

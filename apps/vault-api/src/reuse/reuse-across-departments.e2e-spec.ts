@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { eventually } from '../../../../test/support/eventually';
 import { aPdf } from '../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../test/support/vault-harness';
-import { expectProblem, getAs, passportFacts, powerOfAttorneyFacts, review, upload } from '../../../../test/support/vault-requests';
+import { aPassportsFacts, expectProblem, getAs, passportFacts, powerOfAttorneyFacts, review, upload } from '../../../../test/support/vault-requests';
 import { ExpiryProcess } from '../expiry/expiry.process';
 
 type Who = { id: string; token: string };
@@ -168,7 +168,7 @@ describe('reuse across departments: never asking twice', () => {
     const customer = await vault.customer();
     const documentId = await uploadAtBranch(customer.id, 'passport');
     const lastValidDay = new Date(vault.clock.now().getTime() + 30 * 24 * 60 * 60_000).toISOString().slice(0, 10);
-    await review(vault, anna.token, documentId, { decision: 'approve', facts: { ...passportFacts, expiresOn: lastValidDay } }, 0).expect(201);
+    await review(vault, anna.token, documentId, { decision: 'approve', facts: { ...aPassportsFacts(), expiresOn: lastValidDay } }, 0).expect(201);
     await rely(investments, documentId, 'Investment account', 'INV-9').expect(201);
     const expiry = (vault.app as INestApplication).get(ExpiryProcess);
     await expiry.sweep();
@@ -188,7 +188,7 @@ describe('reuse across departments: never asking twice', () => {
   it('lets only the referencing department release its reference', async () => {
     const customer = await vault.customer();
     const documentId = await uploadAtBranch(customer.id, 'passport');
-    await review(vault, anna.token, documentId, { decision: 'approve', facts: passportFacts }, 0).expect(201);
+    await review(vault, anna.token, documentId, { decision: 'approve', facts: aPassportsFacts() }, 0).expect(201);
     const reference = await rely(investments, documentId, 'Account', 'INV-1').expect(201);
     const release = (who: Who) => vault.http().delete(`/v1/documents/${documentId}/references/${reference.body.id}`).set('Authorization', `Bearer ${who.token}`);
     expectProblem(await release(mandates), 404);

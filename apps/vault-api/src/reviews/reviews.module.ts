@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
 import { ClaimDocumentHandler } from './claim-document/claim-document.handler';
 import { ClaimDocumentController } from './claim-document/claim-document.http.controller';
+import { IdentityNumberRegistry } from './review-document/identity-number-registry';
 import { ReviewDocumentHandler } from './review-document/review-document.handler';
 import { ReviewDocumentController } from './review-document/review-document.http.controller';
 import { ReviewQueueHandler } from './review-queue/review-queue.handler';
@@ -10,6 +11,6 @@ import { ReviewQueueController } from './review-queue/review-queue.http.controll
 @Module({
   imports: [DocumentsModule],
   controllers: [ReviewDocumentController, ReviewQueueController, ClaimDocumentController],
-  providers: [ReviewDocumentHandler, ReviewQueueHandler, ClaimDocumentHandler],
+  providers: [IdentityNumberRegistry, ReviewDocumentHandler, ReviewQueueHandler, ClaimDocumentHandler],
 })
 export class ReviewsModule {}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { eventually } from '../../../../test/support/eventually';
 import { aPdf } from '../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../test/support/vault-harness';
-import { expectProblem, getAs, passportFacts, review, upload } from '../../../../test/support/vault-requests';
+import { aPassportsFacts, expectProblem, getAs, review, upload } from '../../../../test/support/vault-requests';
 import { verifyKluisSignature } from './kluis-signature';
 import { type ReceivedDelivery, WebhookReceiver } from './testing/webhook-receiver';
 
@@ -80,7 +80,7 @@ describe('department feed webhooks', () => {
     const rejected = await upload(vault, carla.token, customer.id, { file: aPdf(), type: 'passport' }).expect(201);
     await review(vault, anna.token, rejected.body.id, { decision: 'reject', reasonCode: 'ILLEGIBLE', message: 'We could not read it.' }, 0).expect(201);
     const verified = await upload(vault, carla.token, customer.id, { file: aPdf(), type: 'passport' }).expect(201);
-    await review(vault, anna.token, verified.body.id, { decision: 'approve', facts: passportFacts }, 0).expect(201);
+    await review(vault, anna.token, verified.body.id, { decision: 'approve', facts: aPassportsFacts() }, 0).expect(201);
     return eventually(async () => {
       const entries = await feedOf(department);
       expect(entries.map((entry) => entry.type)).toEqual(['DocumentRejected', 'DocumentVerified', 'DocumentRequestSatisfied']);

@@ -1,6 +1,6 @@
 import { aPdf } from '../../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../../test/support/vault-harness';
-import { expectProblem, getAs, passportFacts, review, upload } from '../../../../../test/support/vault-requests';
+import { aPassportsFacts, expectProblem, getAs, review, upload } from '../../../../../test/support/vault-requests';
 
 type Who = { id: string; token: string };
 
@@ -22,7 +22,7 @@ describe("a stranger's passport on a customer's file", () => {
     await removeDataDir(vault);
   });
 
-  const strangersFacts = { documentNumber: 'BE7781234', issuingCountry: 'BEL', holderName: 'Someone Else Entirely', dateOfBirth: '1990-02-03', expiresOn: '2032-05-01' };
+  const strangersFacts = { documentNumber: aPassportsFacts().documentNumber, issuingCountry: 'BEL', holderName: 'Someone Else Entirely', dateOfBirth: '1990-02-03', expiresOn: '2032-05-01' };
   const reason = 'Checked at the branch with the customer in person: the customer changed her name and the earlier date was a typing error by the issuer.';
 
   const aPassport = async (customer: Who) => (await upload(vault, customer.token, customer.id, { file: aPdf(), type: 'passport' }).expect(201)).body.id as string;
@@ -34,7 +34,7 @@ describe("a stranger's passport on a customer's file", () => {
   it('holds it for a second reviewer who confirms with a reason, serving the customer’s own passport until then', async () => {
     const customer = await vault.customer();
     const own = await aPassport(customer);
-    await review(vault, anna.token, own, { decision: 'approve', facts: passportFacts }, 0).expect(201);
+    await review(vault, anna.token, own, { decision: 'approve', facts: aPassportsFacts() }, 0).expect(201);
 
     const strangers = await aPassport(customer);
     const held = await review(vault, anna.token, strangers, { decision: 'approve', facts: strangersFacts }, 0).expect(201);
@@ -68,9 +68,9 @@ describe("a stranger's passport on a customer's file", () => {
   it('verifies a renewed passport of the same holder with one approval, however the name is written', async () => {
     const customer = await vault.customer();
     const own = await aPassport(customer);
-    await review(vault, anna.token, own, { decision: 'approve', facts: passportFacts }, 0).expect(201);
+    await review(vault, anna.token, own, { decision: 'approve', facts: aPassportsFacts() }, 0).expect(201);
     const renewed = await aPassport(customer);
-    const verified = await review(vault, bram.token, renewed, { decision: 'approve', facts: { ...passportFacts, documentNumber: 'NXD9P2T44', holderName: 'DE VRIES, MARIA' } }, 0).expect(201);
+    const verified = await review(vault, bram.token, renewed, { decision: 'approve', facts: { ...aPassportsFacts(), holderName: 'DE VRIES, MARIA' } }, 0).expect(201);
     expect(verified.body).toMatchObject({ status: 'verified', holderMismatch: null });
   });
 });

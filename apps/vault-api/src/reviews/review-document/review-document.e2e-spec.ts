@@ -1,6 +1,6 @@
 import { aPdf } from '../../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../../test/support/vault-harness';
-import { expectProblem, getAs, passportFacts, powerOfAttorneyFacts, review, upload } from '../../../../../test/support/vault-requests';
+import { aPassportsFacts, expectProblem, getAs, passportFacts, powerOfAttorneyFacts, review, upload } from '../../../../../test/support/vault-requests';
 
 describe('verifying documents at the back office', () => {
   let vault: VaultUnderTest;
@@ -66,7 +66,7 @@ describe('verifying documents at the back office', () => {
     const item = queue.body.items.find((entry: { id: string }) => entry.id === older.documentId);
     expect(item).toMatchObject({ status: 'pending_review', overdue: false, dueAt: expect.any(String), waitingMinutes: expect.any(Number) });
     expect(item).not.toHaveProperty('facts');
-    await review(vault, anna.token, older.documentId, { decision: 'approve', facts: passportFacts }, 0).expect(201);
+    await review(vault, anna.token, older.documentId, { decision: 'approve', facts: aPassportsFacts() }, 0).expect(201);
     const after = await getAs(vault, anna.token, '/v1/review-queue?limit=500').expect(200);
     expect(after.body.items.map((entry: { id: string }) => entry.id)).not.toContain(older.documentId);
   });

@@ -24,7 +24,7 @@ export class ReviewDocumentController {
   @ApiResponse({ status: 400, type: ProblemResponse, description: 'Missing or malformed facts, reason or message' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only reviewers review' })
   @ApiResponse({ status: 404, type: ProblemResponse })
-  @ApiResponse({ status: 409, type: ProblemResponse, description: "Not awaiting review, your own upload, your second approval, an expired document (DOCUMENT.EXPIRED), or a holder who differs from the customer's verified identity without holderMismatchReason (DOCUMENT.HOLDER_MISMATCH)" })
+  @ApiResponse({ status: 409, type: ProblemResponse, description: "Not awaiting review, your own upload, your second approval, an expired document (DOCUMENT.EXPIRED), or a holder who differs from the customer's verified identity without holderMismatchReason (DOCUMENT.HOLDER_MISMATCH), or a document number and issuing country already verified for another customer (DOCUMENT.NUMBER_IN_USE)" })
   @ApiResponse({ status: 412, type: ProblemResponse })
   @ApiResponse({ status: 428, type: ProblemResponse })
   async review(

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { aPdf } from '../../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../../test/support/vault-harness';
-import { expectProblem, getAs, passportFacts, powerOfAttorneyFacts, review, upload } from '../../../../../test/support/vault-requests';
+import { aPassportsFacts, expectProblem, getAs, passportFacts, powerOfAttorneyFacts, review, upload } from '../../../../../test/support/vault-requests';
 import { ExpiryProcess } from '../../expiry/expiry.process';
 
 // The ICAO 9303 specimen passport (Part 4) and ID card (Part 5).
@@ -104,7 +104,7 @@ describe('the verification desk', () => {
       vault.clock.advance(31 * 60_000);
       const afterLease = await getAs(vault, anna.token, '/v1/review-queue?limit=500').expect(200);
       expect(afterLease.body.items.find((item: { id: string }) => item.id === documentId)).toMatchObject({ claimedBy: null });
-      await review(vault, anna.token, documentId, { decision: 'approve', facts: passportFacts }, taken.body.revision).expect(201);
+      await review(vault, anna.token, documentId, { decision: 'approve', facts: aPassportsFacts() }, taken.body.revision).expect(201);
     });
 
     it('answers 403 to a customer who tries to claim', async () => {
@@ -175,7 +175,7 @@ describe('the verification desk', () => {
       const { maria, documentId } = await onFile('passport');
       const anna = await vault.reviewer('anna');
       const validUntil = new Date(vault.clock.now().getTime() + 90 * 24 * 60 * 60_000).toISOString().slice(0, 10);
-      await review(vault, anna.token, documentId, { decision: 'approve', facts: { ...passportFacts, expiresOn: validUntil } }, 0).expect(201);
+      await review(vault, anna.token, documentId, { decision: 'approve', facts: { ...aPassportsFacts(), expiresOn: validUntil } }, 0).expect(201);
       const expiry = (vault.app as INestApplication).get(ExpiryProcess);
 
       let mine = await getAs(vault, maria.token, '/v1/me/documents').expect(200);
