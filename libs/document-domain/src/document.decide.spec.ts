@@ -33,7 +33,7 @@ import {
 } from './testing';
 
 const now = new Date('2026-11-06T15:30:00.000Z'); // a Friday
-const given = specFor(documentDecider, () => ({ now, catalogue: DEFAULT_CATALOGUE }));
+const given = specFor(documentDecider, () => ({ now, catalogue: DEFAULT_CATALOGUE, mrzSpecimens: true }));
 const anna = aReviewer('anna');
 const bram = aReviewer('bram');
 

@@ -46,6 +46,8 @@ import { recordChipReading } from './chip/record-chip-reading';
 export interface DocumentContext {
   readonly now: Date;
   readonly catalogue: DocumentTypeCatalogue;
+  /** Whether an MRZ of Doc 9303's specimen state (UTO) is read as real: for tests and training, never production. */
+  readonly mrzSpecimens?: boolean;
 }
 
 export function decide(command: DocumentCommand, state: DocumentState, context: DocumentContext): DocumentEvent[] {
@@ -176,11 +178,12 @@ function release(command: ReleaseClaim, state: DocumentOnFile, { now }: Document
 }
 
 /** Checks the MRZ digit by digit and against the typed facts, filling in what was left blank. */
-function factsCheckedAgainstMrz(command: ApproveDocument, policy: DocumentTypePolicy, now: Date): Facts {
+function factsCheckedAgainstMrz(command: ApproveDocument, policy: DocumentTypePolicy, { now, mrzSpecimens }: DocumentContext): Facts {
   if (!command.mrz) return command.facts;
   if (!policy.mrz) throw new MrzNotApplicable('This type of document has no machine-readable zone.');
-  const parsed = parseMrz(command.mrz, { today: now });
+  const parsed = parseMrz(command.mrz, { today: now, specimens: mrzSpecimens === true });
   if (!parsed.ok) throw new MrzRefused(parsed.errors);
+  if (parsed.mrz.format === 'MRV-A' || parsed.mrz.format === 'MRV-B') throw new MrzNotApplicable('This is a visa\'s zone; a visa is not an identity document.');
   const fitsType = policy.mrz === 'TD3' ? parsed.mrz.format === 'TD3' : parsed.mrz.format !== 'TD3';
   if (!fitsType) throw new MrzNotApplicable(`A ${policy.mrz === 'TD3' ? 'passport has a two-line, 44-character' : 'card has a three-line (TD1) or two-line, 36-character (TD2)'} zone.`);
   const checked = crossCheckFacts(parsed.mrz, command.facts);
@@ -188,12 +191,13 @@ function factsCheckedAgainstMrz(command: ApproveDocument, policy: DocumentTypePo
   return checked.facts;
 }
 
-function approve(command: ApproveDocument, state: DocumentOnFile, { now, catalogue }: DocumentContext): DocumentEvent[] {
+function approve(command: ApproveDocument, state: DocumentOnFile, context: DocumentContext): DocumentEvent[] {
+  const { now, catalogue } = context;
   assertReviewable(state, command.by.id, now);
   if (state.chip && !state.chip.passed) throw new FailedChipReadingNotApprovable(state.chip.failureCode ?? 'CHIP.MALFORMED');
   const policy = catalogue[state.type];
   // A chip reading's facts are the ones its signed DG1 states, whatever is typed.
-  const read = state.chip ? { ...state.chip.facts } : factsCheckedAgainstMrz(command, policy, now);
+  const read = state.chip ? { ...state.chip.facts } : factsCheckedAgainstMrz(command, policy, context);
   const missing = missingFacts(read, policy.requiredFacts);
   if (missing.length > 0) throw new FactsMissing(missing);
   const facts = pickFacts(read, policy);

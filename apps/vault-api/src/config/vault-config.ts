@@ -17,6 +17,7 @@ import { type EncryptionConfig, loadEncryptionConfig } from '../encryption/encry
 import { malwareScannerSetting } from './malware-scanner-setting';
 import { type RequestRules, requestRulesSetting } from './request-rules-setting';
 import { type NoticeSettings, noticeSettings } from './notice-settings';
+import { mrzSpecimensSetting } from './mrz-specimens-setting';
 import { loadWebhookConfig, type WebhookConfig } from '../webhooks/webhook-config';
 
 export const VAULT_CONFIG = Symbol('VAULT_CONFIG');
@@ -77,6 +78,8 @@ export interface VaultConfig {
   readonly cscaMasterList: string | null;
   /** How notices reach the customer by mail, and how often delivery is retried. */
   readonly notices: NoticeSettings;
+  /** Whether an MRZ of the ICAO specimen state (UTO) is read as real: tests and training only, never production. */
+  readonly mrzSpecimens: boolean;
 }
 
 export interface StaffBulkLimits {
@@ -137,6 +140,7 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     http: httpExposureSetting(env, production),
     cscaMasterList: env.VAULT_CSCA_MASTER_LIST || null,
     notices: noticeSettings(env, dataDir, port),
+    mrzSpecimens: mrzSpecimensSetting(env),
   };
 }
 

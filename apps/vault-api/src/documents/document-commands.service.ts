@@ -3,6 +3,7 @@ import type { DocumentCommand, DocumentEvent, DocumentOnFile, DocumentTypeCatalo
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { FileAccess } from '../access/file-access';
+import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE } from '../infrastructure/tokens';
@@ -34,6 +35,7 @@ export class DocumentCommandsService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly clock: Clock,
     private readonly projections: ProjectionsService,
     private readonly reader: DocumentReader,
@@ -60,7 +62,7 @@ export class DocumentCommandsService {
         documentKind,
         request.documentId,
         request.command(actorFor(request.principal)),
-        { now, catalogue: this.catalogue },
+        { now, catalogue: this.catalogue, mrzSpecimens: this.config.mrzSpecimens },
         { metadata: metadataFor(request.principal, request.requestId, now, customerId), expectedRevision: request.expectedRevision },
       );
       if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);

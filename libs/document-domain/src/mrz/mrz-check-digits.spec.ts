@@ -80,7 +80,7 @@ function withCharacter(lines: readonly string[], { line, column }: Position, cha
 }
 
 function errorsOf(lines: readonly string[]) {
-  const result = parseMrz(lines, { today });
+  const result = parseMrz(lines, { today, specimens: true });
   return result.ok ? [] : result.errors;
 }
 
@@ -135,6 +135,6 @@ describe('what a 7-3-1 check digit cannot see', () => {
   it('misses two characters worth the same modulo 10 (C and M are 12 and 22): a person must compare', () => {
     const [upper, lower] = specimens.td3.lines;
     const cForM = [upper, lower.replace('L898902C3', 'L898902M3')];
-    expect(parseMrz(cForM, { today })).toMatchObject({ ok: true, mrz: { documentNumber: 'L898902M3' } });
+    expect(parseMrz(cForM, { today, specimens: true })).toMatchObject({ ok: true, mrz: { documentNumber: 'L898902M3' } });
   });
 });

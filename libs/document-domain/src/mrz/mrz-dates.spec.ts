@@ -52,7 +52,7 @@ describe('dates that are not dates', () => {
   it('refuses 31 February as a date of birth even when its check digit is right', () => {
     const lines = encodeTd3({ ...anna, dateOfBirth: '1974-02-31' });
     expect(lines[1].slice(13, 19)).toBe('740231');
-    const result = parseMrz(lines, { today });
+    const result = parseMrz(lines, { today, specimens: true });
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -66,29 +66,42 @@ describe('dates that are not dates', () => {
   });
 
   it('refuses a thirteenth month as an expiry date on an ID card', () => {
-    const result = parseMrz(encodeTd1({ ...anna, documentCode: 'I', expiresOn: '2031-13-01' }), { today });
+    const result = parseMrz(encodeTd1({ ...anna, documentCode: 'I', expiresOn: '2031-13-01' }), { today, specimens: true });
     expect(result).toEqual({
       ok: false,
       errors: [expect.objectContaining({ code: 'MRZ.INVALID_DATE', field: 'expiresOn' })],
     });
   });
 
-  it('refuses a partly unknown date of birth (fillers for the day), which no YYYY-MM-DD can hold', () => {
-    const result = parseMrz(encodeTd3({ ...anna, dateOfBirth: '1974-08-<<' }), { today });
-    expect(result).toEqual({
-      ok: false,
-      errors: [
-        expect.objectContaining({
-          code: 'MRZ.INVALID_DATE',
-          field: 'dateOfBirth',
-          message: expect.stringContaining('unknown'),
-        }),
-      ],
-    });
+  it.each([
+    ['the day', '1974-08-<<', '1974-08'],
+    ['the month and day', '1974-<<-<<', '1974'],
+  ])('reads a date of birth whose %s Doc 9303 gives as unknown, without guessing them', (_part, written, read) => {
+    expect(parseMrz(encodeTd3({ ...anna, dateOfBirth: written }), { today, specimens: true })).toMatchObject({ ok: true, mrz: { dateOfBirth: read } });
+  });
+
+  it('puts a partly unknown birth month or year later than today a century back', () => {
+    expect(parseMrz(encodeTd3({ ...anna, dateOfBirth: '2026-04-<<' }), { today, specimens: true })).toMatchObject({ mrz: { dateOfBirth: '1926-04' } });
+    expect(parseMrz(encodeTd3({ ...anna, dateOfBirth: '2026-03-<<' }), { today, specimens: true })).toMatchObject({ mrz: { dateOfBirth: '2026-03' } });
+    expect(parseMrz(encodeTd3({ ...anna, dateOfBirth: '2027-<<-<<' }), { today, specimens: true })).toMatchObject({ mrz: { dateOfBirth: '1927' } });
+  });
+
+  it.each([
+    ['a day without its month', '1974-<<-12'],
+    ['a wholly unknown date', '<<<<-<<-<<'],
+    ['a thirteenth month', '1974-13-<<'],
+  ])('refuses %s as a date of birth', (_case, written) => {
+    const result = parseMrz(encodeTd3({ ...anna, dateOfBirth: written }), { today, specimens: true });
+    expect(result).toMatchObject({ ok: false, errors: [expect.objectContaining({ code: 'MRZ.INVALID_DATE', field: 'dateOfBirth' })] });
+  });
+
+  it('refuses fillers in an expiry date, which Doc 9303 never leaves unknown', () => {
+    const result = parseMrz(encodeTd3({ ...anna, expiresOn: '2031-04-<<' }), { today, specimens: true });
+    expect(result).toMatchObject({ ok: false, errors: [expect.objectContaining({ code: 'MRZ.INVALID_DATE', field: 'expiresOn', message: expect.stringContaining('unknown') })] });
   });
 
   it('refuses a letter in a date even when the check digit was computed over it', () => {
-    const result = parseMrz(encodeTd3({ ...anna, expiresOn: '2031-O4-15' }), { today });
+    const result = parseMrz(encodeTd3({ ...anna, expiresOn: '2031-O4-15' }), { today, specimens: true });
     expect(result).toEqual({
       ok: false,
       errors: [expect.objectContaining({ code: 'MRZ.INVALID_DATE', field: 'expiresOn' })],

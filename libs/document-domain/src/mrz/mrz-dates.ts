@@ -14,7 +14,27 @@ export type MrzDateReading =
 
 const EXPIRY_YEARS_AHEAD = 50;
 
+/** The reason a date's characters are not digits at all: a sign the zone may not be an MRZ. */
+export const NOT_DIGITS = 'must be six digits, YYMMDD';
+
+/**
+ * Doc 9303 Part 3 lets an issuer print fillers for the part of a birth date it does not know: the day (`7408<<`), or
+ * the month and day (`74<<<<`). The reading then stops where knowledge stops, `1974-08` or `1974`, rather than
+ * guessing a day; its century is the latest that is not after today, as for a full date.
+ */
 export function readBirthDate(yymmdd: string, today: Date): MrzDateReading {
+  const known = /^(\d{2})(\d{2}<<|<{4})$/.exec(yymmdd);
+  if (!known) return readBirthDateFrom(yymmdd, today);
+  const month = yymmdd.slice(2, 4);
+  const knownMonth = month !== '<<';
+  if (knownMonth && (Number(month) < 1 || Number(month) > 12)) return { ok: false, reason: `is not a calendar date (no month ${month})` };
+  const sameCentury = centuryOf(today.getUTCFullYear()) + Number(known[1]);
+  const partial = knownMonth ? `${pad4(sameCentury)}-${month}` : pad4(sameCentury);
+  const later = partial > isoDay(today).slice(0, partial.length);
+  return { ok: true, isoDate: later ? `${pad4(sameCentury - 100)}${partial.slice(4)}` : partial };
+}
+
+function readBirthDateFrom(yymmdd: string, today: Date): MrzDateReading {
   return readDate(yymmdd, (twoDigitYear, monthDay) => {
     const todayIso = isoDay(today);
     const sameCentury = centuryOf(today.getUTCFullYear()) + twoDigitYear;
@@ -34,9 +54,9 @@ export function readExpiryDate(yymmdd: string, today: Date): MrzDateReading {
 
 function readDate(yymmdd: string, yearOf: (twoDigitYear: number, monthDay: string) => number): MrzDateReading {
   if (yymmdd.includes('<')) {
-    return { ok: false, reason: 'is partly unknown (fillers); only complete dates are accepted' };
+    return { ok: false, reason: 'is partly unknown (fillers) where Doc 9303 allows none' };
   }
-  if (!/^\d{6}$/.test(yymmdd)) return { ok: false, reason: 'must be six digits, YYMMDD' };
+  if (!/^\d{6}$/.test(yymmdd)) return { ok: false, reason: NOT_DIGITS };
   const monthDay = `${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
   const year = yearOf(Number(yymmdd.slice(0, 2)), monthDay);
   const isoDate = `${pad4(year)}-${monthDay}`;

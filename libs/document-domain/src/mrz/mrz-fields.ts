@@ -3,6 +3,7 @@ import { readBirthDate, readExpiryDate } from './mrz-dates';
 import type { MrzError, MrzField } from './mrz-error';
 import { readNameField } from './mrz-name';
 import type { MrzSex } from './parsed-mrz';
+import { stateCodeKind } from './state-codes';
 
 /**
  * Readers shared by the TD1, TD2 and TD3 layouts. Each reads one field from characters already known to be in the
@@ -64,12 +65,19 @@ export function readDocumentCode(code: string, allowedFirstLetters: string, erro
   return stripFillers(code);
 }
 
-export function readState(field: 'issuingState' | 'nationality', code: string, errors: Errors): string {
+export function readState(field: 'issuingState' | 'nationality', code: string, specimens: boolean, errors: Errors): string {
+  const state = stripFillers(code);
   if (!/^[A-Z][A-Z<]{2}$/.test(code)) {
-    const message = `${LABELS[field]} '${code}' must be a three-letter code`;
-    errors.push({ code: 'MRZ.INVALID_FIELD', field, message });
+    errors.push({ code: 'MRZ.INVALID_FIELD', field, message: `${LABELS[field]} '${code}' must be a three-letter code` });
+    return state;
   }
-  return stripFillers(code);
+  const kind = stateCodeKind(state);
+  if (kind === 'unknown') {
+    errors.push({ code: 'MRZ.INVALID_FIELD', field, message: `${LABELS[field]} '${state}' is not a state code of ICAO Doc 9303 Part 3` });
+  } else if (kind === 'specimen' && !specimens) {
+    errors.push({ code: 'MRZ.INVALID_FIELD', field, message: `${LABELS[field]} '${state}' is the ICAO specimen state; a real document never carries it` });
+  }
+  return state;
 }
 
 export function readSex(character: string, errors: Errors): MrzSex {

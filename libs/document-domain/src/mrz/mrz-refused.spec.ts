@@ -5,7 +5,7 @@ import specimens from './testing/icao-9303-specimens.json';
 describe('refusing an approval over its MRZ', () => {
   it('is a validation error naming each faulty field once, so the API can answer 400', () => {
     const [upper, lower] = specimens.td3.lines;
-    const result = parseMrz([upper, lower.replace('7408122', '7413122')], { today: new Date('2026-03-01T00:00:00Z') });
+    const result = parseMrz([upper, lower.replace('7408122', '7413122')], { today: new Date('2026-03-01T00:00:00Z'), specimens: true });
     if (result.ok) throw new Error('expected a refusal');
 
     const refusal = new MrzRefused(result.errors);

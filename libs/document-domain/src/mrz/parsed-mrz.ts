@@ -1,7 +1,10 @@
 import type { MrzError } from './mrz-error';
 
-/** ICAO 9303 layouts: TD1 ID cards (3 × 30), TD2 (2 × 36), TD3 passports (2 × 44). */
-export type MrzFormat = 'TD1' | 'TD2' | 'TD3';
+/**
+ * ICAO 9303 layouts: TD1 ID cards (3 × 30), TD2 (2 × 36), TD3 passports (2 × 44), and the visas of Part 7, MRV-A
+ * (2 × 44) and MRV-B (2 × 36).
+ */
+export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'MRV-A' | 'MRV-B';
 
 export type MrzSex = 'F' | 'M' | 'X';
 
@@ -20,7 +23,7 @@ interface ParsedMrzBase {
   /** Without fillers; a TD1/TD2 number longer than nine characters is joined back from the optional data. */
   readonly documentNumber: string;
   readonly nationality: string;
-  /** `YYYY-MM-DD` */
+  /** `YYYY-MM-DD`; `YYYY-MM` or `YYYY` when the document gives the day, or the month and day, as unknown. */
   readonly dateOfBirth: string;
   /** `X` where the MRZ has `<` (unspecified). */
   readonly sex: MrzSex;
@@ -30,8 +33,9 @@ interface ParsedMrzBase {
   readonly optionalData: string;
 }
 
+/** The two-line layouts; a visa's optional data runs to the end of its line, with no check digit of its own. */
 export interface ParsedTd3OrTd2 extends ParsedMrzBase {
-  readonly format: 'TD3' | 'TD2';
+  readonly format: 'TD3' | 'TD2' | 'MRV-A' | 'MRV-B';
 }
 
 export interface ParsedTd1 extends ParsedMrzBase {
@@ -49,4 +53,9 @@ export type MrzResult =
 export interface ParseMrzOptions {
   /** Decides the century of two-digit years. Passed in so that parsing stays pure. */
   readonly today: Date;
+  /**
+   * Accept Doc 9303's specimen state, Utopia (`UTO`), as a real one: for tests and training only. Off unless set,
+   * so that a caller who forgets it never lets a specimen pass as a customer's document.
+   */
+  readonly specimens?: boolean;
 }

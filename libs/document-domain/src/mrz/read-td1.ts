@@ -8,7 +8,7 @@ import {
   readState,
   type Errors,
 } from './mrz-fields';
-import type { MrzResult } from './parsed-mrz';
+import type { MrzResult, ParseMrzOptions } from './parsed-mrz';
 
 /**
  * TD1 (Doc 9303 Part 5, ID cards, 3 × 30):
@@ -17,12 +17,13 @@ import type { MrzResult } from './parsed-mrz';
  *   line 3: name
  * The composite covers line 1 from the number on, and line 2's dates, check digits and optional data.
  */
-export function readTd1(lines: readonly string[], today: Date): MrzResult {
+export function readTd1(lines: readonly string[], options: ParseMrzOptions): MrzResult {
   const [upper, middle, lower] = lines;
   const errors: Errors = [];
+  const specimens = options.specimens === true;
 
   const documentCode = readDocumentCode(upper.slice(0, 2), 'ACI', errors);
-  const issuingState = readState('issuingState', upper.slice(2, 5), errors);
+  const issuingState = readState('issuingState', upper.slice(2, 5), specimens, errors);
   const { documentNumber, optionalData } = readDocumentNumber(
     upper.slice(5, 14),
     upper[14],
@@ -32,11 +33,11 @@ export function readTd1(lines: readonly string[], today: Date): MrzResult {
   const dates = readDates(
     { digits: middle.slice(0, 6), checkDigit: middle[6] },
     { digits: middle.slice(8, 14), checkDigit: middle[14] },
-    today,
+    options.today,
     errors,
   );
   const sex = readSex(middle[7], errors);
-  const nationality = readState('nationality', middle.slice(15, 18), errors);
+  const nationality = readState('nationality', middle.slice(15, 18), specimens, errors);
   const optionalData2 = middle.slice(18, 29).replace(/<+$/, '');
   checkDigit(
     'composite',

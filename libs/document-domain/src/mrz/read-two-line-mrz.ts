@@ -8,35 +8,40 @@ import {
   readState,
   type Errors,
 } from './mrz-fields';
-import type { MrzResult } from './parsed-mrz';
+import type { MrzResult, ParseMrzOptions } from './parsed-mrz';
 
 /**
- * TD3 (Doc 9303 Part 4, passports, 2 × 44) and TD2 (Part 6, 2 × 36) share their layout up to the optional data:
+ * TD3 (Doc 9303 Part 4, passports, 2 × 44), TD2 (Part 6, 2 × 36) and the visas MRV-A (Part 7, 2 × 44) and MRV-B
+ * (2 × 36), told apart from the passport and TD2 layouts by their document code `V`, share their layout up to the
+ * optional data:
  *   line 1: code 0-1, issuing state 2-4, name 5-end
  *   line 2: number 0-8, check 9, nationality 10-12, birth 13-18, check 19, sex 20, expiry 21-26, check 27,
- *           optional data 28-…, then (TD3 only) its check digit, and last the composite check digit.
+ *           optional data 28-…, then (TD3 only) its check digit, and last (not on visas) the composite check digit.
  */
-export function readTwoLineMrz(format: 'TD3' | 'TD2', lines: readonly string[], today: Date): MrzResult {
+export function readTwoLineMrz(layout: 'TD3' | 'TD2', lines: readonly string[], options: ParseMrzOptions): MrzResult {
   const [upper, lower] = lines;
   const errors: Errors = [];
+  const isVisa = upper.startsWith('V');
+  const format = isVisa ? (layout === 'TD3' ? 'MRV-A' : 'MRV-B') : layout;
   const isPassport = format === 'TD3';
-  const optionalEnd = isPassport ? 42 : 35;
+  const optionalEnd = isVisa ? lower.length : isPassport ? 42 : 35;
   const optional = lower.slice(28, optionalEnd);
+  const specimens = options.specimens === true;
 
-  const documentCode = readDocumentCode(upper.slice(0, 2), isPassport ? 'P' : 'ACI', errors);
-  const issuingState = readState('issuingState', upper.slice(2, 5), errors);
+  const documentCode = readDocumentCode(upper.slice(0, 2), isVisa ? 'V' : isPassport ? 'P' : 'ACI', errors);
+  const issuingState = readState('issuingState', upper.slice(2, 5), specimens, errors);
   const name = readName(upper.slice(5), errors);
   const { documentNumber, optionalData } = readDocumentNumber(
     lower.slice(0, 9),
     lower[9],
-    { field: optional, mayContinueNumber: !isPassport },
+    { field: optional, mayContinueNumber: format === 'TD2' },
     errors,
   );
-  const nationality = readState('nationality', lower.slice(10, 13), errors);
+  const nationality = readState('nationality', lower.slice(10, 13), specimens, errors);
   const dates = readDates(
     { digits: lower.slice(13, 19), checkDigit: lower[19] },
     { digits: lower.slice(21, 27), checkDigit: lower[27] },
-    today,
+    options.today,
     errors,
   );
   const sex = readSex(lower[20], errors);
@@ -45,7 +50,7 @@ export function readTwoLineMrz(format: 'TD3' | 'TD2', lines: readonly string[], 
     const unused = /^<+$/.test(optional);
     checkDigit('optionalData', optional, lower[42], errors, unused ? ['<'] : []);
   }
-  checkDigit('composite', lower.slice(0, 10) + lower.slice(13, 20) + lower.slice(21, -1), lower.slice(-1), errors);
+  if (!isVisa) checkDigit('composite', lower.slice(0, 10) + lower.slice(13, 20) + lower.slice(21, -1), lower.slice(-1), errors);
 
   if (errors.length > 0) return { ok: false, errors };
   return {

@@ -5,6 +5,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DocumentCommandsService } from '../../documents/document-commands.service';
 import type { DocumentView } from '../../documents/document.view';
 import { DocumentReader } from '../../documents/document-reader';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
 import { IdentityNumberRegistry } from './identity-number-registry';
 import { ReviewDocumentCommand } from './review-document.command';
@@ -17,6 +18,7 @@ export class ReviewDocumentHandler implements ICommandHandler<ReviewDocumentComm
     private readonly identityNumbers: IdentityNumberRegistry,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
   ) {}
 
   async execute({ documentId, review, expectedRevision, principal, requestId }: ReviewDocumentCommand): Promise<DocumentView> {
@@ -50,7 +52,7 @@ export class ReviewDocumentHandler implements ICommandHandler<ReviewDocumentComm
     if (command.type !== 'ApproveDocument' || document.evidenceKind !== 'identity') return;
     let events: DocumentEvent[];
     try {
-      events = decide(command, document, { now, catalogue: this.catalogue });
+      events = decide(command, document, { now, catalogue: this.catalogue, mrzSpecimens: this.config.mrzSpecimens });
     } catch {
       return;
     }

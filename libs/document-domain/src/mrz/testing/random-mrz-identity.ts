@@ -1,3 +1,4 @@
+import { ICAO_STATE_CODES } from '../state-codes';
 import type { MrzIdentity } from './encode-mrz';
 
 /** A small seeded generator (mulberry32), so that a failing case can be replayed from its seed. */
@@ -46,7 +47,8 @@ export function randomIdentity(random: () => number, format: RandomFormat, today
 
   const documentNumber = word(1, between(1, 3) === 1 ? layout.longestNumber : 9, ALPHANUMERIC);
   const numberRoom = documentNumber.length > 9 ? documentNumber.length - 9 + 2 : 0;
-  const state = () => (between(1, 10) === 1 ? `${pick(LETTERS)}` : word(3, 3));
+  // Germany's one-letter `D` one time in ten, so that its fillers are exercised too.
+  const state = () => (between(1, 10) === 1 ? 'D' : ICAO_STATE_CODES[Math.floor(random() * ICAO_STATE_CODES.length)]);
   const thisYear = today.getUTCFullYear();
   const birth = new Date(today.getTime() - between(0, 100 * 365 - 1) * DAY_MS);
   const expiryStart = Date.UTC(thisYear - 49, 0, 1);
