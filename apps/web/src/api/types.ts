@@ -99,7 +99,14 @@ export interface VaultDocument {
   /** Once verified: `chip` for a chip reading that passed passive authentication, `review` for a checked copy. */
   readonly assurance: 'review' | 'chip' | null;
   readonly chip: ChipVerdict | null;
+  /** Staff only: holder fields that differ from the customer's verified identity, and who confirmed them. */
+  readonly holderMismatch?: HolderMismatch | null;
   readonly revision: number;
+}
+
+export interface HolderMismatch {
+  readonly fields: readonly ('holderName' | 'dateOfBirth')[];
+  readonly confirmed: { readonly by: string; readonly reason: string; readonly at: string } | null;
 }
 
 export type ChipStepName = 'sod-structure' | 'sod-signature' | 'signer-validity' | 'csca-chain' | 'revocation' | 'data-group-hashes' | 'dg1-mrz';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { VaultDocument } from '../api/types';
+import type { HolderMismatch, VaultDocument } from '../api/types';
 import { useSession, useSignedIn } from '../auth/session-context';
 import { useDocumentType } from '../config';
 import { useI18n } from '../i18n/i18n';
@@ -89,6 +89,7 @@ function ReviewDocument({ document, outcome, onChanged }: { document: VaultDocum
           {fourEyes.byYou && <p>{t('review.fourEyes.yours')}</p>}
         </div>
       )}
+      {document.holderMismatch && <HolderMismatchNotice mismatch={document.holderMismatch} />}
       {/* Whoever gave the first approval cannot review again, so there is nothing for them to claim. */}
       {isReviewable(document.status) && !(fourEyes.kind === 'first-approval' && fourEyes.byYou) && <ClaimBar document={document} onChanged={() => onChanged(outcome)} />}
       <div className="review-layout">
@@ -172,5 +173,18 @@ function Reviews({ document }: { document: VaultDocument }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+function HolderMismatchNotice({ mismatch }: { mismatch: HolderMismatch }) {
+  const { t } = useI18n();
+  const fields = mismatch.fields.map((field) => t(`fact.${field}`)).join(', ');
+  if (mismatch.confirmed) {
+    return <p className="notice notice-info">{t('review.holderConfirmed', { fields, name: mismatch.confirmed.by, reason: mismatch.confirmed.reason })}</p>;
+  }
+  return (
+    <p className="notice notice-warning" data-testid="holder-mismatch">
+      {t('review.holderMismatch', { fields })}
+    </p>
   );
 }

@@ -22,12 +22,15 @@ type ReasonCode = (typeof REASON_CODES)[number];
 export function ReviewForm({ document, policy, onReviewed }: { document: VaultDocument; policy: UiDocumentType; onReviewed(outcome: 'approved' | 'verified' | 'rejected'): void }) {
   const { t } = useI18n();
   const { api } = useSession();
-  const ids = { reason: useId(), message: useId(), messageHelp: useId(), facts: useId(), reject: useId() };
+  const ids = { reason: useId(), message: useId(), messageHelp: useId(), facts: useId(), reject: useId(), holderReason: useId(), holderReasonHelp: useId() };
   const [facts, setFacts] = useState<Facts>({});
   const [mrz, setMrz] = useState('');
   const [rejecting, setRejecting] = useState(false);
   const [reasonCode, setReasonCode] = useState<ReasonCode | ''>('');
   const [message, setMessage] = useState('');
+  const [holderReason, setHolderReason] = useState('');
+  // The approval that would verify a document held for its holder must say why the holder is the customer.
+  const confirmsHolder = document.holderMismatch?.confirmed === null && document.reviews.some((review) => review.decision === 'approve');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
   const feedback = mrzFeedback(mrz);
@@ -56,7 +59,12 @@ export function ReviewForm({ document, policy, onReviewed }: { document: VaultDo
       policy.requiredFacts.map((name) => [name, name === 'issuingCountry' ? facts[name]?.trim().toUpperCase() : facts[name]?.trim()]).filter(([, value]) => value),
     );
     const lines = mrzLines(mrz);
-    void review({ decision: 'approve', ...(Object.keys(read).length > 0 || lines.length === 0 ? { facts: read } : {}), ...(lines.length > 0 ? { mrz: lines } : {}) });
+    void review({
+      decision: 'approve',
+      ...(Object.keys(read).length > 0 || lines.length === 0 ? { facts: read } : {}),
+      ...(lines.length > 0 ? { mrz: lines } : {}),
+      ...(confirmsHolder ? { holderMismatchReason: holderReason.trim() } : {}),
+    });
   };
 
   const reject = (event: FormEvent) => {
@@ -91,6 +99,15 @@ export function ReviewForm({ document, policy, onReviewed }: { document: VaultDo
               />
             ))}
           </>
+        )}
+        {confirmsHolder && (
+          <div className="field">
+            <label htmlFor={ids.holderReason}>{t('review.holderMismatchReason')}</label>
+            <p id={ids.holderReasonHelp} className="hint">
+              {t('review.holderMismatchReasonHelp')}
+            </p>
+            <textarea id={ids.holderReason} required rows={3} maxLength={1000} aria-describedby={ids.holderReasonHelp} value={holderReason} onChange={(event) => setHolderReason(event.target.value)} />
+          </div>
         )}
         <div className="actions">
           {(document.chip === null || document.chip.passed) && (
