@@ -1,5 +1,5 @@
 import type { Review } from '../api/types';
-import { fourEyesState } from './four-eyes';
+import { fourEyesState, needsTwoApprovals } from './four-eyes';
 
 const approval = (by: string): Review => ({ decision: 'approve', by, at: '2026-05-04T09:00:00Z', reasonCode: null, message: null });
 
@@ -17,5 +17,13 @@ describe('the four-eyes state a reviewer sees', () => {
   it('says nothing for single-review types or once the review is over', () => {
     expect(fourEyesState({ status: 'pending_review', reviews: [] }, false, 'anna')).toEqual({ kind: 'not-needed' });
     expect(fourEyesState({ status: 'verified', reviews: [approval('anna'), approval('bram')] }, true, 'anna')).toEqual({ kind: 'closed' });
+  });
+});
+
+describe('when a document needs two approvals', () => {
+  it('follows the type, and holds any document whose holder differs from the verified identity', () => {
+    expect(needsTwoApprovals({}, true)).toBe(true);
+    expect(needsTwoApprovals({ holderMismatch: null }, false)).toBe(false);
+    expect(needsTwoApprovals({ holderMismatch: { fields: ['holderName'], confirmed: null } }, false)).toBe(true);
   });
 });

@@ -15,6 +15,9 @@ export function fourEyesState(document: Pick<VaultDocument, 'status' | 'reviews'
   return first ? { kind: 'first-approval', by: first.by, byYou: first.by === reviewer } : { kind: 'needs-two' };
 }
 
+/** Two approvals: the type's policy asks for them, or the holder differs from the customer's verified identity. */
+export const needsTwoApprovals = (document: Pick<VaultDocument, 'holderMismatch'>, fourEyesPolicy: boolean) => fourEyesPolicy || Boolean(document.holderMismatch);
+
 export const isReviewable = (status: VaultDocument['status']) => status === 'pending_review' || status === 'awaiting_second_review';
 
 /** The fixed purpose a reviewer states to read the file; the vault records it in the customer's access log. */

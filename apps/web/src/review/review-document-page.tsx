@@ -12,7 +12,7 @@ import { useResource } from '../use-resource';
 import { ChipVerdictPanel } from './chip-verdict-panel';
 import { DocumentPreview } from './document-preview';
 import { DueLabel } from './due-label';
-import { fourEyesState, isReviewable } from './four-eyes';
+import { fourEyesState, isReviewable, needsTwoApprovals } from './four-eyes';
 import { ReviewForm } from './review-form';
 
 type Outcome = 'approved' | 'verified' | 'rejected';
@@ -60,7 +60,7 @@ function ReviewDocument({ document, outcome, onChanged }: { document: VaultDocum
   const policy = useDocumentType(document.type);
   const now = useNow(30_000);
   const typeName = t(`type.${document.type}`);
-  const fourEyes = fourEyesState(document, policy?.fourEyes ?? false, me);
+  const fourEyes = fourEyesState(document, needsTwoApprovals(document, policy?.fourEyes ?? false), me);
 
   return (
     <>
