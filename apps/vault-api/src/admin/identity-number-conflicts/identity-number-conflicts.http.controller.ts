@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swag
 import { ProblemResponse } from '../../documents/document.response';
 import { forbidden } from '../../shared/http/problem.exception';
 import { IdentityNumberConflictsRequest } from './identity-number-conflicts.request.dto';
+import { IdentityNumberConflictsResponse } from './identity-number-conflicts.response';
 
 const PAGE = 100;
 const SCAN = 500;
@@ -21,7 +22,7 @@ export class IdentityNumberConflictsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Up to 100 conflicts, oldest first, and `next` to read on from (null at the end)' })
+  @ApiOkResponse({ type: IdentityNumberConflictsResponse, description: 'Up to 100 conflicts, oldest first, and `next` to read on from (null at the end)' })
   @ApiResponse({ status: 400, type: ProblemResponse })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only administrators' })
   async list(@Query() request: IdentityNumberConflictsRequest, @CurrentPrincipal() principal: Principal) {
