@@ -27,4 +27,14 @@ describe('one identity document number for one customer', () => {
     given(reserved('C-1', 'doc-1'), { type: 'IdentityNumberRefused', data: { customerId: 'C-2', documentId: 'doc-9', heldBy: { customerId: 'C-1', documentId: 'doc-1' }, refusedBy: anna, refusedAt: at } })
       .when(reserve('C-1', 'doc-3'))
       .then([]));
+
+  it('passes the number on when its holder was erased', () =>
+    given(reserved('C-1', 'doc-1'))
+      .when({ ...reserve('C-2', 'doc-9'), erasedHolder: 'C-1' })
+      .then([{ type: 'IdentityNumberReserved', data: { customerId: 'C-2', documentId: 'doc-9', reservedBy: anna, reservedAt: at } }]));
+
+  it('still refuses when the erased customer named is not the holder', () =>
+    given(reserved('C-1', 'doc-1'))
+      .when({ ...reserve('C-2', 'doc-9'), erasedHolder: 'C-3' })
+      .thenEmits((events) => expect(events.map((event) => event.type)).toEqual(['IdentityNumberRefused'])));
 });

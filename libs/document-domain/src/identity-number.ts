@@ -34,6 +34,8 @@ export interface ReserveIdentityNumber {
   readonly type: 'ReserveIdentityNumber';
   readonly customerId: string;
   readonly documentId: string;
+  /** A holder known to be erased: the number is no longer theirs, and passes to whoever proves it next. */
+  readonly erasedHolder?: string;
   readonly by: Actor;
 }
 
@@ -43,13 +45,17 @@ export interface IdentityNumberState {
 
 export const initialIdentityNumberState: IdentityNumberState = { holder: null };
 
-/** Reserves the number for the customer, or records that it is another's. The same customer's renewal is a no-op. */
+/**
+ * Reserves the number for the customer, or records that it is another's. The same customer's renewal is a no-op; a
+ * holder who was erased holds nothing any more, so a person who comes back under a new customer id is not refused.
+ */
 export function decideIdentityNumber(command: ReserveIdentityNumber, state: IdentityNumberState, { now }: { now: Date }): IdentityNumberEvent[] {
   const at = now.toISOString();
   const { customerId, documentId, by } = command;
-  if (!state.holder) return [{ type: 'IdentityNumberReserved', data: { customerId, documentId, reservedBy: by, reservedAt: at } }];
-  if (state.holder.customerId === customerId) return [];
-  return [{ type: 'IdentityNumberRefused', data: { customerId, documentId, heldBy: state.holder, refusedBy: by, refusedAt: at } }];
+  const free = !state.holder || state.holder.customerId === command.erasedHolder;
+  if (free) return [{ type: 'IdentityNumberReserved', data: { customerId, documentId, reservedBy: by, reservedAt: at } }];
+  if (state.holder!.customerId === customerId) return [];
+  return [{ type: 'IdentityNumberRefused', data: { customerId, documentId, heldBy: state.holder!, refusedBy: by, refusedAt: at } }];
 }
 
 export function evolveIdentityNumber(state: IdentityNumberState, event: IdentityNumberEvent): IdentityNumberState {

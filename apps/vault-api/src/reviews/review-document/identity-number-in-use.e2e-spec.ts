@@ -1,3 +1,4 @@
+import { KEY_VAULT, type KeyVault } from '@kluis/crypto';
 import { aPdf } from '../../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../../test/support/vault-harness';
 import { aPassportsFacts, expectProblem, getAs, review, upload } from '../../../../../test/support/vault-requests';
@@ -66,6 +67,18 @@ describe('a passport number already verified for another customer', () => {
     const answers = await Promise.all(passports.map((id, index) => review(vault, index === 0 ? anna.token : bram.token, id, { decision: 'approve', facts }, 0)));
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
     expect(answers.find((answer) => answer.status === 409)!.body.code).toBe('DOCUMENT.NUMBER_IN_USE');
+  });
+
+  it('passes the number on once its holder was erased, so a person who comes back under a new customer id can file', async () => {
+    const facts = aPassportsFacts();
+    const before = await vault.customer();
+    await review(vault, anna.token, await aPassport(before), { decision: 'approve', facts }, 0).expect(201);
+    // Erasure destroys the customer's key first (crypto-shredding); that alone frees the number.
+    await vault.app.get<KeyVault>(KEY_VAULT).destroy(before.id);
+    const after = await vault.customer();
+    await review(vault, anna.token, await aPassport(after), { decision: 'approve', facts }, 0).expect(201);
+    const third = await vault.customer();
+    expectProblem(await review(vault, bram.token, await aPassport(third), { decision: 'approve', facts }, 0), 409);
   });
 
   it('shows the conflicts to administrators only', async () => {

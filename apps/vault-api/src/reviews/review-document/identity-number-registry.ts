@@ -28,8 +28,17 @@ export class IdentityNumberRegistry {
     if (!facts.documentNumber || !facts.issuingCountry) return;
     const now = this.clock.now();
     const key = await this.fingerprint(facts.issuingCountry, facts.documentNumber);
-    const outcome = await runCommand(this.store, identityNumberKind, key, { type: 'ReserveIdentityNumber', ...owner, by }, { now }, { metadata: metadataFor(principal, requestId, now) });
+    const erasedHolder = await this.erasedHolder(key);
+    const command = { type: 'ReserveIdentityNumber' as const, ...owner, by, ...(erasedHolder ? { erasedHolder } : {}) };
+    const outcome = await runCommand(this.store, identityNumberKind, key, command, { now }, { metadata: metadataFor(principal, requestId, now) });
     if (outcome.events.some((event) => event.type === 'IdentityNumberRefused')) throw new IdentityNumberInUse();
+  }
+
+  /** The number's holder, when their key was destroyed: an erased customer holds nothing. */
+  private async erasedHolder(key: string): Promise<string | undefined> {
+    const stream = await this.store.readStream(identityNumberKind.streamName(key));
+    const state = stream.events.map(identityNumberKind.read).reduce(identityNumberKind.decider.evolve, identityNumberKind.decider.initialState);
+    return state.holder && (await this.keys.isDestroyed(state.holder.customerId)) ? state.holder.customerId : undefined;
   }
 
   /** Letters and digits only, upper-cased: `nxc4k8r71`, `NXC-4K8R71` and `NXC4K8R71` are one number. */
