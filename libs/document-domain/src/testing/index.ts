@@ -3,5 +3,3 @@ export * from './document.mothers';
 export * from './scan.mothers';
 export * from './stored-event';
 export * from '../mrz/testing/encode-mrz';
-
-export { encodeTd1, encodeTd3, type MrzIdentity } from '../mrz/testing/encode-mrz';
