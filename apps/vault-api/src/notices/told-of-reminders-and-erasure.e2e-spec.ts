@@ -1,7 +1,7 @@
 import { eventually } from '../../../../test/support/eventually';
 import { aPdf } from '../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../test/support/vault-harness';
-import { getAs, passportFacts, review, upload } from '../../../../test/support/vault-requests';
+import { aPassportsFacts, getAs, review, upload } from '../../../../test/support/vault-requests';
 import { ReminderSweep } from './issue-notices/reminder-sweep.service';
 import { longDate } from './wording/names';
 
@@ -43,7 +43,7 @@ describe('notices that time and erasure bring', () => {
     const anna = await vault.reviewer('anna');
     const expiresOn = new Date(vault.clock.now().getTime() + 30 * DAY_MS).toISOString().slice(0, 10);
     const uploaded = await upload(vault, maria.token, maria.id, { file: aPdf(), type: 'passport' }).expect(201);
-    await review(vault, anna.token, uploaded.body.id, { decision: 'approve', facts: { ...passportFacts, expiresOn } }, 0).expect(201);
+    await review(vault, anna.token, uploaded.body.id, { decision: 'approve', facts: { ...aPassportsFacts(), expiresOn } }, 0).expect(201);
     await eventually(async () => expect(await kinds(maria.token)).toEqual(['verified', 'received']));
 
     await vault.app.get(ReminderSweep).sweep();
@@ -57,7 +57,7 @@ describe('notices that time and erasure bring', () => {
     const maria = await vault.customer();
     const anna = await vault.reviewer('anna');
     const uploaded = await upload(vault, maria.token, maria.id, { file: aPdf(), type: 'passport' }).expect(201);
-    await review(vault, anna.token, uploaded.body.id, { decision: 'approve', facts: passportFacts }, 0).expect(201);
+    await review(vault, anna.token, uploaded.body.id, { decision: 'approve', facts: aPassportsFacts() }, 0).expect(201);
     const admin = await vault.token('support-1', ['admin']);
     await vault.http().post(`/v1/documents/${uploaded.body.id}/revocation`).set('Authorization', `Bearer ${admin}`).send({ reason: 'Reported stolen' }).expect(200);
     const revoked = await eventually(async () => {
