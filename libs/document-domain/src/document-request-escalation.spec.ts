@@ -63,6 +63,12 @@ describe('escalating an ask: never without proper notice', () => {
     given(requested).when(propose(late)).thenThrows(EscalationRefused, ['noticePeriod']);
   });
 
+  it('counts the notice period from the first notice delivered, not from one issued that never reached the customer', () => {
+    const inboxOnly = { ...delivered('requested', '2026-12-01T09:00:00.000Z'), deliveredAt: null };
+    const late = [inboxOnly, delivered('requested', '2027-01-12T09:00:00.000Z'), delivered('reminder', '2027-01-15T09:00:00.000Z')];
+    given(requested).when(propose(late)).thenThrows(EscalationRefused, ['noticePeriod']);
+  });
+
   it('refuses while a document of the kind is in review or verified', () => given(requested).when(propose(properNotice, true)).thenThrows(EscalationRefused, ['documents']));
 
   it('refuses before the due date and on the due date itself', () => {

@@ -31,7 +31,7 @@ export const DOCUMENT_ON_FILE: EscalationHindrance = { field: 'documents', messa
 /**
  * Why the bank may not act against the customer yet. Empty only when the ask is open, nothing of the kind is on
  * file or in review, the due date has passed, the customer was sent the ask and a reminder that were both
- * delivered, and the notice period since the first notice has run out.
+ * delivered, and the notice period since the first delivered notice has run out.
  */
 export function escalationHindrances(facts: EscalationFacts, now: Date): EscalationHindrance[] {
   const today = now.toISOString().slice(0, 10);
@@ -47,7 +47,9 @@ export function escalationHindrances(facts: EscalationFacts, now: Date): Escalat
     const missing = [askDelivered ? null : 'the ask', reminderDelivered ? null : 'a reminder'].filter(Boolean).join(' and ');
     hindrances.push({ field: 'notices', message: `No delivery is recorded of ${missing} to the customer.` });
   }
-  const first = facts.notices.map((notice) => notice.sentAt).sort()[0];
+  // The period runs from the first notice that reached the customer: one left unread in an inbox she may never
+  // open starts nothing.
+  const first = delivered.map((notice) => notice.deliveredAt as string).sort()[0];
   if (first === undefined || now.getTime() - Date.parse(first) < facts.noticeDays * DAY_MS) {
     hindrances.push({ field: 'noticePeriod', message: `${facts.noticeDays} days have not passed since the customer was first told.` });
   }

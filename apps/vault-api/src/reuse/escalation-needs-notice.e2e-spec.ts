@@ -68,7 +68,9 @@ describe('no escalation without proper notice', () => {
     try {
       expect(await refusedFor(officer.token, requestId)).toEqual(['dueBy', 'notices', 'noticePeriod']);
 
-      // Past the due date, but the customer has not been told: still refused.
+      // Past the due date, and the ask is in her inbox, but no notice reached her: still refused, and the notice
+      // period has not even begun.
+      await eventually(async () => expect((await getAs(vault, customer.token, '/v1/me/notices').expect(200)).body.notices).toHaveLength(1));
       vault.clock.set(new Date(start.getTime() + 30 * DAY_MS));
       expect(await refusedFor(officer.token, requestId)).toEqual(['notices', 'noticePeriod']);
 
@@ -77,8 +79,10 @@ describe('no escalation without proper notice', () => {
       expect(await refusedFor(officer.token, requestId)).toEqual(['notices']);
       const reminderId = await noticeDelivered(customer.id, requestId, 'reminder', new Date(start.getTime() + 10 * DAY_MS));
 
+      // The ask itself was issued to her inbox by the notices process; with no address on file it was never mailed.
       const shown = await getAs(vault, customer.token, `/v1/document-requests/${requestId}`).expect(200);
       expect(shown.body.notices).toEqual([
+        expect.objectContaining({ topic: 'requested', channel: 'inbox', state: 'inbox' }),
         expect.objectContaining({ topic: 'requested', channel: 'email', state: 'delivered' }),
         expect.objectContaining({ noticeId: reminderId, topic: 'reminder', channel: 'email', state: 'delivered' }),
       ]);
