@@ -34,6 +34,7 @@ async function aLiveReadModel(db: ReadModelDatabase): Promise<void> {
       claim_expires_at: null,
       revocation: JSON.stringify({ reason: personal[3], at }),
       evidence_kind: 'identity',
+      chip_failed: 0,
       revision: 3,
       updated_at: at,
     })

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { accessWindowsMigration } from '../access/access-windows.migration';
 import { requestsWaitingMigration } from '../requests/requests-waiting.migration';
 import { noticeOutboxMigration } from '../notices/notice-outbox.migration';
+import { chipFailedMigration } from '../documents/chip-failed.migration';
 import { customerRetentionMigration } from '../retention/customer-retention.migration';
 
 /** Migrations are code, not files, so the compiled app carries them. They run on SQLite and PostgreSQL alike. */
@@ -202,6 +203,7 @@ const migrations: Record<string, Migration> = {
   },
   '0014-requests-waiting': requestsWaitingMigration,
   '0015-notice-outbox': noticeOutboxMigration,
+  '0016-chip-failed': chipFailedMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -28,6 +28,8 @@ export interface DocumentsTable {
   claim_expires_at: string | null;
   revocation: string | null;
   evidence_kind: string | null;
+  /** 1 when the chip reading failed passive authentication: in review, but never to be approved. */
+  chip_failed: number;
   revision: number;
   updated_at: string;
 }

@@ -77,6 +77,7 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
           claimed_by: null,
           claim_expires_at: null,
           revocation: null,
+          chip_failed: 0,
           ...stamp,
         })
         .execute();
@@ -92,9 +93,10 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
       // Departments waiting for this kind of document hear of it as of any other rejection.
       return tellAbout(trx, documentId, recorded, { type: 'DocumentRejected', at: foundAt, detail: { reasonCode } });
     }
-    // The verdict lives on the document itself; the list only needs the status that follows from it.
+    // The verdict lives on the document itself; the list keeps only whether it failed, since a failed reading can
+    // never be approved and so is nothing an ask may wait on.
     case 'ChipReadingChecked':
-      return update(trx, event.data.documentId, stamp);
+      return update(trx, event.data.documentId, { ...stamp, chip_failed: event.data.passed ? 0 : 1 });
     case 'DocumentClaimed':
       return update(trx, event.data.documentId, { ...stamp, claimed_by: event.data.claimedBy.id, claim_expires_at: event.data.until });
     case 'DocumentClaimReleased':

@@ -9,7 +9,10 @@ export interface PendingEvidence {
   readonly reviewDueAt: string;
 }
 
-/** The document of these types in review for the customer that is due to be checked first, if any. */
+/**
+ * The document of these types in review for the customer that is due to be checked first, if any. A chip reading
+ * that failed is kept for a reviewer to see but can never be approved, so it is not pending evidence.
+ */
 export async function findPendingEvidence(db: ReadModelDatabase, customerId: string, types: readonly DocumentType[]): Promise<PendingEvidence | null> {
   if (types.length === 0) return null;
   const row = await db
@@ -18,6 +21,7 @@ export async function findPendingEvidence(db: ReadModelDatabase, customerId: str
     .where('customer_id', '=', customerId)
     .where('type', 'in', types)
     .where('status', 'in', IN_REVIEW)
+    .where('chip_failed', '=', 0)
     .orderBy('review_due_at')
     .orderBy('document_id')
     .executeTakeFirst();

@@ -11,6 +11,7 @@ import {
   type TestPki,
 } from '@kluis/chip-verification/testing';
 import { filesContainingPlaintext } from '@kluis/crypto/testing';
+import { addBusinessDays } from '@kluis/document-domain';
 import { encodeTd3 } from '@kluis/document-domain/testing';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,11 +56,11 @@ describe('chip readings: passive authentication on upload, evidence at assurance
     const departments = join(policyFolder, 'departments.json');
     await writeFile(
       departments,
-      JSON.stringify({ kyc: { evidenceKinds: ['identity'], factTypes: ['passport', 'id-card'], contentTypes: ['passport', 'id-card'], scopes: ['evidence:read', 'content:read'] } }),
+      JSON.stringify({ kyc: { evidenceKinds: ['identity'], factTypes: ['passport', 'id-card'], contentTypes: ['passport', 'id-card'], scopes: ['evidence:read', 'content:read', 'requests:write'] } }),
     );
     vault = await startVault({ VAULT_CSCA_MASTER_LIST: trustFolder, VAULT_DEPARTMENTS_FILE: departments });
     reviewer = await vault.reviewer();
-    kyc = await vault.department('kyc', ['evidence:read', 'content:read']);
+    kyc = await vault.department('kyc', ['evidence:read', 'content:read', 'requests:write']);
   });
   afterAll(async () => {
     await vault.stop();
@@ -136,7 +137,8 @@ describe('chip readings: passive authentication on upload, evidence at assurance
 
     const held = await send(customer, customer.id, bodyOf(aChipReading(utopia, now, { mrz: annaMrz }))).expect(201);
     expect(held.body).toMatchObject({ status: 'pending_review', assurance: null, chip: { passed: true, holderCheck: 'mismatch' } });
-    expect((await evidence(customer.id, 'chip')).body).toEqual({ satisfied: false });
+    // A reviewer can approve it, so it is legitimately pending.
+    expect((await evidence(customer.id, 'chip')).body).toEqual({ satisfied: false, pending: { documentId: held.body.id, reviewDueAt: expect.any(String) } });
     const queue = await getAs(vault, reviewer.token, '/v1/review-queue').expect(200);
     expect(JSON.stringify(queue.body)).toContain(held.body.id);
 
@@ -177,7 +179,16 @@ describe('chip readings: passive authentication on upload, evidence at assurance
     expect(kept.body).toMatchObject({ status: 'pending_review', assurance: null, chip: { passed: false, failureCode: code } });
     const approval = await review(vault, reviewer.token, refused.body.documentId, { decision: 'approve', facts: passportFacts }, kept.body.revision).expect(409);
     expect(approval.body.code).toBe('CHIP.READING_FAILED');
+    // Never to be approved, so nothing waits on it: the evidence is not pending, and an ask goes to the customer.
     expect((await evidence(customer.id)).body).toEqual({ satisfied: false });
+    const dueBy = addBusinessDays(vault.clock.now(), 10).toISOString().slice(0, 10);
+    const asked = await vault
+      .http()
+      .post(`/v1/customers/${customer.id}/document-requests`)
+      .set('Authorization', `Bearer ${kyc.token}`)
+      .send({ kind: 'identity', purpose: 'Know your customer review', dueBy })
+      .expect(201);
+    expect(asked.body).toMatchObject({ status: 'open', kind: 'identity' });
   });
 
   it('files the genuine chip of the expired ICAO specimen passport as expired, not as evidence', async () => {
