@@ -105,6 +105,14 @@ describe('no escalation without proper notice', () => {
         const feed = await getAs(vault, officer.token, '/v1/feed?after=0').expect(200);
         expect(feed.body.entries).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'EscalationConfirmed', requestId, customerId: customer.id })]));
       });
+      // She is told, under the ask's reference, what the department will now do.
+      const [escalated] = await eventually(async () => {
+        const { notices } = (await getAs(vault, customer.token, '/v1/me/notices').expect(200)).body;
+        expect(notices[0].kind).toBe('escalated');
+        return notices;
+      });
+      expect(escalated).toMatchObject({ reference: `K-${requestId.replace(/-/g, '').slice(0, 8).toUpperCase()}`, title: 'We are acting on a missing document' });
+      expect(escalated.body).toContain('restrict-account');
     } finally {
       vault.clock.set(start);
     }

@@ -235,7 +235,7 @@ export interface AccessLogPage {
 /** Something the bank told the customer, in the language asked for. */
 export interface Notice {
   readonly id: string;
-  readonly kind: 'received' | 'rejected' | 'requested' | 'reminder' | 'verified' | 'revoked' | 'expiring-soon' | 'erased';
+  readonly kind: 'received' | 'rejected' | 'requested' | 'reminder' | 'verified' | 'revoked' | 'expiring-soon' | 'escalated' | 'erased';
   readonly reference: string;
   readonly issuedAt: string;
   readonly title: string;

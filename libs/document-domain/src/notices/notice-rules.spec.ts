@@ -54,6 +54,56 @@ describe('what the customer is told', () => {
     expect(noticeFor({ id: 'e-3', type: 'DocumentClaimed', data: { documentId, claimedBy: staff, claimedAt: '2026-12-08T10:00:00.000Z', until: '2026-12-08T10:30:00.000Z' } }, null)).toBeNull();
   });
 
+  describe('asks', () => {
+    const requestId = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+    const officer = { id: 'inv-officer-1', kind: 'department' as const };
+    const asked = { requestId, customerId: 'C-1001', kind: 'identity' as const, department: 'investments', purpose: 'Opening investment account', dueBy: '2026-12-31', requestedBy: officer, requestedAt: '2026-12-07T10:00:00.000Z' };
+
+    it('asks the customer when a department opens an ask', () => {
+      expect(noticeFor({ id: 'e-10', type: 'DocumentRequested', data: asked }, null)).toMatchObject({ kind: 'requested', reference: noticeReference(requestId), about: { evidenceKind: 'identity', department: 'investments', dueBy: '2026-12-31' } });
+    });
+
+    it('asks her nothing while the ask waits on a document she already sent', () => {
+      expect(noticeFor({ id: 'e-11', type: 'DocumentRequestAwaitingReview', data: { ...asked, documentId, reviewDueAt: '2026-12-14T10:00:00.000Z' } }, null)).toBeNull();
+    });
+
+    it('asks her once that document is rejected, with the reason, under the ask’s reference', () => {
+      const sent = noticeFor(
+        {
+          id: 'e-12',
+          type: 'DocumentRequestSentToCustomer',
+          data: { requestId, customerId: 'C-1001', kind: 'identity', rejectedDocumentId: documentId, reasonCode: 'ILLEGIBLE', message: 'The photo is blurred', departments: ['investments', 'mortgages'], dueBy: '2026-12-31', sentAt: '2026-12-08T10:00:00.000Z' },
+        },
+        null,
+      );
+      expect(sent).toEqual({
+        customerId: 'C-1001',
+        kind: 'requested',
+        reference: noticeReference(requestId),
+        about: { evidenceKind: 'identity', department: 'investments, mortgages', reasonCode: 'ILLEGIBLE', message: 'The photo is blurred', dueBy: '2026-12-31' },
+        causedBy: 'e-12',
+      });
+    });
+
+    it('tells her when a second officer confirms an escalation, with the measure', () => {
+      const escalated = noticeFor(
+        {
+          id: 'e-13',
+          type: 'EscalationConfirmed',
+          data: { requestId, customerId: 'C-1001', kind: 'identity', escalationId: 'x-1', department: 'investments', action: 'restrict-account', purpose: 'No ID after notice', confirmedBy: officer, confirmedAt: '2027-01-20T10:00:00.000Z' },
+        },
+        null,
+      );
+      expect(escalated).toEqual({
+        customerId: 'C-1001',
+        kind: 'escalated',
+        reference: noticeReference(requestId),
+        about: { evidenceKind: 'identity', department: 'investments', action: 'restrict-account', purpose: 'No ID after notice' },
+        causedBy: 'e-13',
+      });
+    });
+  });
+
   it('says nothing about a document it cannot place', () => {
     expect(noticeFor({ id: 'e-4', type: 'DocumentVerified', data: { documentId, facts: {}, validUntil: null, verifiedAt: '2026-12-08T10:00:00.000Z' } }, null)).toBeNull();
   });

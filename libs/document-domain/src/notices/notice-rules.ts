@@ -21,7 +21,8 @@ export const noticeReference = (id: string): string => `K-${id.replace(/-/g, '')
 /**
  * Whether an event is something the customer must hear about, and what they are told. Steps only staff see (a
  * claim, the first of two approvals, a scan held back) tell the customer nothing, and neither does a department
- * joining an ask the customer was already told about.
+ * joining an ask the customer was already told about, nor an ask that waits on a document she already sent: she is
+ * asked only once that document is rejected or withdrawn, with the reason.
  */
 export function noticeFor(cause: NoticeCause, document: SubmittedDocument | null): NoticeDraft | null {
   const causedBy = cause.id;
@@ -53,6 +54,14 @@ export function noticeFor(cause: NoticeCause, document: SubmittedDocument | null
     case 'DocumentRequested': {
       const { requestId, customerId, kind, department, purpose, dueBy } = cause.data;
       return { customerId, kind: 'requested', reference: noticeReference(requestId), about: { evidenceKind: kind, department, purpose, dueBy }, causedBy };
+    }
+    case 'DocumentRequestSentToCustomer': {
+      const { requestId, customerId, kind, reasonCode, message, departments, dueBy } = cause.data;
+      return { customerId, kind: 'requested', reference: noticeReference(requestId), about: { evidenceKind: kind, department: departments.join(', '), reasonCode, message, dueBy }, causedBy };
+    }
+    case 'EscalationConfirmed': {
+      const { requestId, customerId, kind, department, action, purpose } = cause.data;
+      return { customerId, kind: 'escalated', reference: noticeReference(requestId), about: { evidenceKind: kind, department, action, purpose }, causedBy };
     }
     case 'CustomerErasureCompleted':
       return { customerId: cause.data.customerId, kind: 'erased', reference: noticeReference(causedBy), about: {}, causedBy };

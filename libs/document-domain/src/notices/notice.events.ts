@@ -7,7 +7,7 @@ import { eventReader } from '../upcasting/event-reader';
  * way, and what became of each attempt to deliver it. The stream also keeps the address notices are mailed to.
  */
 
-export const NOTICE_KINDS = ['received', 'rejected', 'requested', 'reminder', 'verified', 'revoked', 'expiring-soon', 'erased'] as const;
+export const NOTICE_KINDS = ['received', 'rejected', 'requested', 'reminder', 'verified', 'revoked', 'expiring-soon', 'escalated', 'erased'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** What a notice is about. Sealed under the customer's key: a rejection's wording or a department's purpose is personal. */
@@ -20,6 +20,8 @@ export interface NoticeAbout {
   readonly evidenceKind?: EvidenceKind;
   readonly department?: string;
   readonly purpose?: string;
+  /** What a department confirmed it will do after an ask went unanswered, as its short code. */
+  readonly action?: string;
   readonly dueBy?: string | null;
   readonly validUntil?: string | null;
 }

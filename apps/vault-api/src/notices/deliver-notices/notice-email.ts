@@ -13,6 +13,7 @@ const WHAT_HAPPENED: Record<NoticeKind, { subject: string; en: string; nl: strin
   reminder: { subject: 'Reminder: we still need a document from you', en: 'We still need a document from you.', nl: 'We hebben nog een document van u nodig.' },
   verified: { subject: 'Your document was checked', en: 'A document you sent us was checked and accepted.', nl: 'Een document van u is gecontroleerd en goedgekeurd.' },
   revoked: { subject: 'We can no longer rely on your document', en: 'We can no longer rely on a document you sent us. Sign in to read why and what to send instead.', nl: 'We kunnen niet meer vertrouwen op een document van u. Log in om te lezen waarom en wat u kunt sturen.' },
+  escalated: { subject: 'We are acting on a missing document', en: 'We did not receive a document we asked you for in time, and are now taking a measure. Sign in to read which and what to send.', nl: 'We hebben een gevraagd document niet op tijd van u ontvangen en nemen nu een maatregel. Log in om te lezen welke en wat u kunt sturen.' },
   'expiring-soon': { subject: 'Your document expires soon', en: 'A document we hold for you expires soon.', nl: 'Een document van u verloopt binnenkort.' },
   erased: { subject: 'Your data was erased', en: 'We erased your documents and personal data.', nl: 'We hebben uw documenten en persoonsgegevens gewist.' },
 };

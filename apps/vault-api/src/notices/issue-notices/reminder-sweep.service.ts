@@ -45,11 +45,14 @@ export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutd
     const today = now.toISOString().slice(0, 10);
     const within = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
     const { reminderDays } = this.config.notices;
+    // Only asks the customer was sent: one waiting on a document she already handed in asked her nothing yet.
     const asks = await this.db
-      .selectFrom('fulfilment_open_requests')
-      .select(['request_id', 'customer_id', 'kind', 'due_by'])
-      .where('due_by', '>=', today)
-      .where('due_by', '<=', within(reminderDays))
+      .selectFrom('fulfilment_open_requests as ask')
+      .innerJoin('document_requests as request', 'request.request_id', 'ask.request_id')
+      .select(['ask.request_id', 'ask.customer_id', 'ask.kind', 'ask.due_by'])
+      .where('request.status', '=', 'open')
+      .where('ask.due_by', '>=', today)
+      .where('ask.due_by', '<=', within(reminderDays))
       .execute();
     const expiring = await documentsExpiringBetween(this.db, today, within(this.config.expiryHorizonDays));
     const drafts = [

@@ -27,6 +27,26 @@ describe('what the inbox says', () => {
     });
   });
 
+  it('asks after a rejection with the reason, then what to send instead', () => {
+    const requested = notice('requested', { evidenceKind: 'identity', department: 'investments', reasonCode: 'EXPIRED', message: 'The ID card expired in 2025', dueBy: '2026-12-31' });
+    expect(noticeText(requested, 'en').body).toBe(
+      'We could not accept the document you sent. The reason: The ID card expired in 2025. We need a valid proof of identity from you for investments by 31 December 2026.',
+    );
+    expect(noticeText(requested, 'nl').body).toBe(
+      'We konden het document dat u stuurde niet accepteren. Reden: The ID card expired in 2025. We hebben een geldig identiteitsbewijs van u nodig voor investments uiterlijk 31 december 2026.',
+    );
+  });
+
+  it('tells of a confirmed escalation with the measure and the department’s stated purpose, in English and Dutch', () => {
+    const escalated = notice('escalated', { evidenceKind: 'identity', department: 'investments', action: 'restrict-account', purpose: 'No valid ID after notice' });
+    expect(noticeText(escalated, 'en')).toEqual({
+      title: 'We are acting on a missing document',
+      body: 'We did not receive a valid proof of identity from you in time, not even after our reminder. investments now takes this measure: restrict-account. Their stated purpose: "No valid ID after notice". Please send us a valid proof of identity as soon as you can.',
+    });
+    expect(noticeText(escalated, 'nl').title).toBe('We ondernemen actie om een ontbrekend document');
+    expect(noticeText(escalated, 'nl').body).toContain('restrict-account');
+  });
+
   it('says no more than that it was erased once the details are', () => {
     expect(noticeText(notice('received', {}), 'en').body).toBe('What this notice said was erased, with the rest of your personal data.');
     expect(noticeText(notice('erased', {}), 'nl').title).toBe('Uw gegevens zijn gewist');

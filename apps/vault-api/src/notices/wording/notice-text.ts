@@ -44,14 +44,23 @@ export function noticeText(notice: Notice, language: Language): NoticeText {
       const by = about.dueBy ? (nl ? ` uiterlijk ${date(about.dueBy)}` : ` by ${date(about.dueBy)}`) : '';
       const purpose = about.purpose ? (nl ? ` Door hen opgegeven doel: "${about.purpose}".` : ` Their stated purpose: "${about.purpose}".`) : '';
       const forWhom = about.department ? (nl ? ` voor ${about.department}` : ` for ${about.department}`) : '';
+      // An ask that waited on a document she sent says why that one could not be accepted, before what to send.
+      const refused = reason ? (nl ? `We konden het document dat u stuurde niet accepteren. Reden: ${reason} ` : `We could not accept the document you sent. The reason: ${reason} `) : '';
       if (notice.kind === 'reminder') {
         return nl
           ? { title: 'Herinnering: we hebben nog een document van u nodig', body: `We hebben nog ${what} van u nodig${by}.` }
           : { title: 'Reminder: we still need a document from you', body: `We still need ${what} from you${by}.` };
       }
       return nl
-        ? { title: 'We hebben een document van u nodig', body: `We hebben ${what} van u nodig${forWhom}${by}.${purpose}` }
-        : { title: 'We need a document from you', body: `We need ${what} from you${forWhom}${by}.${purpose}` };
+        ? { title: 'We hebben een document van u nodig', body: `${refused}We hebben ${what} van u nodig${forWhom}${by}.${purpose}` }
+        : { title: 'We need a document from you', body: `${refused}We need ${what} from you${forWhom}${by}.${purpose}` };
+    }
+    case 'escalated': {
+      const what = about.evidenceKind ? EVIDENCE_NAMES[language][about.evidenceKind] : nl ? 'een document' : 'a document';
+      const purpose = about.purpose ? (nl ? ` Door hen opgegeven doel: "${about.purpose}".` : ` Their stated purpose: "${about.purpose}".`) : '';
+      return nl
+        ? { title: 'We ondernemen actie om een ontbrekend document', body: `We hebben ${what} niet op tijd van u ontvangen, ook niet na onze herinnering. ${about.department} neemt nu deze maatregel: ${about.action}.${purpose} Stuur ons ${what} zo snel mogelijk.` }
+        : { title: 'We are acting on a missing document', body: `We did not receive ${what} from you in time, not even after our reminder. ${about.department} now takes this measure: ${about.action}.${purpose} Please send us ${what} as soon as you can.` };
     }
     case 'revoked':
       return nl
