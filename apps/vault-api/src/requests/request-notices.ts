@@ -1,5 +1,5 @@
-import type { RequestNotice } from '@kluis/document-domain';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kluis/event-store';
+import { type NoticeEvent, noticeReference, noticeStream, readNoticeEvent, type RequestNotice } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 
 /** A notice about an ask as the people involved read it: what it was, how it went out, and whether it arrived. */
@@ -7,6 +7,9 @@ export interface RequestNoticeView extends RequestNotice {
   /** `delivered`, `failed` (every attempt failed), `sending`, or `inbox` when it is only in the customer's inbox. */
   readonly state: 'delivered' | 'failed' | 'sending' | 'inbox';
 }
+
+/** Notices that tell the customer of the ask itself, or remind them of it. */
+const ASK_TOPICS: ReadonlySet<string> = new Set(['requested', 'reminder']);
 
 /**
  * The notices the customer was sent about one ask, read from the customer's notice stream: each notice is issued
@@ -18,33 +21,26 @@ export class RequestNotices {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async noticesFor(customerId: string, requestId: string): Promise<RequestNoticeView[]> {
-    const { events } = await this.store.readStream(`${NOTICE_STREAM_PREFIX}${customerId}`);
+    const { events } = await this.store.readStream(noticeStream(customerId));
     const reference = noticeReference(requestId);
     const notices = new Map<string, RequestNoticeView>();
-    for (const event of events) {
-      const data = event.data as Record<string, unknown>;
-      const noticeId = typeof data.noticeId === 'string' ? data.noticeId : null;
-      if (!noticeId) continue;
-      if (event.type === 'NoticeIssued' && data.reference === reference && ASK_TOPICS.has(String(data.kind))) {
-        notices.set(noticeId, { noticeId, topic: String(data.kind), channel: 'inbox', state: 'inbox', sentAt: String(data.issuedAt), deliveredAt: null });
+    for (const recorded of events) {
+      const event = readNoticeEvent(recorded.type, recorded.version, recorded.data);
+      if (event.type === 'NoticeIssued' && event.data.reference === reference && ASK_TOPICS.has(event.data.kind)) {
+        const { noticeId, kind, issuedAt } = event.data;
+        notices.set(noticeId, { noticeId, topic: kind, channel: 'inbox', state: 'inbox', sentAt: issuedAt, deliveredAt: null });
+      } else if (event.type === 'NoticeDelivered' || event.type === 'NoticeDeliveryFailed') {
+        const notice = notices.get(event.data.noticeId);
+        if (notice) notices.set(notice.noticeId, withDelivery(notice, event));
       }
-      const notice = notices.get(noticeId);
-      if (notice) notices.set(noticeId, withDelivery(notice, event, data));
     }
     return [...notices.values()];
   }
 }
 
-const NOTICE_STREAM_PREFIX = 'notices-';
-/** Notices that tell the customer of the ask itself, or remind them of it. */
-const ASK_TOPICS = new Set(['requested', 'reminder']);
-
-/** The reference a customer quotes, the same on every notice about one ask. */
-const noticeReference = (id: string): string => `K-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
-
-function withDelivery(notice: RequestNoticeView, event: RecordedEvent, data: Record<string, unknown>): RequestNoticeView {
-  const channel = typeof data.channel === 'string' ? data.channel : notice.channel;
-  if (event.type === 'NoticeDelivered') return { ...notice, channel, state: 'delivered', deliveredAt: String(data.deliveredAt) };
-  if (event.type === 'NoticeDeliveryFailed' && notice.state !== 'delivered') return { ...notice, channel, state: data.retryAt === null ? 'failed' : 'sending' };
-  return notice;
+function withDelivery(notice: RequestNoticeView, event: Extract<NoticeEvent, { type: 'NoticeDelivered' | 'NoticeDeliveryFailed' }>): RequestNoticeView {
+  const { channel } = event.data;
+  if (event.type === 'NoticeDelivered') return { ...notice, channel, state: 'delivered', deliveredAt: event.data.deliveredAt };
+  if (notice.state === 'delivered') return notice;
+  return { ...notice, channel, state: event.data.retryAt === null ? 'failed' : 'sending' };
 }
