@@ -28,6 +28,10 @@ export interface VaultConfig {
   readonly port: number;
   readonly dataDir: string;
   readonly maxUploadBytes: number;
+  /** An upload that delivers less than a kilobyte in this long is cut off: a slow sender holds a connection. */
+  readonly uploadStallMs: number;
+  /** How long requests in flight get to finish once the vault is told to stop; then their connections are closed. */
+  readonly shutdownGraceMs: number;
   readonly eventStore: EventStoreLocation;
   readonly blobStore: BlobStoreLocation;
   /** Parsed at start-up so a bad S3 URL or missing credentials stop the vault before it serves anything. */
@@ -104,6 +108,8 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
     port,
     dataDir,
     maxUploadBytes: positiveInteger(env, 'VAULT_MAX_UPLOAD_BYTES', 25 * MIB),
+    uploadStallMs: positiveInteger(env, 'VAULT_UPLOAD_STALL_MS', 15_000),
+    shutdownGraceMs: positiveInteger(env, 'VAULT_SHUTDOWN_GRACE_MS', 10_000),
     eventStore: eventStoreLocation(env.VAULT_EVENT_STORE, dataDir),
     blobStore,
     s3: blobStore.kind === 's3' ? s3Config(blobStore.url, env) : null,

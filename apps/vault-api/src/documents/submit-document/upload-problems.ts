@@ -14,3 +14,8 @@ export const fileTypeNotAccepted = () =>
 
 export const malformedUpload = (field: string, message: string) =>
   new ProblemException(400, 'UPLOAD.MALFORMED', 'The request is not valid', message, [{ field, message }]);
+
+export const uploadTooSlow = () =>
+  new ProblemException(408, 'UPLOAD.TOO_SLOW', 'The upload was too slow', 'The upload stalled and was stopped. Check the connection and send it again.', [
+    { field: 'file', message: 'arrived too slowly' },
+  ]);

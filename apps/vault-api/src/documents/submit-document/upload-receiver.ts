@@ -16,7 +16,8 @@ import { checkImage } from './upload-check-image';
 import { scanAlongside, uploadScanOf } from './upload-check-malware-scan';
 import { judgePdf } from './upload-check-policy';
 import { declaredTypeMismatch, fileInfected, pdfRefused } from './upload-check-problems';
-import { fileTooLarge, fileTypeNotAccepted, malformedUpload } from './upload-problems';
+import { guardBody } from './upload-body-guard';
+import { fileTooLarge, fileTypeNotAccepted, malformedUpload, uploadTooSlow } from './upload-problems';
 
 export interface ReceivedUpload {
   readonly fields: Readonly<Record<string, string>>;
@@ -28,6 +29,19 @@ export interface ReceivedUpload {
 
 /** The pipeline's own callback: the blob store's put reports the same error, and that is where it is handled. */
 const ignore = () => undefined;
+const reportedElsewhere = ignore;
+
+/** Why a file being stored was cut off: the upload had already failed for a reason of its own. */
+class UploadStopped extends Error {
+  constructor() {
+    super('the upload was stopped');
+  }
+}
+
+/** A refused body is not read to its end, so the connection cannot carry another request. */
+function closeAfterAnswer(request: Request): void {
+  if (request.res && !request.res.headersSent) request.res.setHeader('Connection', 'close');
+}
 
 /** Multipart framing and the few text fields around the file; generous, but bounded. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -50,7 +64,10 @@ export class UploadReceiver {
   async receive(request: Request, customerId: string): Promise<ReceivedUpload> {
     const limit = this.config.maxUploadBytes;
     const declaredLength = Number(request.headers['content-length']);
-    if (Number.isFinite(declaredLength) && declaredLength > limit + MULTIPART_OVERHEAD) throw fileTooLarge(limit);
+    if (Number.isFinite(declaredLength) && declaredLength > limit + MULTIPART_OVERHEAD) {
+      closeAfterAnswer(request);
+      throw fileTooLarge(limit);
+    }
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -60,6 +77,7 @@ export class UploadReceiver {
         limits: { files: 1, fields: 16, fieldSize: 8 * 1024, parts: 24, headerPairs: 32, fileSize: limit + 1 },
       });
     } catch {
+      closeAfterAnswer(request);
       throw malformedUpload('file', 'Send the upload as multipart/form-data with the document in a field named "file".');
     }
     return this.parse(request, parser, limit, customerId);
@@ -70,23 +88,28 @@ export class UploadReceiver {
     await this.contents.delete(upload.blob.key).catch((error: unknown) => this.logger.error({ err: error }, 'could not remove an unused upload; reconciliation will find it'));
   }
 
+  /**
+   * Reads the body through the parser. The first problem stops the upload at once: the file being stored is
+   * destroyed (the blob store removes what it wrote), the rest of the body is not read, and the connection is closed
+   * after the answer, so a refused upload neither waits for its last byte nor holds the connection.
+   */
   private parse(request: Request, parser: busboy.Busboy, limit: number, customerId: string): Promise<ReceivedUpload> {
     return new Promise((resolve, reject) => {
       const fields: Record<string, string> = {};
+      let file: Readable | null = null;
       let storing: Promise<Omit<ReceivedUpload, 'fields'>> | null = null;
       let failure: unknown = null;
       let settled = false;
-      const fail = (error: unknown) => {
-        failure ??= error;
-      };
 
-      const finish = async () => {
+      const settle = async () => {
         if (settled) return;
         settled = true;
+        endGuard();
         request.unpipe(parser);
-        const stored = storing ? await storing.catch((error: unknown) => (fail(error), null)) : null;
+        const stored = storing ? await storing.catch((error: unknown) => ((failure ??= error), null)) : null;
         if (failure) {
           if (stored) await this.discard({ ...stored, fields });
+          if (!request.complete) closeAfterAnswer(request);
           reject(failure);
         } else if (!stored) {
           reject(malformedUpload('file', 'A file is required, in a field named "file".'));
@@ -94,36 +117,42 @@ export class UploadReceiver {
           resolve({ ...stored, fields });
         }
       };
+      const stop = (error: unknown) => {
+        failure ??= error;
+        file?.destroy(new UploadStopped());
+        void settle();
+      };
+      const cutOff = () => stop(malformedUpload('file', 'The multipart body is malformed or was cut off.'));
+      const endGuard = guardBody(request, { maxBytes: limit + MULTIPART_OVERHEAD, stallMs: this.config.uploadStallMs }, (reason) =>
+        stop(reason === 'too-large' ? fileTooLarge(limit) : uploadTooSlow()),
+      );
 
       parser.on('field', (name, value, info) => {
-        if (info.nameTruncated || info.valueTruncated) fail(malformedUpload(name, 'This field is too long.'));
-        else if (Object.hasOwn(fields, name)) fail(malformedUpload(name, 'This field was sent twice.'));
+        if (info.nameTruncated || info.valueTruncated) stop(malformedUpload(name, 'This field is too long.'));
+        else if (Object.hasOwn(fields, name)) stop(malformedUpload(name, 'This field was sent twice.'));
         else fields[name] = value;
       });
       parser.on('file', (name, stream, info) => {
+        // Listened to from the moment it exists, at every await of the store: the parser can fail a file cut off by
+        // the end of the body at any time. The parser reports that itself, and the store reports its own failures.
+        stream.on('error', reportedElsewhere);
         if (name !== 'file' || storing) {
           stream.resume();
-          fail(malformedUpload(name, 'Send exactly one file, in a field named "file".'));
+          stop(malformedUpload(name, 'Send exactly one file, in a field named "file".'));
           return;
         }
+        file = stream;
         storing = this.store(customerId, stream, info.filename, info.mimeType, limit);
-        storing.catch((error: unknown) => {
-          fail(error);
-          stream.resume();
-        });
+        storing.catch(stop);
       });
-      parser.on('filesLimit', () => fail(malformedUpload('file', 'Send exactly one file per upload.')));
-      parser.on('fieldsLimit', () => fail(malformedUpload('fields', 'Too many fields.')));
-      parser.on('partsLimit', () => fail(malformedUpload('fields', 'Too many parts.')));
-      parser.on('error', () => {
-        fail(malformedUpload('file', 'The multipart body is malformed or was cut off.'));
-        void finish();
-      });
-      parser.on('close', () => void finish());
-      request.on('aborted', () => {
-        fail(malformedUpload('file', 'The upload was interrupted.'));
-        void finish();
-      });
+      parser.on('filesLimit', () => stop(malformedUpload('file', 'Send exactly one file per upload.')));
+      parser.on('fieldsLimit', () => stop(malformedUpload('fields', 'Too many fields.')));
+      parser.on('partsLimit', () => stop(malformedUpload('fields', 'Too many parts.')));
+      parser.on('error', cutOff);
+      parser.on('close', () => void settle());
+      const interrupted = () => stop(malformedUpload('file', 'The upload was interrupted.'));
+      request.on('aborted', interrupted);
+      request.on('error', interrupted);
       request.pipe(parser);
     });
   }
@@ -138,7 +167,7 @@ export class UploadReceiver {
     const check = mediaType === 'application/pdf' ? inspectPdf() : checkImage(mediaType, this.config.maxImagePixels);
     const inspector = check instanceof PdfInspector ? check : null;
     // pipeline carries an error from any stage to every other, so the blob store sees it and cleans up.
-    const checked = pipeline(source, byteLimit(limit), check, ignore);
+    const checked = pipeline(source(), byteLimit(limit), check, ignore);
     const scanning = scanAlongside(this.scanner, checked);
     let blob: StoredContent;
     try {

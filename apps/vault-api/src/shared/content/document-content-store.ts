@@ -30,11 +30,6 @@ export class DocumentContentStore {
 
   /** Stores under a fresh, generated key; nothing is left behind when `content` fails. */
   async put(customerId: string, content: Readable): Promise<StoredContent> {
-    const dataKey = await dataKeyForWriting(this.keys, customerId).catch((error: unknown) => {
-      content.resume();
-      throw error;
-    });
-    const key = `documents/${randomUUID()}`;
     const hash = createHash('sha256');
     let size = 0;
     const measure = new Transform({
@@ -44,8 +39,15 @@ export class DocumentContentStore {
         done(null, chunk);
       },
     });
+    // Piped before the first await, so that a failure of `content` while the key is fetched has a listener.
+    const measured = pipeline(content, measure, ignore);
+    const dataKey = await dataKeyForWriting(this.keys, customerId).catch((error: unknown) => {
+      measured.destroy();
+      throw error;
+    });
+    const key = `documents/${randomUUID()}`;
     // pipeline carries an error from any stage to every other, so the blob store sees it and cleans up.
-    await this.blobs.put(key, pipeline(content, measure, encryptStream(dataKey, key), ignore));
+    await this.blobs.put(key, pipeline(measured, encryptStream(dataKey, key), ignore));
     return { key, size, sha256: hash.digest('hex') };
   }
 
