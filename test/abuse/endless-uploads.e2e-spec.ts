@@ -1,9 +1,10 @@
 import { mintDevToken } from '@kluis/auth';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { type BuiltVault, startBuiltVault } from '../support/built-vault';
+import { filesIn } from '../support/data-folder';
 import { aPdf } from '../support/files';
 import { chunked, multipartUpload, piecesOf, type RawAnswer, sendRaw } from './support/raw-connection';
 
@@ -22,16 +23,6 @@ const bigPdf = () => Buffer.concat([aPdf(), Buffer.from(randomBytes(100 * 1024).
 /** Endless bytes in pieces, as a client with no Content-Length sends them. */
 function* endless(piece: Buffer, upTo: number): Generator<Buffer> {
   for (let sent = 0; sent < upTo; sent += piece.length) yield piece;
-}
-
-/** Every file under the data folder but the databases, whose pages change with any request. */
-async function filesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .filter((path) => !/\.db(-wal|-shm|-journal)?$/.test(path))
-    .sort();
 }
 
 /**

@@ -10,6 +10,7 @@ import { answerUnparsableRequests } from './shared/http/client-errors';
 import { GLOBAL_PROBLEM_RESPONSES } from './shared/http/global-problem-responses';
 import { parseRequestBodies } from './shared/http/request-bodies';
 import { hiddenOpsEndpoints, securityHeaders } from './shared/http/security-headers';
+import { scopeRequest } from './lifecycle/request-scope';
 import { serveWebUi } from './web/static/serve-web-ui';
 import { uiSecurityHeaders } from './web/static/ui-security-headers';
 import { loadWebAssets } from './web/static/web-assets';
@@ -19,7 +20,10 @@ import { WebModule } from './web/web.module';
 @Module({})
 class VaultModule {}
 
-/** Builds the vault exactly as it runs in production; tests pass their own config, clock and UI. */
+/**
+ * Builds the vault exactly as it runs in production; tests pass their own config, clock and UI. How the process
+ * stops and survives an escaped error is main's business (see lifecycle/).
+ */
 export async function createVaultApp(config: VaultConfig, overrides: { clock?: Clock; web?: WebConfig } = {}): Promise<INestApplication> {
   const web = overrides.web ?? loadWebConfig(process.env);
   const app = await NestFactory.create<NestExpressApplication>(
@@ -28,13 +32,13 @@ export async function createVaultApp(config: VaultConfig, overrides: { clock?: C
   );
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(scopeRequest);
   answerUnparsableRequests(app.getHttpServer());
   app.use(securityHeaders(config.http));
   app.use(hiddenOpsEndpoints(config.http));
   parseRequestBodies(app);
   const assets = await loadWebAssets(web.assetsDir);
   if (assets) app.use(serveWebUi(assets, uiSecurityHeaders(config.auth)));
-  app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('Kluis')
     .setDescription('The document vault: upload once, verify once, rely on it everywhere.')

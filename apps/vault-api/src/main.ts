@@ -1,13 +1,22 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { keepNewFilesPrivate } from './config/private-files';
 import { ConfigError } from './config/config-error';
 import { loadVaultConfig } from './config/vault-config';
 import { createVaultApp } from './create-vault-app';
+import { answerEscapedErrors } from './lifecycle/escaped-errors';
+import { stopOnSignals } from './lifecycle/graceful-shutdown';
+import { VaultMetrics } from './metrics/vault-metrics';
 
 async function main(): Promise<void> {
   keepNewFilesPrivate();
   const config = loadVaultConfig(process.env);
   const app = await createVaultApp(config);
+  const logger = new Logger('Lifecycle');
+  const log = { info: (context: object, message: string) => logger.log(context, message), error: (context: object, message: string) => logger.error(context, message) };
+  const metrics = app.get(VaultMetrics);
+  answerEscapedErrors(log, () => metrics.escapedErrors.inc());
+  stopOnSignals(app, config.shutdownGraceMs, log);
   await app.listen(config.port);
 }
 

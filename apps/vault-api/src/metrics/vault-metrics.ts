@@ -27,6 +27,11 @@ export class VaultMetrics {
     labelNames: ['outcome'],
     registers: [this.registry],
   });
+  readonly escapedErrors = new Counter({
+    name: 'kluis_escaped_errors_total',
+    help: 'Errors that escaped their request: logged, answered with 500 where the request was known, and survived',
+    registers: [this.registry],
+  });
   readonly uploadedBytes = new Counter({ name: 'kluis_uploaded_bytes_total', help: 'Bytes of the documents stored by uploads', registers: [this.registry] });
 
   constructor(

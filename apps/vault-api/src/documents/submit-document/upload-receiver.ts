@@ -1,6 +1,6 @@
 import type { UploadScan } from '@kluis/document-domain';
 import { MALWARE_SCANNER, type MalwareScanner } from '@kluis/malware-scanner';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { pipeline, type Readable } from 'node:stream';
@@ -52,8 +52,10 @@ const MULTIPART_OVERHEAD = 64 * 1024;
  * is left behind.
  */
 @Injectable()
-export class UploadReceiver {
+export class UploadReceiver implements BeforeApplicationShutdown {
   private readonly logger = new Logger(UploadReceiver.name);
+  /** Uploads still being received, so that stopping waits until a cut-off one has removed what it wrote. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly contents: DocumentContentStore,
@@ -80,7 +82,14 @@ export class UploadReceiver {
       closeAfterAnswer(request);
       throw malformedUpload('file', 'Send the upload as multipart/form-data with the document in a field named "file".');
     }
-    return this.parse(request, parser, limit, customerId);
+    const receiving = this.parse(request, parser, limit, customerId);
+    const settled = receiving.catch(() => undefined).finally(() => this.inFlight.delete(settled));
+    this.inFlight.add(settled);
+    return receiving;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.inFlight);
   }
 
   /** Removes a received blob that ended up unused (a duplicate, a replay, or a refused request). */
