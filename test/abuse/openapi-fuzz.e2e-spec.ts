@@ -4,6 +4,7 @@ import { aPdf } from '../support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
 import { passportFacts, review, upload } from '../support/vault-requests';
 import { internalLeaks } from './support/leaks';
+import { chunked, multipartUpload, piecesOf, sendRaw } from './support/raw-http';
 import { fillPath, type OpenApiDocument, type Operation, resolveSchema, type SchemaObject, servedOperations } from './support/openapi-operations';
 
 /**
@@ -14,6 +15,8 @@ import { fillPath, type OpenApiDocument, type Operation, resolveSchema, type Sch
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2400);
+/** Bodies cut off or sent chunked, over a raw connection: fewer, because each is written piece by piece. */
+const CUT_RUNS = Math.ceil(RUNS / 4);
 
 /** Who may call each operation, so the request gets past authorization. */
 const CALLER: Record<string, 'owner' | 'reviewer' | 'mandates' | 'admin'> = {
@@ -180,6 +183,56 @@ describe('the vault survives OpenAPI-driven fuzzing', () => {
         if (problems.length > 0) failures.push(`${request.slice(0, 300)} → ${response.status}: ${problems.join(', ')} — ${text.slice(0, 300)}`);
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+    expect(failures.slice(0, 20)).toEqual([]);
+  }, 120_000);
+  it('answers bodies cut off anywhere, or sent chunked, without a 5xx or a leak', async () => {
+    const server = vault.app.getHttpServer();
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', () => listening()));
+    const url = `http://127.0.0.1:${server.address().port}`;
+    const storageKeys = await vault.storedBlobs();
+    const withBody = operations.filter((operation) => operation.bodyMediaTypes.length > 0);
+    const idFor = (name: string) => (name === 'customerId' ? fc.constant(ownerId) : fc.constantFrom(...documentIds));
+    const cutRequest = fc.oneof(...withBody.map((operation) =>
+      fc.record({
+        operation: fc.constant(operation),
+        path: fc.record(Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, idFor(p.name)]))),
+        body: bodyFor(document, operation.bodySchema),
+        upload: fc.record({ bytes: fc.uint8Array({ maxLength: 4096 }), pdf: fc.boolean(), fieldsLast: fc.boolean() }),
+        keep: fc.double({ min: 0, max: 1, noNaN: true }),
+        framing: fc.constantFrom('length' as const, 'chunked' as const),
+        pieceSize: fc.oneof(fc.constant(1 << 20), fc.integer({ min: 1, max: 700 })),
+      }),
+    ));
+    const failures: string[] = [];
+
+    await fc.assert(
+      fc.asyncProperty(cutRequest, async ({ operation, path: pathIds, body, upload: file, keep, framing, pieceSize }) => {
+        const path = fillPath(operation.path, Object.fromEntries(Object.entries(pathIds).map(([k, v]) => [k, String(v)])));
+        let contentType = 'application/json';
+        let bytes: Buffer = Buffer.from(JSON.stringify(body) ?? 'null');
+        if (operation.bodyMediaTypes.includes('multipart/form-data')) {
+          const multipart = multipartUpload(file.pdf ? Buffer.concat([aPdf(), Buffer.from(file.bytes)]) : Buffer.from(file.bytes));
+          contentType = multipart.contentType;
+          bytes = multipart.bytes;
+        }
+        // Mostly cut off; now and then whole, so chunked framing alone is tried too.
+        const sent = keep > 0.9 ? bytes : bytes.subarray(0, Math.floor(bytes.length * keep));
+        const framingHeaders: Record<string, string | number> = framing === 'length' ? { 'Content-Length': sent.length } : { 'Transfer-Encoding': 'chunked' };
+        const answer = await sendRaw(url, {
+          method: operation.method.toUpperCase(),
+          path,
+          headers: { Authorization: `Bearer ${tokens[CALLER[operation.key] ?? 'owner']}`, 'Content-Type': contentType, ...framingHeaders },
+          body: framing === 'length' ? piecesOf(sent, pieceSize) : chunked(piecesOf(sent, pieceSize)),
+        });
+        const problems: string[] = [];
+        if (answer.status === 0) problems.push('no answer');
+        if (answer.status >= 500) problems.push(`${answer.status}`);
+        if (answer.status >= 400 && !/^application\/problem\+json/.test(answer.headers['content-type'] ?? '')) problems.push('an error that is not problem+json');
+        problems.push(...internalLeaks(answer.text, vault.dataDir, storageKeys));
+        if (problems.length > 0) failures.push(`${operation.key} ${sent.length}/${bytes.length} bytes (${framing}, pieces of ${pieceSize}) → ${answer.status}: ${problems.join(', ')} — ${answer.text.slice(0, 300)}`);
+      }),
+      { seed: SEED, numRuns: CUT_RUNS, endOnFailure: true },
     );
     expect(failures.slice(0, 20)).toEqual([]);
   }, 120_000);
