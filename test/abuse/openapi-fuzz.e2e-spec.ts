@@ -4,7 +4,7 @@ import { aPdf } from '../support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
 import { passportFacts, review, upload } from '../support/vault-requests';
 import { internalLeaks } from './support/leaks';
-import { chunked, multipartUpload, piecesOf, sendRaw } from './support/raw-http';
+import { chunked, multipartUpload, piecesOf, sendRaw } from './support/raw-connection';
 import { fillPath, type OpenApiDocument, type Operation, resolveSchema, type SchemaObject, servedOperations } from './support/openapi-operations';
 
 /**
