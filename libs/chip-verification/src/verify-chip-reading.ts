@@ -21,7 +21,12 @@ export interface ChipReading {
  * ICAO 9303 Part 11 passive authentication. Every step runs that can, so a reviewer sees all that is wrong, not
  * only the first thing; the verdict's failure is the first failed step. Pure: the trust store and the time come in.
  */
-export function verifyChipReading(reading: ChipReading, trustStore: CscaTrustStore, now: Date): ChipVerdict {
+export interface VerifyOptions {
+  /** Read DG1 from the ICAO specimen state (UTO) as real: tests and training only, as `VAULT_MRZ_SPECIMENS` says. */
+  readonly specimens?: boolean;
+}
+
+export function verifyChipReading(reading: ChipReading, trustStore: CscaTrustStore, now: Date, options: VerifyOptions = {}): ChipVerdict {
   const steps = new Map<ChipStepName, ChipStep>();
   const run = <T>(step: ChipStepName, check: () => { value: T; detail: string }): T | undefined => {
     try {
@@ -47,7 +52,7 @@ export function verifyChipReading(reading: ChipReading, trustStore: CscaTrustSto
   const csca = sod ? run('csca-chain', () => chainToCsca(sod.signer, trustStore)) : undefined;
   if (sod && csca) run('revocation', () => checkRevocation(sod.signer, csca, trustStore, now));
   if (sod) run('data-group-hashes', () => checkHashes(sod.sod, reading.dataGroups));
-  const mrz = run('dg1-mrz', () => readDg1(reading.dataGroups, now));
+  const mrz = run('dg1-mrz', () => readDg1(reading.dataGroups, now, options.specimens ?? false));
 
   const ordered = CHIP_STEPS.map(
     (step): ChipStep => steps.get(step) ?? { step, outcome: 'not-checked', code: null, detail: 'an earlier step failed' },
@@ -113,10 +118,10 @@ function checkHashes(sod: EfSod, dataGroups: ReadonlyMap<number, Uint8Array>) {
   return { value: null, detail: `${numbers.join(', ')} hash (${sod.lds.hashAlgorithm}) to the values the SOD signs` };
 }
 
-function readDg1(dataGroups: ReadonlyMap<number, Uint8Array>, now: Date): { value: ParsedMrz; detail: string } {
+function readDg1(dataGroups: ReadonlyMap<number, Uint8Array>, now: Date, specimens: boolean): { value: ParsedMrz; detail: string } {
   const dg1 = dataGroups.get(1);
   if (dg1 === undefined) throw new ChipFailure('CHIP.DG1_MISSING', 'DG1, which holds the MRZ, was not sent');
-  const mrz = mrzOfDg1(dg1, now);
+  const mrz = mrzOfDg1(dg1, now, specimens);
   return { value: mrz, detail: `${mrz.format} MRZ read, every check digit valid` };
 }
 

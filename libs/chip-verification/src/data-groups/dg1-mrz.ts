@@ -10,7 +10,7 @@ const MRZ_TAG = { tagClass: 2, tagNumber: 0x1f } as const;
 /** An MRZ on a chip has no line breaks: its length tells the layout. */
 const LINE_LENGTH_BY_TOTAL: Readonly<Record<number, number>> = { 90: 30, 72: 36, 88: 44 };
 
-export function mrzOfDg1(dg1: Uint8Array, today: Date): ParsedMrz {
+export function mrzOfDg1(dg1: Uint8Array, today: Date, specimens: boolean): ParsedMrz {
   const outer = decodeDer(dg1, 'DG1');
   if (!isTagged(outer, DG1_TAG) || !(outer instanceof asn1js.Constructed)) {
     throw new ChipFailure('CHIP.MALFORMED', 'DG1 does not start with the ICAO tag 0x61');
@@ -23,7 +23,7 @@ export function mrzOfDg1(dg1: Uint8Array, today: Date): ParsedMrz {
     throw new ChipFailure('CHIP.DG1_MRZ_INVALID', `DG1's MRZ has ${text.length} characters; ICAO layouts have 88, 72 or 90`);
   }
   const lines = text.match(new RegExp(`.{${lineLength}}`, 'gs')) ?? [];
-  const parsed = parseMrz(lines, { today });
+  const parsed = parseMrz(lines, { today, specimens });
   if (!parsed.ok) {
     throw new ChipFailure('CHIP.DG1_MRZ_INVALID', `DG1's MRZ was refused: ${parsed.errors.map((error) => error.message).join('; ')}`);
   }

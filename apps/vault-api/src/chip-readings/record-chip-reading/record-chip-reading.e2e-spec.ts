@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aPdf } from '../../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../../test/support/vault-harness';
-import { binary, getAs, passportFacts, review, upload } from '../../../../../test/support/vault-requests';
+import { aPassportsFacts, binary, getAs, passportFacts, review, upload } from '../../../../../test/support/vault-requests';
 
 type Who = { id: string; token: string };
 
@@ -120,7 +120,7 @@ describe('chip readings: passive authentication on upload, evidence at assurance
   it('ranks a chip reading above a reviewed copy, and a copy does not satisfy minAssurance=chip', async () => {
     const customer = await vault.customer();
     const copy = await upload(vault, customer.token, customer.id, { file: aPdf(), type: 'passport' }).expect(201);
-    await review(vault, reviewer.token, copy.body.id, { decision: 'approve', facts: { ...passportFacts, holderName: 'Anna Maria Eriksson' } }, copy.body.revision).expect(201);
+    await review(vault, reviewer.token, copy.body.id, { decision: 'approve', facts: { ...aPassportsFacts(), holderName: 'Anna Maria Eriksson' } }, copy.body.revision).expect(201);
 
     expect((await evidence(customer.id)).body).toMatchObject({ satisfied: true, documentId: copy.body.id, assurance: 'review' });
     expect((await evidence(customer.id, 'chip')).body).toEqual({ satisfied: false });
@@ -133,7 +133,7 @@ describe('chip readings: passive authentication on upload, evidence at assurance
   it('keeps a passing reading whose holder is not the verified customer for a reviewer, not as evidence', async () => {
     const customer = await vault.customer();
     const copy = await upload(vault, customer.token, customer.id, { file: aPdf(), type: 'passport' }).expect(201);
-    await review(vault, reviewer.token, copy.body.id, { decision: 'approve', facts: passportFacts }, copy.body.revision).expect(201);
+    await review(vault, reviewer.token, copy.body.id, { decision: 'approve', facts: aPassportsFacts() }, copy.body.revision).expect(201);
 
     const held = await send(customer, customer.id, bodyOf(aChipReading(utopia, now, { mrz: annaMrz }))).expect(201);
     expect(held.body).toMatchObject({ status: 'pending_review', assurance: null, chip: { passed: true, holderCheck: 'mismatch' } });
@@ -142,8 +142,13 @@ describe('chip readings: passive authentication on upload, evidence at assurance
     const queue = await getAs(vault, reviewer.token, '/v1/review-queue').expect(200);
     expect(JSON.stringify(queue.body)).toContain(held.body.id);
 
-    // A reviewer sure it is the same person approves it; the facts stay those the chip states.
-    const approved = await review(vault, reviewer.token, held.body.id, { decision: 'approve', facts: {} }, held.body.revision).expect(201);
+    // A holder who differs from the verified one takes two reviewers, as for a copy: one approval holds it, and a
+    // second reviewer confirms with a reason. The facts stay those the chip states.
+    const first = await review(vault, reviewer.token, held.body.id, { decision: 'approve', facts: {} }, held.body.revision).expect(201);
+    expect(first.body).toMatchObject({ status: 'awaiting_second_review', assurance: null, holderMismatch: { fields: expect.arrayContaining(['holderName']) } });
+    expect((await evidence(customer.id, 'chip')).body).toMatchObject({ satisfied: false });
+    const second = await vault.reviewer();
+    const approved = await review(vault, second.token, held.body.id, { decision: 'approve', facts: {}, holderMismatchReason: 'Married since the copy was made; the chip is signed by the issuing state.' }, first.body.revision).expect(201);
     expect(approved.body).toMatchObject({ status: 'verified', assurance: 'chip', facts: { holderName: 'ANNA MARIA ERIKSSON' } });
   });
 

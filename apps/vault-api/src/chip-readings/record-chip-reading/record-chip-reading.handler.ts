@@ -15,6 +15,7 @@ import { DocumentContentStore } from '../../shared/content/document-content-stor
 import { runCommand } from '../../shared/event-sourcing/command-runner';
 import { documentKind } from '../../shared/event-sourcing/document-kind';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { ChipTrust } from '../chip-trust';
 import { chipVerificationOff } from './chip-reading-refused.problem';
 import { chipReadingFile } from './chip-reading-file';
@@ -34,13 +35,14 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
     private readonly projections: ProjectionsService,
     private readonly contents: DocumentContentStore,
     private readonly trust: ChipTrust,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
   ) {}
 
   async execute(command: RecordChipReadingCommand): Promise<ChipReadingOutcome> {
     const trustStore = this.trust.current();
     if (trustStore === null) throw chipVerificationOff();
     const now = this.clock.now();
-    const verdict = verifyChipReading({ sod: command.sod, dataGroups: command.dataGroups }, trustStore, now);
+    const verdict = verifyChipReading({ sod: command.sod, dataGroups: command.dataGroups }, trustStore, now, { specimens: this.config.mrzSpecimens });
     const verifiedIdentity = verdict.passed ? await this.knownHolder(command.customerId, now) : null;
     const file = chipReadingFile(command.sod, command.dataGroups, command.chipAuthentication);
     const stored = await this.contents.put(command.customerId, Readable.from([file]));
