@@ -29,7 +29,7 @@ const pkiFor = (profile: SigningProfile) => {
 describe('passive authentication of a genuine chip', () => {
   it.each<SigningProfile>(['rsa', 'rsa-pss', 'ecdsa-brainpool', 'ecdsa-p256'])('verifies a reading signed with %s', (profile) => {
     const pki = pkiFor(profile);
-    const verdict = verifyChipReading(aChipReading(pki, now, { withFace: true }), pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(aChipReading(pki, now, { withFace: true }), pki.trustStore, now, { mrzSpecimens: true });
 
     expect(verdict.failure).toBeNull();
     expect(verdict.passed).toBe(true);
@@ -40,7 +40,7 @@ describe('passive authentication of a genuine chip', () => {
 
   it('reads the identity facts from the TD3 specimen in DG1', () => {
     const pki = pkiFor('ecdsa-brainpool');
-    const verdict = verifyChipReading(aChipReading(pki, now, { mrz: ICAO_TD3_SPECIMEN }), pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(aChipReading(pki, now, { mrz: ICAO_TD3_SPECIMEN }), pki.trustStore, now, { mrzSpecimens: true });
     expect(verdict.facts).toEqual({
       documentNumber: 'L898902C3',
       issuingCountry: 'UTO',
@@ -52,16 +52,24 @@ describe('passive authentication of a genuine chip', () => {
 
   it('reads the TD1 specimen of an ID card', () => {
     const pki = pkiFor('ecdsa-brainpool');
-    const verdict = verifyChipReading(aChipReading(pki, now, { mrz: ICAO_TD1_SPECIMEN }), pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(aChipReading(pki, now, { mrz: ICAO_TD1_SPECIMEN }), pki.trustStore, now, { mrzSpecimens: true });
     expect(verdict.mrz?.format).toBe('TD1');
     expect(verdict.facts?.documentNumber).toBe('D23145890');
+  });
+
+  it('refuses a genuine chip of the ICAO specimen state where specimens are off, as in production', () => {
+    const pki = pkiFor('ecdsa-brainpool');
+    const verdict = verifyChipReading(aChipReading(pki, now, { mrz: ICAO_TD3_SPECIMEN }), pki.trustStore, now, { mrzSpecimens: false });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.failure?.code).toBe('CHIP.DG1_MRZ_INVALID');
+    expect(verdict.failure?.message).toContain("'UTO' is the ICAO specimen state");
   });
 
   it('finds the Document Signer among extra certificates the SOD carries', () => {
     const pki = pkiFor('ecdsa-brainpool');
     const other = createTestPki({ profile: 'ecdsa-p256', now });
     const reading = aChipReading(pki, now, { extraCertificates: [other.dsc.certificate, other.csca.certificate, pki.csca.certificate] });
-    const verdict = verifyChipReading(reading, pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(reading, pki.trustStore, now, { mrzSpecimens: true });
     expect(verdict.failure).toBeNull();
     expect(verdict.documentSigner?.subject).toBe(`C=UT, CN=${String(pki.dsc.certificate.subject.typesAndValues[1].value.valueBlock.value)}`);
   });
@@ -69,14 +77,14 @@ describe('passive authentication of a genuine chip', () => {
   it('verifies an RSA-PSS SOD from a Document Signer whose certificate its CSCA signed with PKCS#1 v1.5', () => {
     const pki = pkiFor('rsa');
     const signingWithPss = { certificate: pki.dsc.certificate, key: { ...pki.dsc.key, profile: 'rsa-pss' as const } };
-    expect(verifyChipReading(aChipReading(pki, now, { signer: signingWithPss }), pki.trustStore, now, { specimens: true }).failure).toBeNull();
+    expect(verifyChipReading(aChipReading(pki, now, { signer: signingWithPss }), pki.trustStore, now, { mrzSpecimens: true }).failure).toBeNull();
   });
 
   it('judges the Document Signer at the signing time, not today', () => {
     const pki = pkiFor('ecdsa-brainpool');
     const signer = issueDocumentSigner(pki.csca, now, { from: -400, to: -100 });
     const reading = aChipReading(pki, now, { signer, signingTime: new Date(now.getTime() - 200 * DAY_MS) });
-    expect(verifyChipReading(reading, pki.trustStore, now, { specimens: true }).failure).toBeNull();
+    expect(verifyChipReading(reading, pki.trustStore, now, { mrzSpecimens: true }).failure).toBeNull();
   });
 });
 
@@ -87,7 +95,7 @@ describe('passive authentication refuses', () => {
     const forged = ['P<UTOERIKSSON<<ANNE<MARIA<<<<<<<<<<<<<<<<<<<', ICAO_TD3_SPECIMEN[1]];
     reading.dataGroups.set(1, dg1FromMrz(forged));
 
-    const verdict = verifyChipReading(reading, pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(reading, pki.trustStore, now, { mrzSpecimens: true });
     expect(verdict.failure?.code).toBe('CHIP.HASH_MISMATCH');
     expect(outcomes(verdict)).toMatchObject({ 'sod-signature': 'passed', 'csca-chain': 'passed', 'data-group-hashes': 'failed' });
     expect(verdict.passed).toBe(false);
@@ -97,14 +105,14 @@ describe('passive authentication refuses', () => {
     const pki = pkiFor('ecdsa-brainpool');
     const reading = aChipReading(pki, now);
     reading.dataGroups.set(3, new Uint8Array([0x63, 0x00]));
-    expect(verifyChipReading(reading, pki.trustStore, now, { specimens: true }).failure?.code).toBe('CHIP.DATA_GROUP_NOT_SIGNED');
+    expect(verifyChipReading(reading, pki.trustStore, now, { mrzSpecimens: true }).failure?.code).toBe('CHIP.DATA_GROUP_NOT_SIGNED');
   });
 
   it('a reading without DG1: CHIP.DG1_MISSING', () => {
     const pki = pkiFor('ecdsa-brainpool');
     const reading = aChipReading(pki, now, { withFace: true });
     reading.dataGroups.delete(1);
-    const verdict = verifyChipReading(reading, pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(reading, pki.trustStore, now, { mrzSpecimens: true });
     expect(verdict.failure?.code).toBe('CHIP.DG1_MISSING');
     expect(verdict.facts).toBeNull();
   });
@@ -112,14 +120,14 @@ describe('passive authentication refuses', () => {
   it('a signed DG1 whose MRZ check digits fail: CHIP.DG1_MRZ_INVALID', () => {
     const pki = pkiFor('ecdsa-brainpool');
     const badCheckDigit = [ICAO_TD3_SPECIMEN[0], ICAO_TD3_SPECIMEN[1].replace('L898902C36', 'L898902C35')];
-    const verdict = verifyChipReading(aChipReading(pki, now, { mrz: badCheckDigit }), pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(aChipReading(pki, now, { mrz: badCheckDigit }), pki.trustStore, now, { mrzSpecimens: true });
     expect(verdict.failure?.code).toBe('CHIP.DG1_MRZ_INVALID');
   });
 
   it("a Document Signer from a CSCA the vault does not trust: CHIP.UNKNOWN_CSCA", () => {
     const pki = pkiFor('ecdsa-brainpool');
     const elsewhere = createTestPki({ profile: 'ecdsa-brainpool', now, country: 'XX' });
-    const verdict = verifyChipReading(aChipReading(pki, now), elsewhere.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(aChipReading(pki, now), elsewhere.trustStore, now, { mrzSpecimens: true });
     expect(verdict.failure?.code).toBe('CHIP.UNKNOWN_CSCA');
     expect(outcomes(verdict)).toMatchObject({ 'sod-signature': 'passed', 'csca-chain': 'failed', revocation: 'not-checked' });
   });
@@ -128,13 +136,13 @@ describe('passive authentication refuses', () => {
     const genuine = pkiFor('ecdsa-brainpool');
     const impostor = createTestPki({ profile: 'ecdsa-brainpool', now });
     expect(impostor.csca.certificate.subject.isEqual(genuine.csca.certificate.subject)).toBe(true);
-    expect(verifyChipReading(aChipReading(impostor, now), genuine.trustStore, now, { specimens: true }).failure?.code).toBe('CHIP.UNKNOWN_CSCA');
+    expect(verifyChipReading(aChipReading(impostor, now), genuine.trustStore, now, { mrzSpecimens: true }).failure?.code).toBe('CHIP.UNKNOWN_CSCA');
   });
 
   it('a Document Signer that had expired when it signed: CHIP.DSC_EXPIRED', () => {
     const pki = pkiFor('rsa');
     const expired = issueDocumentSigner(pki.csca, now, { from: -3 * 365, to: -2 * 365 });
-    const verdict = verifyChipReading(aChipReading(pki, now, { signer: expired }), pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(aChipReading(pki, now, { signer: expired }), pki.trustStore, now, { mrzSpecimens: true });
     expect(verdict.failure?.code).toBe('CHIP.DSC_EXPIRED');
     expect(outcomes(verdict)).toMatchObject({ 'sod-signature': 'passed', 'signer-validity': 'failed', 'csca-chain': 'passed' });
   });
@@ -142,7 +150,7 @@ describe('passive authentication refuses', () => {
   it('without a signing time, a Document Signer expired today: CHIP.DSC_EXPIRED', () => {
     const pki = pkiFor('ecdsa-brainpool');
     const signer = issueDocumentSigner(pki.csca, now, { from: -400, to: -100 });
-    const verdict = verifyChipReading(aChipReading(pki, now, { signer, signingTime: null }), pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(aChipReading(pki, now, { signer, signingTime: null }), pki.trustStore, now, { mrzSpecimens: true });
     expect(verdict.failure?.code).toBe('CHIP.DSC_EXPIRED');
     expect(verdict.signedAt).toBeNull();
   });
@@ -151,7 +159,7 @@ describe('passive authentication refuses', () => {
     const pki = pkiFor('ecdsa-brainpool');
     const crl = issueCrl(pki.csca, [pki.dsc], new Date(now.getTime() - DAY_MS));
     const trustStore = new CscaTrustStore([pki.csca.certificate], [crl]);
-    expect(verifyChipReading(aChipReading(pki, now), trustStore, now, { specimens: true }).failure?.code).toBe('CHIP.DSC_REVOKED');
+    expect(verifyChipReading(aChipReading(pki, now), trustStore, now, { mrzSpecimens: true }).failure?.code).toBe('CHIP.DSC_REVOKED');
   });
 
   it('ignores a revocation list the CSCA did not sign', () => {
@@ -159,7 +167,7 @@ describe('passive authentication refuses', () => {
     const impostor = createTestPki({ profile: 'ecdsa-brainpool', now });
     const forgedCrl = issueCrl(impostor.csca, [pki.dsc], now);
     const trustStore = new CscaTrustStore([pki.csca.certificate], [forgedCrl]);
-    const verdict = verifyChipReading(aChipReading(pki, now), trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(aChipReading(pki, now), trustStore, now, { mrzSpecimens: true });
     expect(verdict.failure).toBeNull();
     expect(verdict.steps.find((step) => step.step === 'revocation')?.detail).toBe('no revocation list configured for this CSCA');
   });
@@ -167,7 +175,7 @@ describe('passive authentication refuses', () => {
   it("a SOD signed with a key other than the Document Signer's: CHIP.SIGNATURE_INVALID", () => {
     const pki = pkiFor('ecdsa-brainpool');
     const wrongKey = { certificate: pki.dsc.certificate, key: generateTestKey('ecdsa-brainpool') };
-    const verdict = verifyChipReading(aChipReading(pki, now, { signer: wrongKey }), pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading(aChipReading(pki, now, { signer: wrongKey }), pki.trustStore, now, { mrzSpecimens: true });
     expect(verdict.failure?.code).toBe('CHIP.SIGNATURE_INVALID');
     expect(outcomes(verdict)).toMatchObject({ 'sod-signature': 'failed', 'signer-validity': 'not-checked' });
   });
@@ -183,7 +191,7 @@ describe('passive authentication refuses', () => {
   ])('an EF.SOD %s: CHIP.MALFORMED', (_name, damage) => {
     const pki = pkiFor('ecdsa-brainpool');
     const reading = aChipReading(pki, now);
-    const verdict = verifyChipReading({ ...reading, sod: damage(reading.sod) }, pki.trustStore, now, { specimens: true });
+    const verdict = verifyChipReading({ ...reading, sod: damage(reading.sod) }, pki.trustStore, now, { mrzSpecimens: true });
     expect(verdict.failure?.code).toBe('CHIP.MALFORMED');
     expect(outcomes(verdict)).toMatchObject({ 'sod-structure': 'failed', 'sod-signature': 'not-checked', 'dg1-mrz': 'passed' });
   });

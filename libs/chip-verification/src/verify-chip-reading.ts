@@ -21,12 +21,8 @@ export interface ChipReading {
  * ICAO 9303 Part 11 passive authentication. Every step runs that can, so a reviewer sees all that is wrong, not
  * only the first thing; the verdict's failure is the first failed step. Pure: the trust store and the time come in.
  */
-export interface VerifyOptions {
-  /** Read DG1 from the ICAO specimen state (UTO) as real: tests and training only, as `VAULT_MRZ_SPECIMENS` says. */
-  readonly specimens?: boolean;
-}
-
-export function verifyChipReading(reading: ChipReading, trustStore: CscaTrustStore, now: Date, options: VerifyOptions = {}): ChipVerdict {
+/** `mrzSpecimens`: whether DG1 may carry the ICAO specimen state `UTO`, as the MRZ reader allows for typed zones. */
+export function verifyChipReading(reading: ChipReading, trustStore: CscaTrustStore, now: Date, { mrzSpecimens }: { mrzSpecimens: boolean }): ChipVerdict {
   const steps = new Map<ChipStepName, ChipStep>();
   const run = <T>(step: ChipStepName, check: () => { value: T; detail: string }): T | undefined => {
     try {
@@ -52,7 +48,7 @@ export function verifyChipReading(reading: ChipReading, trustStore: CscaTrustSto
   const csca = sod ? run('csca-chain', () => chainToCsca(sod.signer, trustStore)) : undefined;
   if (sod && csca) run('revocation', () => checkRevocation(sod.signer, csca, trustStore, now));
   if (sod) run('data-group-hashes', () => checkHashes(sod.sod, reading.dataGroups));
-  const mrz = run('dg1-mrz', () => readDg1(reading.dataGroups, now, options.specimens ?? false));
+  const mrz = run('dg1-mrz', () => readDg1(reading.dataGroups, now, mrzSpecimens));
 
   const ordered = CHIP_STEPS.map(
     (step): ChipStep => steps.get(step) ?? { step, outcome: 'not-checked', code: null, detail: 'an earlier step failed' },

@@ -25,7 +25,7 @@ describe('a damaged chip reading', () => {
         if (cutTo !== undefined) bytes = bytes.slice(0, cutTo % bytes.length);
         if (part !== 'sod') dataGroups.set(part === 'dg1' ? 1 : 2, bytes);
 
-        const verdict = verifyChipReading({ sod: part === 'sod' ? bytes : genuine.sod, dataGroups }, pki.trustStore, now, { specimens: true });
+        const verdict = verifyChipReading({ sod: part === 'sod' ? bytes : genuine.sod, dataGroups }, pki.trustStore, now, { mrzSpecimens: true });
         if (verdict.failure) expect(CHIP_FAILURE_CODES).toContain(verdict.failure.code);
         // A data group is covered by its signed hash, so no change to one can pass.
         if (part !== 'sod') expect(verdict.passed).toBe(false);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityNumberRegistry } from '../reviews/review-document/identity-number-registry';
 import { IdempotencyService } from '../shared/http/idempotency.service';
 import { ChipTrust } from './chip-trust';
 import { RecordChipReadingHandler } from './record-chip-reading/record-chip-reading.handler';
@@ -6,6 +7,6 @@ import { RecordChipReadingController } from './record-chip-reading/record-chip-r
 
 @Module({
   controllers: [RecordChipReadingController],
-  providers: [ChipTrust, IdempotencyService, RecordChipReadingHandler],
+  providers: [ChipTrust, IdempotencyService, IdentityNumberRegistry, RecordChipReadingHandler],
 })
 export class ChipReadingsModule {}

@@ -33,7 +33,7 @@ describe('loading the CSCA trust store', () => {
 
   const der = (pki: TestPki) => new Uint8Array(pki.csca.certificate.toSchema().toBER());
   const verdictWith = async (location: string, pki: TestPki) =>
-    verifyChipReading(aChipReading(pki, now), await loadCscaTrustStore(location), now, { specimens: true });
+    verifyChipReading(aChipReading(pki, now), await loadCscaTrustStore(location), now, { mrzSpecimens: true });
 
   it('reads a folder of CSCA certificates in PEM and DER', async () => {
     await writeFile(join(folder, 'utopia.pem'), toPem('CERTIFICATE', der(utopia)));

@@ -1,6 +1,6 @@
 import type { ChipVerdict } from '@kluis/chip-verification';
 import { verifyChipReading } from '@kluis/chip-verification';
-import { CHIP_READING_MEDIA_TYPE, type ChipCheck, type DocumentType, type DocumentTypeCatalogue, typesOfKind } from '@kluis/document-domain';
+import { CHIP_READING_MEDIA_TYPE, type ChipCheck, decide, type DocumentType, type DocumentTypeCatalogue, type DocumentVerified, initialDocumentState, type RecordChipReading, typesOfKind } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { findEvidence, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
@@ -9,7 +9,9 @@ import { Readable } from 'node:stream';
 import { documentView } from '../../documents/document.view';
 import { Clock } from '../../infrastructure/clock';
 import { ProjectionsService } from '../../infrastructure/projections.service';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { IdentityNumberRegistry } from '../../reviews/review-document/identity-number-registry';
 import { actorFor, isOwner } from '../../shared/access/customer-file-access';
 import { DocumentContentStore } from '../../shared/content/document-content-store';
 import { runCommand } from '../../shared/event-sourcing/command-runner';
@@ -31,19 +33,33 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly clock: Clock,
     private readonly projections: ProjectionsService,
     private readonly contents: DocumentContentStore,
     private readonly trust: ChipTrust,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly identityNumbers: IdentityNumberRegistry,
   ) {}
 
   async execute(command: RecordChipReadingCommand): Promise<ChipReadingOutcome> {
     const trustStore = this.trust.current();
     if (trustStore === null) throw chipVerificationOff();
     const now = this.clock.now();
-    const verdict = verifyChipReading({ sod: command.sod, dataGroups: command.dataGroups }, trustStore, now, { specimens: this.config.mrzSpecimens });
+    const verdict = verifyChipReading({ sod: command.sod, dataGroups: command.dataGroups }, trustStore, now, { mrzSpecimens: this.config.mrzSpecimens });
     const verifiedIdentity = verdict.passed ? await this.knownHolder(command.customerId, now) : null;
+    const recording: RecordChipReading = {
+      type: 'RecordChipReading',
+      documentId: command.documentId,
+      customerId: command.customerId,
+      documentType: documentTypeOf(verdict),
+      file: { blobKey: '', sha256: '', size: 0, mediaType: CHIP_READING_MEDIA_TYPE, filename: null },
+      channel: isOwner(command.principal, command.customerId) ? 'online' : 'branch',
+      check: checkOf(verdict, command),
+      holder: verdict.mrz,
+      verifiedIdentity,
+      by: actorFor(command.principal),
+    };
+    await this.reserveNumberIfVerifying(recording, now, command);
     const file = chipReadingFile(command.sod, command.dataGroups, command.chipAuthentication);
     const stored = await this.contents.put(command.customerId, Readable.from([file]));
     try {
@@ -51,18 +67,7 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
         this.store,
         documentKind,
         command.documentId,
-        {
-          type: 'RecordChipReading',
-          documentId: command.documentId,
-          customerId: command.customerId,
-          documentType: documentTypeOf(verdict),
-          file: { blobKey: stored.key, sha256: stored.sha256, size: stored.size, mediaType: CHIP_READING_MEDIA_TYPE, filename: null },
-          channel: isOwner(command.principal, command.customerId) ? 'online' : 'branch',
-          check: checkOf(verdict, command),
-          holder: verdict.mrz,
-          verifiedIdentity,
-          by: actorFor(command.principal),
-        },
+        { ...recording, file: { ...recording.file, blobKey: stored.key, sha256: stored.sha256, size: stored.size } },
         { now, catalogue: this.catalogue },
         { metadata: metadataFor(command.principal, command.requestId, now, command.customerId) },
       );
@@ -73,6 +78,23 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
       // Blob first, then event: without its event the file is an orphan, so it goes.
       await this.contents.delete(stored.key).catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * A reading that would be verified at once first takes its document number for the customer, exactly as a
+   * reviewer's approval does: a number verified for another customer is refused before anything is stored, and the
+   * attempt is kept for support. Deciding ahead is pure, so it verifies exactly when this says so.
+   */
+  private async reserveNumberIfVerifying(recording: RecordChipReading, now: Date, command: RecordChipReadingCommand): Promise<void> {
+    let verified: DocumentVerified | undefined;
+    try {
+      verified = decide(recording, initialDocumentState, { now, catalogue: this.catalogue }).find((event): event is DocumentVerified => event.type === 'DocumentVerified');
+    } catch {
+      return;
+    }
+    if (verified) {
+      await this.identityNumbers.reserve(verified.data.facts, { customerId: recording.customerId, documentId: recording.documentId }, recording.by, command.principal, command.requestId);
     }
   }
 
