@@ -5,7 +5,7 @@ import type { DocumentEvent } from '../document.events';
 import { DocumentAlreadyExists } from '../document.errors';
 import type { DocumentState } from '../document.state';
 import { isOnFile } from '../document.state';
-import { holderNameMatches } from '../mrz';
+import { holderMismatch, type KnownHolder } from '../holder-check';
 import type { ChipCheck, HolderCheck } from './chip-reading';
 
 export interface RecordChipReading {
@@ -18,8 +18,8 @@ export interface RecordChipReading {
   readonly check: ChipCheck;
   /** The chip's holder as DG1 spells it, for the cross-check; null when DG1 could not be read. */
   readonly holder: { readonly surname: string; readonly givenNames: string; readonly nameMayBeTruncated: boolean } | null;
-  /** The holder of the customer's verified identity evidence, if any. */
-  readonly verifiedIdentity: { readonly holderName: string | null; readonly dateOfBirth: string | null } | null;
+  /** The holders the customer's verified identity documents name, compared as a reviewer's approval compares them. */
+  readonly knownHolders: readonly KnownHolder[];
   readonly by: Actor;
 }
 
@@ -67,9 +67,6 @@ export function recordChipReading(command: RecordChipReading, state: DocumentSta
 
 function checkHolder(command: RecordChipReading): HolderCheck {
   if (!command.check.passed || command.holder === null) return 'not-checked';
-  const known = command.verifiedIdentity;
-  if (known === null) return 'no-verified-identity';
-  const sameName = known.holderName === null || holderNameMatches(known.holderName, command.holder);
-  const sameBirth = known.dateOfBirth === null || known.dateOfBirth === command.check.facts.dateOfBirth;
-  return sameName && sameBirth ? 'match' : 'mismatch';
+  if (command.knownHolders.length === 0) return 'no-verified-identity';
+  return holderMismatch(command.check.facts, command.knownHolders).length > 0 ? 'mismatch' : 'match';
 }

@@ -152,6 +152,20 @@ describe('chip readings: passive authentication on upload, evidence at assurance
     expect(approved.body).toMatchObject({ status: 'verified', assurance: 'chip', facts: { holderName: 'ANNA MARIA ERIKSSON' } });
   });
 
+  it('compares the holder as an approval does: the names in another order are the same person on a chip and on a copy', async () => {
+    const customer = await vault.customer();
+    const copy = await upload(vault, customer.token, customer.id, { file: aPdf(), type: 'passport' }).expect(201);
+    await review(vault, reviewer.token, copy.body.id, { decision: 'approve', facts: { ...aPassportsFacts(), holderName: 'Maria Anna Eriksson' } }, copy.body.revision).expect(201);
+
+    const chip = await send(customer, customer.id, bodyOf(aChipReading(utopia, now, { mrz: annaMrz() }))).expect(201);
+    expect(chip.body).toMatchObject({ status: 'verified', assurance: 'chip', chip: { holderCheck: 'match' } });
+
+    // A second copy naming the chip's holder is verified by one approval: the copy path agrees.
+    const another = await upload(vault, customer.token, customer.id, { file: aPdf(), type: 'id-card' }).expect(201);
+    const approved = await review(vault, reviewer.token, another.body.id, { decision: 'approve', facts: { ...aPassportsFacts(), holderName: 'ANNA MARIA ERIKSSON' } }, another.body.revision).expect(201);
+    expect(approved.body).toMatchObject({ status: 'verified' });
+  });
+
   const failures: ReadonlyArray<[string, string, () => TestChipReading]> = [
     ['a tampered DG1', 'CHIP.HASH_MISMATCH', () => {
       const reading = aChipReading(utopia, now, { mrz: annaMrz() });

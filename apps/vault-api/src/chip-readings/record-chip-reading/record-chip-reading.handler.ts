@@ -1,8 +1,8 @@
 import type { ChipVerdict } from '@kluis/chip-verification';
 import { verifyChipReading } from '@kluis/chip-verification';
-import { CHIP_READING_MEDIA_TYPE, type ChipCheck, decide, type DocumentType, type DocumentTypeCatalogue, type DocumentVerified, initialDocumentState, type RecordChipReading, typesOfKind } from '@kluis/document-domain';
+import { CHIP_READING_MEDIA_TYPE, type ChipCheck, decide, type DocumentType, type DocumentTypeCatalogue, type DocumentVerified, initialDocumentState, type RecordChipReading } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { findEvidence, type ReadModelDatabase } from '@kluis/read-models';
+import { knownHolders, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Readable } from 'node:stream';
@@ -46,7 +46,7 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
     if (trustStore === null) throw chipVerificationOff();
     const now = this.clock.now();
     const verdict = verifyChipReading({ sod: command.sod, dataGroups: command.dataGroups }, trustStore, now, { mrzSpecimens: this.config.mrzSpecimens });
-    const verifiedIdentity = verdict.passed ? await this.knownHolder(command.customerId, now) : null;
+    const holders = verdict.passed ? await knownHolders(this.db, command.customerId) : [];
     const recording: RecordChipReading = {
       type: 'RecordChipReading',
       documentId: command.documentId,
@@ -56,7 +56,7 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
       channel: isOwner(command.principal, command.customerId) ? 'online' : 'branch',
       check: checkOf(verdict, command),
       holder: verdict.mrz,
-      verifiedIdentity,
+      knownHolders: holders,
       by: actorFor(command.principal),
     };
     await this.reserveNumberIfVerifying(recording, now, command);
@@ -96,13 +96,6 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
     if (verified) {
       await this.identityNumbers.reserve(verified.data.facts, { customerId: recording.customerId, documentId: recording.documentId }, recording.by, command.principal, command.requestId);
     }
-  }
-
-  /** The holder of the customer's verified identity evidence, if they have any. */
-  private async knownHolder(customerId: string, now: Date) {
-    const identity = await findEvidence(this.db, customerId, typesOfKind(this.catalogue, 'identity'), now.toISOString().slice(0, 10));
-    if (!identity?.facts) return null;
-    return { holderName: identity.facts.holderName ?? null, dateOfBirth: identity.facts.dateOfBirth ?? null };
   }
 }
 
