@@ -17,7 +17,6 @@ import { DocumentContentStore } from '../../shared/content/document-content-stor
 import { runCommand } from '../../shared/event-sourcing/command-runner';
 import { documentKind } from '../../shared/event-sourcing/document-kind';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { ChipTrust } from '../chip-trust';
 import { chipVerificationOff } from './chip-reading-refused.problem';
 import { chipReadingFile } from './chip-reading-file';
