@@ -62,6 +62,22 @@ describe('SQLite event store', () => {
     expect(commits.length).toBeLessThanOrEqual(2);
   });
 
+  it('refuses an event id used elsewhere without failing the appends committed beside it', async () => {
+    const store = await open();
+    const used = anEvent();
+    await store.append(`stream-${randomUUID()}`, [used], 'no_stream');
+    const beside = Array.from({ length: 5 }, () => `stream-${randomUUID()}`);
+
+    const [reused, ...others] = await Promise.allSettled([
+      store.append(`stream-${randomUUID()}`, [anEvent(), { ...anEvent(), id: used.id }], 'no_stream'),
+      ...beside.map((stream) => store.append(stream, [anEvent()], 'no_stream')),
+    ]);
+
+    expect(reused).toMatchObject({ status: 'rejected', reason: expect.any(EventIdAlreadyUsedError) });
+    expect(others.every((outcome) => outcome.status === 'fulfilled')).toBe(true);
+    for (const stream of beside) expect((await store.readStream(stream)).revision).toBe(0);
+  });
+
   it('writes the file in WAL mode', async () => {
     await open();
 
