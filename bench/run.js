@@ -142,7 +142,11 @@ function locations(dataDir) {
 async function rebuild(dataDir) {
   const output = await runScript(builtFile('apps', 'vault-api', 'src', 'cli', 'rebuild-projections.js'), [], await vaultEnv(dataDir));
   const outcome = output.trim().split('\n').map((line) => JSON.parse(line)).find((line) => line.projection === 'documents');
-  if (embedded || eventsOnPostgres) await markCaughtUp(locations(dataDir), 'request-fulfilment');
+  // The seeded documents are history: fulfilment would find nothing to do in them, and the customers were told of them
+  // long ago, so neither process manager replays them while the queries are measured.
+  if (embedded || eventsOnPostgres) {
+    for (const name of ['request-fulfilment', 'notices']) await markCaughtUp(locations(dataDir), name);
+  }
   return { events: outcome.events, seconds: Number(((outcome.buildMs + outcome.swapMs) / 1000).toFixed(1)), eventsPerSecond: outcome.eventsPerSecond, swapMs: outcome.swapMs };
 }
 
