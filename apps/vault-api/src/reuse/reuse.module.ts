@@ -5,6 +5,7 @@ import { RequestNotices } from '../requests/request-notices';
 import { IdempotencyService } from '../shared/http/idempotency.service';
 import { ConfirmEscalationHandler } from './escalate-request/confirm-escalation.handler';
 import { ProposeEscalationHandler } from './escalate-request/escalate-request.handler';
+import { EscalationSteps } from './escalate-request/escalation-steps';
 import { EscalateRequestController } from './escalate-request/escalate-request.http.controller';
 import { GetDocumentRequestController } from './get-document-request/get-document-request.http.controller';
 import { GetEvidenceHandler } from './get-evidence/get-evidence.handler';
@@ -30,6 +31,7 @@ import { DocumentRequestsController } from './request-document/request-document.
     ListDocumentRequestsHandler,
     RequestFulfilment,
     RequestNotices,
+    EscalationSteps,
     ProposeEscalationHandler,
     ConfirmEscalationHandler,
   ],

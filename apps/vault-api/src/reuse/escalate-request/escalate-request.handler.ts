@@ -1,23 +1,11 @@
-import type { DocumentTypeCatalogue } from '@kluis/document-domain';
-import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import type { ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { FileAccess } from '../../access/file-access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { Clock } from '../../infrastructure/clock';
-import { ProjectionsService } from '../../infrastructure/projections.service';
-import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
 import { RequestNotices } from '../../requests/request-notices';
 import { actorFor } from '../../shared/access/customer-file-access';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
-import { documentRequestKind, requestStreamId } from '../../shared/event-sourcing/document-request-kind';
-import { metadataFor } from '../../shared/event-sourcing/event-metadata';
-import { evidenceTypesFor } from '../evidence-types';
-import { askedByDepartment } from './asked-by-department';
-import { documentOnFile } from './document-on-file';
 import { type EscalationAnswer, ProposeEscalationCommand } from './escalate-request.command';
+import { EscalationSteps } from './escalation-steps';
 
 /**
  * A department records that it means to act against a customer on a missing document. The vault refuses, naming
@@ -26,28 +14,18 @@ import { type EscalationAnswer, ProposeEscalationCommand } from './escalate-requ
 @CommandHandler(ProposeEscalationCommand)
 export class ProposeEscalationHandler implements ICommandHandler<ProposeEscalationCommand, EscalationAnswer> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
-    @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    private readonly steps: EscalationSteps,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
-    private readonly clock: Clock,
-    private readonly projections: ProjectionsService,
-    private readonly files: FileAccess,
     private readonly notices: RequestNotices,
   ) {}
 
   async execute({ documentRequestId, request, principal, requestId }: ProposeEscalationCommand): Promise<EscalationAnswer> {
-    const ask = await askedByDepartment(this.db, documentRequestId, principal.department);
-    const types = evidenceTypesFor(principal, ask.kind, this.catalogue, this.config.departments);
-    await this.files.touch(principal, ask.customerId, requestId);
-    const now = this.clock.now();
-    const onFile = await documentOnFile(this.db, ask.customerId, types, now);
+    const context = await this.steps.prepare(documentRequestId, principal, requestId);
+    const { ask, documentOnFile } = context;
     const notices = await this.notices.noticesFor(ask.customerId, ask.id);
     const escalationId = randomUUID();
-    const outcome = await runCommand(
-      this.store,
-      documentRequestKind,
-      requestStreamId(ask.customerId, ask.kind),
+    await this.steps.decide(
+      context,
       {
         type: 'ProposeEscalation',
         requestId: ask.id,
@@ -56,12 +34,11 @@ export class ProposeEscalationHandler implements ICommandHandler<ProposeEscalati
         action: request.action,
         purpose: request.purpose,
         by: actorFor(principal),
-        facts: { documentOnFile: onFile, notices, noticeDays: this.config.requestRules.escalationNoticeDays },
+        facts: { documentOnFile, notices, noticeDays: this.config.requestRules.escalationNoticeDays },
       },
-      { now },
-      { metadata: metadataFor(principal, requestId, now) },
+      principal,
+      requestId,
     );
-    if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
     return { escalationId, requestId: ask.id, action: request.action, status: 'awaiting_confirmation' };
   }
 }

@@ -1,0 +1,55 @@
+import type { Principal } from '@kluis/auth';
+import type { DocumentRequestCommand, DocumentTypeCatalogue } from '@kluis/document-domain';
+import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import type { ReadModelDatabase } from '@kluis/read-models';
+import { Inject, Injectable } from '@nestjs/common';
+import { FileAccess } from '../../access/file-access';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { Clock } from '../../infrastructure/clock';
+import { ProjectionsService } from '../../infrastructure/projections.service';
+import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { documentRequestKind, requestStreamId } from '../../shared/event-sourcing/document-request-kind';
+import { metadataFor } from '../../shared/event-sourcing/event-metadata';
+import { evidenceTypesFor } from '../evidence-types';
+import { askedByDepartment } from './asked-by-department';
+import { documentOnFile } from './document-on-file';
+
+type Officer = Principal & { department: string };
+
+/** What proposing and confirming an escalation both start from: the department's own ask, read as a touch of the customer. */
+export interface EscalationContext {
+  readonly ask: Awaited<ReturnType<typeof askedByDepartment>>;
+  readonly now: Date;
+  /** Whether a document of the asked kind is verified or in review, which stops any escalation. */
+  readonly documentOnFile: boolean;
+}
+
+/** The steps both escalation use cases share, so that proposing and confirming cannot drift apart. */
+@Injectable()
+export class EscalationSteps {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly clock: Clock,
+    private readonly projections: ProjectionsService,
+    private readonly files: FileAccess,
+  ) {}
+
+  async prepare(documentRequestId: string, principal: Officer, requestId: string): Promise<EscalationContext> {
+    const ask = await askedByDepartment(this.db, documentRequestId, principal.department);
+    const types = evidenceTypesFor(principal, ask.kind, this.catalogue, this.config.departments);
+    await this.files.touch(principal, ask.customerId, requestId);
+    const now = this.clock.now();
+    return { ask, now, documentOnFile: await documentOnFile(this.db, ask.customerId, types, now) };
+  }
+
+  /** Decides on the ask's stream and waits until the read models have seen it. */
+  async decide({ ask, now }: EscalationContext, command: DocumentRequestCommand, principal: Officer, requestId: string) {
+    const outcome = await runCommand(this.store, documentRequestKind, requestStreamId(ask.customerId, ask.kind), command, { now }, { metadata: metadataFor(principal, requestId, now) });
+    if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
+    return outcome;
+  }
+}
