@@ -1,13 +1,13 @@
 import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { VaultConfig } from './config/vault-config';
 import type { Clock } from './infrastructure/clock';
 import { answerUnparsableRequests } from './shared/http/client-errors';
-import { GLOBAL_PROBLEM_RESPONSES } from './shared/http/global-problem-responses';
+import { buildOpenApiDocument } from './shared/http/openapi/openapi-document';
 import { parseRequestBodies } from './shared/http/request-bodies';
 import { hiddenOpsEndpoints, securityHeaders } from './shared/http/security-headers';
 import { scopeRequest } from './lifecycle/request-scope';
@@ -39,14 +39,7 @@ export async function createVaultApp(config: VaultConfig, overrides: { clock?: C
   parseRequestBodies(app);
   const assets = await loadWebAssets(web.assetsDir);
   if (assets) app.use(serveWebUi(assets, uiSecurityHeaders(config.auth)));
-  const openApi = new DocumentBuilder()
-    .setTitle('Kluis')
-    .setDescription('The document vault: upload once, verify once, rely on it everywhere.')
-    .setVersion('1')
-    .addBearerAuth()
-    .addGlobalResponse(...GLOBAL_PROBLEM_RESPONSES)
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app, config.notices.signInUrl), { jsonDocumentUrl: 'docs-json' });
   await app.init();
   return app;
 }
