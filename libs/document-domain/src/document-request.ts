@@ -107,7 +107,6 @@ export const DOCUMENT_REQUEST_EVENT_VERSIONS: Readonly<Record<DocumentRequestEve
 };
 
 export const DOCUMENT_REQUEST_STREAM_PREFIX = 'document-request-';
-export const documentRequestStream = (customerId: string, kind: EvidenceKind) => `${DOCUMENT_REQUEST_STREAM_PREFIX}${kind}-${customerId}`;
 
 export interface RequestDocument {
   readonly type: 'RequestDocument';
