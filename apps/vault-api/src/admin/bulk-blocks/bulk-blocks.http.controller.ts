@@ -2,7 +2,7 @@ import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { BulkGuard, isOwnBlock } from '../../access/bulk-guard';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { forbidden, notFound } from '../../shared/http/problem.exception';
 
 const SCOPE = /^(?:(?:principal|department):[\x21-\x7e]{1,255}|reviewers)$/;

@@ -3,7 +3,7 @@ import { IDENTITY_NUMBER_STREAM_PREFIX, type IdentityNumberRefused, readIdentity
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { forbidden } from '../../shared/http/problem.exception';
 import { IdentityNumberConflictsRequest } from './identity-number-conflicts.request.dto';
 import { IdentityNumberConflictsResponse } from './identity-number-conflicts.response';

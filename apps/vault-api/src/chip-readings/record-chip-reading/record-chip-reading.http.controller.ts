@@ -5,7 +5,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } fr
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { FileAccess } from '../../access/file-access';
-import { DocumentResponse, ProblemResponse } from '../../documents/document.response';
+import { DocumentResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import type { DocumentView } from '../../documents/document.view';
 import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';

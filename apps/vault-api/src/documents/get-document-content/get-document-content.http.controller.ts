@@ -13,7 +13,7 @@ import { badRequest, forbidden } from '../../shared/http/problem.exception';
 import { viewerOf } from '../../shared/access/viewer';
 import { DocumentContentStore } from '../../shared/content/document-content-store';
 import { downloadFilename } from '../download-filename';
-import { ProblemResponse } from '../document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { GetDocumentQuery } from '../get-document/get-document.query';
 import { attachmentHeader } from './attachment-header';
 import { contentWithheld } from './content-withheld';

@@ -7,7 +7,8 @@ import { FileAccess } from '../../access/file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';
 import { DocumentPath } from '../../shared/http/ids';
-import { HistoryResponse, ProblemResponse } from '../document.response';
+import { HistoryResponse } from '../document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { GetDocumentQuery } from '../get-document/get-document.query';
 import { documentTimeline } from './document-timeline';
 

@@ -8,7 +8,8 @@ import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';
 import { setEtag } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
-import { DocumentResponse, ProblemResponse } from '../document.response';
+import { DocumentResponse } from '../document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { documentView } from '../document.view';
 import { GetDocumentQuery } from './get-document.query';
 

@@ -10,7 +10,8 @@ import { visibleTypes } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CustomerPath } from '../../shared/http/ids';
 import { documentSummaryView } from '../document-summary.view';
-import { DocumentListResponse, ProblemResponse } from '../document.response';
+import { DocumentListResponse } from '../document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { ListCustomerDocumentsQuery } from './list-customer-documents.query';
 import { ListCustomerDocumentsRequest } from './list-customer-documents.request.dto';
 

@@ -7,7 +7,8 @@ import { requestIdOf } from '../../shared/access/request-context';
 import { ifMatchRevision, setEtag } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
 import { forbidden } from '../../shared/http/problem.exception';
-import { DocumentResponse, ProblemResponse } from '../document.response';
+import { DocumentResponse } from '../document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { RevokeDocumentCommand } from './revoke-document.command';
 import { RevokeDocumentRequest } from './revoke-document.request.dto';
 

@@ -6,7 +6,8 @@ import type { Request, Response } from 'express';
 import { requestIdOf } from '../../shared/access/request-context';
 import { requiredIfMatch, setEtag } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
-import { DocumentResponse, ProblemResponse } from '../document.response';
+import { DocumentResponse } from '../document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { WithdrawDocumentCommand } from './withdraw-document.command';
 
 @ApiTags('documents')

@@ -2,7 +2,7 @@ import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { accessLog, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { forbidden } from '../../shared/http/problem.exception';
 import { accessLogEntryView } from './access-log-entry.view';

@@ -5,7 +5,7 @@ import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { AccessRecorder } from '../../access/access-recorder';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { requestIdOf } from '../../shared/access/request-context';
 import { DocumentContentStore } from '../../shared/content/document-content-store';

@@ -2,7 +2,7 @@ import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { type ReadModelDatabase, undeliveredNotices } from '@kluis/read-models';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { forbidden } from '../../shared/http/problem.exception';
 

@@ -2,7 +2,7 @@ import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { forbidden } from '../../shared/http/problem.exception';
 import { readNotices } from '../notice-kind';
 import { chooseLanguage } from '../wording/language';

@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Body, Controller, Get, Inject, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { requestIdOf } from '../../shared/access/request-context';
 import { runCommand } from '../../shared/event-sourcing/command-runner';

@@ -3,7 +3,7 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FileAccess } from '../../access/file-access';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
 import { setEtag } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';

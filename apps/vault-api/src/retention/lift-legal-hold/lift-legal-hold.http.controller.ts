@@ -3,7 +3,7 @@ import { Controller, Delete, Headers, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FileAccess } from '../../access/file-access';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CustomerRetentionService } from '../customer-retention.service';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { FileAccess } from '../../access/file-access';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CustomerPath } from '../../shared/http/ids';

@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from 
 import type { Request } from 'express';
 import { FileAccess } from '../../access/file-access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { RequestNotices } from '../../requests/request-notices';

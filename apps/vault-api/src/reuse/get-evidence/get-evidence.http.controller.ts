@@ -5,7 +5,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CustomerPath } from '../../shared/http/ids';
 import { forbidden } from '../../shared/http/problem.exception';

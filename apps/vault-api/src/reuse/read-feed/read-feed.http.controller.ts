@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { BulkGuard } from '../../access/bulk-guard';
 import { FeedReadRecorder } from '../../access/feed-read-recorder';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { requestIdOf } from '../../shared/access/request-context';
 import { forbidden } from '../../shared/http/problem.exception';

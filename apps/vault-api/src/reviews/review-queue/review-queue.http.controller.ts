@@ -4,7 +4,7 @@ import type { ReviewQueueItem, Waiters } from '@kluis/read-models';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { forbidden } from '../../shared/http/problem.exception';
 import { ReviewQueueQuery } from './review-queue.query';
 import { ReviewQueueRequest } from './review-queue.request.dto';

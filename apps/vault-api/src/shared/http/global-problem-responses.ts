@@ -1,5 +1,5 @@
 import type { ApiResponseOptions } from '@nestjs/swagger';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from './problem.response';
 
 /** Answers any endpoint may give, whatever it declares itself: the ones the HTTP layer gives before a use case runs. */
 export const GLOBAL_PROBLEM_RESPONSES: ApiResponseOptions[] = [

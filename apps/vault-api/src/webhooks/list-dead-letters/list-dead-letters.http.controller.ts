@@ -2,7 +2,7 @@ import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { forbidden } from '../../shared/http/problem.exception';
 import { DeadLettersResponse } from '../dead-letter.response';
 import { ListDeadLettersQuery } from './list-dead-letters.query';

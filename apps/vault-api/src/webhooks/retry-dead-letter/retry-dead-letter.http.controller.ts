@@ -3,7 +3,7 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { ProblemResponse } from '../../documents/document.response';
+import { ProblemResponse } from '../../shared/http/problem.response';
 import { UUID_PATTERN } from '../../shared/http/ids';
 import { forbidden, notFound, ProblemException } from '../../shared/http/problem.exception';
 import { RetriedDeadLetterResponse } from '../dead-letter.response';
