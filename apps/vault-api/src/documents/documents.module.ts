@@ -14,12 +14,11 @@ import { RevokeDocumentHandler } from './revoke-document/revoke-document.handler
 import { RevokeDocumentController } from './revoke-document/revoke-document.http.controller';
 import { WithdrawDocumentHandler } from './withdraw-document/withdraw-document.handler';
 import { WithdrawDocumentController } from './withdraw-document/withdraw-document.http.controller';
-import { IdempotencyKeySweeper } from '../shared/http/idempotency-key-sweeper';
-import { IdempotencyService } from '../shared/http/idempotency.service';
+import { IdempotencyModule } from '../idempotency';
 import { MalwareScannerModule } from '../scanning/malware-scanner.module';
 
 @Module({
-  imports: [MalwareScannerModule],
+  imports: [MalwareScannerModule, IdempotencyModule],
   controllers: [
     SubmitDocumentController,
     ListCustomerDocumentsController,
@@ -33,8 +32,6 @@ import { MalwareScannerModule } from '../scanning/malware-scanner.module';
     DocumentReader,
     DocumentCommandsService,
     UploadReceiver,
-    IdempotencyService,
-    IdempotencyKeySweeper,
     SubmitDocumentHandler,
     ListCustomerDocumentsHandler,
     GetDocumentHandler,

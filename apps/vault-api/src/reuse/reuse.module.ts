@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
+import { IdempotencyModule } from '../idempotency';
 import { RequestFulfilment } from '../requests/request-fulfilment.service';
 import { RequestNotices } from '../requests/request-notices';
-import { IdempotencyService } from '../shared/http/idempotency.service';
 import { ConfirmEscalationHandler } from './escalate-request/confirm-escalation.handler';
 import { ProposeEscalationHandler } from './escalate-request/escalate-request.handler';
 import { EscalationSteps } from './escalate-request/escalation-steps';
@@ -20,10 +20,9 @@ import { DocumentRequestsController } from './request-document/request-document.
 
 /** Reuse across departments: evidence, reliance, shared asks, their escalation and the feed. */
 @Module({
-  imports: [DocumentsModule],
+  imports: [DocumentsModule, IdempotencyModule],
   controllers: [GetEvidenceController, ReferenceDocumentController, DocumentRequestsController, GetDocumentRequestController, EscalateRequestController, ReadFeedController],
   providers: [
-    IdempotencyService,
     GetEvidenceHandler,
     ReferenceDocumentHandler,
     ReleaseReferenceHandler,

@@ -12,7 +12,7 @@ import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';
 import { setEtag } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
-import { fingerprintOf, IdempotencyService } from '../../shared/http/idempotency.service';
+import { fingerprintOf, IdempotencyService } from '../../idempotency';
 import { chipReadingRefused, type ChipRefusal, refusalOf } from './chip-reading-refused.problem';
 import { RecordChipReadingCommand } from './record-chip-reading.command';
 import { RecordChipReadingRequest } from './record-chip-reading.request.dto';

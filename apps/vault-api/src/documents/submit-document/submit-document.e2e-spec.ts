@@ -5,7 +5,7 @@ import { aPdf, aPng, aWordDocument } from '../../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../../test/support/vault-harness';
 import { expectProblem, getAs, upload } from '../../../../../test/support/vault-requests';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
-import { IdempotencyKeySweeper } from '../../shared/http/idempotency-key-sweeper';
+import { IdempotencyKeySweeper } from '../../idempotency/idempotency-key-sweeper';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

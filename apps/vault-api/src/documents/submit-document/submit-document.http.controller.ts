@@ -11,7 +11,7 @@ import { isOwner } from '../../shared/access/customer-file-access';
 import { viewerOf } from '../../shared/access/viewer';
 import { setEtag } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
-import { fingerprintOf, IdempotencyService } from '../../shared/http/idempotency.service';
+import { fingerprintOf, IdempotencyService } from '../../idempotency';
 import { requestIdOf } from '../../shared/access/request-context';
 import { invalidFields, validationErrorsToFields } from '../../shared/http/validation.pipe';
 import { DocumentResponse } from '../document.response';

@@ -8,7 +8,7 @@ import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
 import { ifMatchRevision } from '../../shared/http/etag';
 import { DocumentPath, ReferencePath } from '../../shared/http/ids';
-import { fingerprintOf, IdempotencyService } from '../../shared/http/idempotency.service';
+import { fingerprintOf, IdempotencyService } from '../../idempotency';
 import { forbidden } from '../../shared/http/problem.exception';
 import { ReleaseReferenceCommand } from '../release-reference/release-reference.command';
 import { ReferenceDocumentCommand } from './reference-document.command';

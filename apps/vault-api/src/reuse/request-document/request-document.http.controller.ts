@@ -9,7 +9,7 @@ import { ProblemResponse } from '../../shared/http/problem.response';
 import { isOwner } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CustomerPath } from '../../shared/http/ids';
-import { fingerprintOf, IdempotencyService } from '../../shared/http/idempotency.service';
+import { fingerprintOf, IdempotencyService } from '../../idempotency';
 import { forbidden, notFound } from '../../shared/http/problem.exception';
 import { ListDocumentRequestsQuery } from '../list-document-requests/list-document-requests.query';
 import { RequestsResponse } from '../list-document-requests/requests.response';

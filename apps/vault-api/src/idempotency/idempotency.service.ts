@@ -2,10 +2,10 @@ import type { Principal } from '@kluis/auth';
 import type { ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { Clock } from '../../infrastructure/clock';
-import { READ_MODEL_DB } from '../../infrastructure/tokens';
-import { badRequest, ProblemException } from './problem.exception';
+import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { Clock } from '../infrastructure/clock';
+import { READ_MODEL_DB } from '../infrastructure/tokens';
+import { badRequest, ProblemException } from '../shared/http/problem.exception';
 
 export interface StoredAnswer<Body> {
   readonly status: number;

@@ -1,10 +1,10 @@
 import type { ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { Clock } from '../../infrastructure/clock';
-import { LeadingTimer } from '../../infrastructure/leading-timer';
-import { ProjectionsService } from '../../infrastructure/projections.service';
-import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { Clock } from '../infrastructure/clock';
+import { LeadingTimer } from '../infrastructure/leading-timer';
+import { ProjectionsService } from '../infrastructure/projections.service';
+import { READ_MODEL_DB } from '../infrastructure/tokens';
 import { idempotencyCutoff } from './idempotency.service';
 
 const SWEEP_MS = 15 * 60 * 1000;

@@ -1,0 +1,2 @@
+export { IdempotencyModule } from './idempotency.module';
+export { fingerprintOf, IdempotencyService } from './idempotency.service';
