@@ -15,10 +15,11 @@ import { RevokeDocumentController } from './revoke-document/revoke-document.http
 import { WithdrawDocumentHandler } from './withdraw-document/withdraw-document.handler';
 import { WithdrawDocumentController } from './withdraw-document/withdraw-document.http.controller';
 import { IdempotencyModule } from '../idempotency';
+import { MetricsModule } from '../metrics';
 import { MalwareScannerModule } from '../scanning/malware-scanner.module';
 
 @Module({
-  imports: [MalwareScannerModule, IdempotencyModule],
+  imports: [MalwareScannerModule, IdempotencyModule, MetricsModule],
   controllers: [
     SubmitDocumentController,
     ListCustomerDocumentsController,

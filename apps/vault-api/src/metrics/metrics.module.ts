@@ -1,13 +1,11 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { MetricsController } from './metrics.controller';
 import { RequestMetricsMiddleware } from './request-metrics.middleware';
-import { UploadMetricsInterceptor } from './upload-metrics.interceptor';
 import { VaultMetrics } from './vault-metrics';
 
 @Module({
   controllers: [MetricsController],
-  providers: [VaultMetrics, { provide: APP_INTERCEPTOR, useClass: UploadMetricsInterceptor }],
+  providers: [VaultMetrics],
   exports: [VaultMetrics],
 })
 export class MetricsModule implements NestModule {

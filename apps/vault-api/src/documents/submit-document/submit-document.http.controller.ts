@@ -1,5 +1,5 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
-import { Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
@@ -21,6 +21,7 @@ import { assertIntakeClaims } from './intake-claims';
 import { SubmitDocumentCommand } from './submit-document.command';
 import { SubmitDocumentBody, SubmitDocumentRequest } from './submit-document.request.dto';
 import { type ReceivedUpload, UploadReceiver } from './upload-receiver';
+import { UploadMetricsInterceptor } from './upload-metrics.interceptor';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -35,6 +36,7 @@ export class SubmitDocumentController {
 
   @Post()
   @HttpCode(201)
+  @UseInterceptors(UploadMetricsInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: SubmitDocumentBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first answer for a repeated request' })

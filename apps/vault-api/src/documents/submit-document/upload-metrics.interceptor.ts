@@ -1,9 +1,8 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Observable, tap } from 'rxjs';
-import type { DocumentView } from '../documents/document.view';
-import { SubmitDocumentController } from '../documents/submit-document/submit-document.http.controller';
-import { VaultMetrics } from './vault-metrics';
+import { VaultMetrics } from '../../metrics';
+import type { DocumentView } from '../document.view';
 
 /** Counts uploads by outcome, and the bytes of those stored, from what the upload endpoint answered. */
 @Injectable()
@@ -11,7 +10,6 @@ export class UploadMetricsInterceptor implements NestInterceptor {
   constructor(private readonly metrics: VaultMetrics) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getClass() !== SubmitDocumentController) return next.handle();
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       tap({
