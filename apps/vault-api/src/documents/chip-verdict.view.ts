@@ -1,5 +1,5 @@
 import type { Assurance, DocumentOnFile } from '@kluis/document-domain';
-import type { Viewer } from './document.view';
+import type { Viewer } from '../shared/access/viewer';
 
 /** How strongly a verified document proves what it says; null while it is not verified. */
 export function assuranceOf(state: DocumentOnFile): Assurance | null {

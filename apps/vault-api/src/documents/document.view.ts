@@ -1,8 +1,7 @@
 import type { Actor, DocumentOnFile } from '@kluis/document-domain';
 import { sanitiseFilename } from './submit-document/sanitise-filename';
 import { assuranceOf, chipVerdictView } from './chip-verdict.view';
-
-export type Viewer = 'customer' | 'staff' | 'department';
+import type { Viewer } from '../shared/access/viewer';
 
 /** How an actor is named to a viewer: customers see roles, never staff names. */
 export function nameFor(actor: Actor, viewer: Viewer): string {

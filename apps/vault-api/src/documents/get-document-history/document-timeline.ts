@@ -1,6 +1,7 @@
 import { type DocumentEvent, type HolderField, readDocumentEvent } from '@kluis/document-domain';
 import type { RecordedEvent } from '@kluis/event-store';
-import { nameFor, type Viewer } from '../document.view';
+import { nameFor } from '../document.view';
+import type { Viewer } from '../../shared/access/viewer';
 
 export interface TimelineEntry {
   readonly type: string;

@@ -1,7 +1,7 @@
 import type { Principal } from '@kluis/auth';
 import type { Channel, DocumentType } from '@kluis/document-domain';
 import { Command } from '@nestjs/cqrs';
-import type { Viewer } from '../document.view';
+import type { Viewer } from '../../shared/access/viewer';
 import type { DocumentView } from '../document.view';
 import type { ReceivedUpload } from './upload-receiver';
 

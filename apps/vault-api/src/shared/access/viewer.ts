@@ -1,6 +1,8 @@
 import { hasRole, type Principal } from '@kluis/auth';
-import type { Viewer } from '../../documents/document.view';
 import { isOwner, isStaff } from './customer-file-access';
+
+/** Who reads a response: each view shows that reader only what it may see. */
+export type Viewer = 'customer' | 'staff' | 'department';
 
 /** Whose eyes a response is for: customers see roles where staff see names. */
 export function viewerOf(principal: Principal, customerId: string): Viewer {
