@@ -5,7 +5,7 @@ import { reconcileBlobs } from '../reconciliation/reconcile-blobs';
 import { loadReconciliationConfig } from '../reconciliation/reconciliation-config';
 import { foundDataLoss } from '../reconciliation/reconciliation-report';
 import { loadReconciliationState, saveReconciliationState, stateAfter } from '../reconciliation/reconciliation-state';
-import { DocumentContentStore } from '../shared/content/document-content-store';
+import { DocumentContentStore } from '../encryption/document-content-store';
 import { type CliArguments, parseCliArguments } from './cli-arguments';
 import { runCli } from './run-cli';
 

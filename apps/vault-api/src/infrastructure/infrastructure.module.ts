@@ -3,7 +3,7 @@ import { KEY_VAULT, type KeyVault } from '@kluis/crypto';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '@kluis/read-models';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { DocumentContentStore } from '../shared/content/document-content-store';
+import { DocumentContentStore } from '../encryption/document-content-store';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { openKeyVault } from '../encryption/open-key-vault';
 import { SealingEventStore } from '../encryption/sealing-event-store';

@@ -9,7 +9,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { DocumentContentStore } from '../shared/content/document-content-store';
+import { DocumentContentStore } from '../encryption/document-content-store';
 import { reconcileBlobs, type ReconcileOptions } from './reconcile-blobs';
 import { foundDataLoss } from './reconciliation-report';
 import { loadReconciliationState, saveReconciliationState, stateAfter } from './reconciliation-state';

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { Gauge } from 'prom-client';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
-import { DocumentContentStore } from '../shared/content/document-content-store';
+import { DocumentContentStore } from '../encryption/document-content-store';
 import { VaultMetrics } from '../metrics/vault-metrics';
 import { reconcileBlobs } from './reconcile-blobs';
 import type { ReconciliationConfig } from './reconciliation-config';

@@ -6,7 +6,7 @@ import { customerDocumentIds, forgetKeptAnswersAbout, type ReadModelDatabase } f
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../infrastructure/clock';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../infrastructure/tokens';
-import { DocumentContentStore } from '../shared/content/document-content-store';
+import { DocumentContentStore } from '../encryption/document-content-store';
 import { runCommand } from '../shared/event-sourcing/command-runner';
 import { documentKind } from '../shared/event-sourcing/document-kind';
 import { systemMetadata } from '../shared/event-sourcing/system-metadata';

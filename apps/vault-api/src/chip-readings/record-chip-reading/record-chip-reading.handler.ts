@@ -13,7 +13,7 @@ import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
 import { IdentityNumberRegistry } from '../../reviews/review-document/identity-number-registry';
 import { actorFor, isOwner } from '../../shared/access/customer-file-access';
-import { DocumentContentStore } from '../../shared/content/document-content-store';
+import { DocumentContentStore } from '../../encryption/document-content-store';
 import { runCommand } from '../../shared/event-sourcing/command-runner';
 import { documentKind } from '../../shared/event-sourcing/document-kind';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';

@@ -11,7 +11,7 @@ import { isOwner } from '../../shared/access/customer-file-access';
 import { DocumentPath } from '../../shared/http/ids';
 import { badRequest, forbidden } from '../../shared/http/problem.exception';
 import { viewerOf } from '../../shared/access/viewer';
-import { DocumentContentStore } from '../../shared/content/document-content-store';
+import { DocumentContentStore } from '../../encryption/document-content-store';
 import { downloadFilename } from '../download-filename';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { GetDocumentQuery } from '../get-document/get-document.query';

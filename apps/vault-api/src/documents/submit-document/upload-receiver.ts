@@ -5,7 +5,7 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import { pipeline, type Readable } from 'node:stream';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { DocumentContentStore, type StoredContent } from '../../shared/content/document-content-store';
+import { DocumentContentStore, type StoredContent } from '../../encryption/document-content-store';
 import { byteLimit, TooLarge } from './byte-limit';
 import { type AcceptedMediaType, SNIFF_BYTES, sniffMediaType } from './media-type';
 import { inspectPdf, PdfInspector } from './pdf-inspector';

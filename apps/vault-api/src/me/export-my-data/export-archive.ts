@@ -2,8 +2,8 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { downloadFilename } from '../../documents/download-filename';
-import type { DocumentContentStore } from '../../shared/content/document-content-store';
-import { ContentErased } from '../../shared/content/content-erased.error';
+import type { DocumentContentStore } from '../../encryption/document-content-store';
+import { ContentErased } from '../../encryption/content-erased.error';
 import type { ExportedFile, PersonalDataExport } from './personal-data-export';
 
 /** `files/<documentId>-<name>.<ext>`: the extension follows the sniffed media type, not what the upload was called. */

@@ -8,7 +8,7 @@ import { AccessRecorder } from '../../access/access-recorder';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { requestIdOf } from '../../shared/access/request-context';
-import { DocumentContentStore } from '../../shared/content/document-content-store';
+import { DocumentContentStore } from '../../encryption/document-content-store';
 import { forbidden, ProblemException } from '../../shared/http/problem.exception';
 import { exportArchive } from './export-archive';
 import { type ExportFormat, ExportMyDataRequest } from './export-my-data.request.dto';

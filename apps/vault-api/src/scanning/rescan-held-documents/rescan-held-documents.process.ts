@@ -9,7 +9,7 @@ import { Clock } from '../../infrastructure/clock';
 import { LeadingTimer } from '../../infrastructure/leading-timer';
 import { ProjectionsService } from '../../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
-import { DocumentContentStore } from '../../shared/content/document-content-store';
+import { DocumentContentStore } from '../../encryption/document-content-store';
 import { runCommand } from '../../shared/event-sourcing/command-runner';
 import { documentKind } from '../../shared/event-sourcing/document-kind';
 import { StaleRevision } from '../../shared/event-sourcing/stale-revision.error';

@@ -1,4 +1,4 @@
-import { ProblemException } from '../http/problem.exception';
+import { ProblemException } from '../shared/http/problem.exception';
 
 /** The customer's key was destroyed: their files can never be read again, by anyone. */
 export class ContentErased extends ProblemException {
