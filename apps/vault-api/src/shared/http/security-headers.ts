@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { HttpExposure } from '../../config/http-exposure-setting';
 import { requestIdOf } from '../access/request-context';
 import { notFound } from './problem.exception';
 import { problemOf } from './problem-of';
@@ -27,7 +26,7 @@ const isDocs = (path: string) => path === '/docs' || path.startsWith('/docs/') |
  * Headers every answer carries. Every /v1 answer may hold personal data, so none is stored by a browser or proxy;
  * production is only ever reached over TLS, which browsers are told to insist on.
  */
-export function securityHeaders(exposure: HttpExposure) {
+export function securityHeaders(exposure: { readonly production: boolean }) {
   return (request: Request, response: Response, next: NextFunction): void => {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     if (isApi(request.path)) response.setHeader('Cache-Control', 'no-store');
@@ -44,7 +43,7 @@ const isOps = (path: string) => {
 };
 
 /** With VAULT_OPS_ENDPOINTS=hidden, /docs and /metrics answer as if they did not exist. */
-export function hiddenOpsEndpoints(exposure: HttpExposure) {
+export function hiddenOpsEndpoints(exposure: { readonly opsEndpoints: 'public' | 'hidden' }) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (exposure.opsEndpoints === 'hidden' && isOps(request.path)) sendProblem(response, problemOf(notFound()), requestIdOf(request));
     else next();
