@@ -13,7 +13,8 @@ import { runCommand } from '../../shared/event-sourcing/command-runner';
 import { systemMetadata } from '../../shared/event-sourcing/system-metadata';
 import { retryDelayMs } from '../../webhooks/retry-delay';
 import { noticeKind, readNotices } from '../notice-kind';
-import { NoticeNotSent, type NoticeSender, noticeSender } from './notice-sender';
+import { NoticeNotSent, type NoticeSender } from './notice-sender';
+import { openNoticeSender } from './open-notice-sender';
 
 const BATCH = 20;
 
@@ -44,7 +45,7 @@ export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationSh
       onError: (error) => this.logger.error({ err: error }, 'the notice outbox failed; it will resume from its checkpoint'),
     });
     this.timer = new LeadingTimer(projections, this.logger, 'notice delivery');
-    this.sender = noticeSender(config.notices);
+    this.sender = openNoticeSender(config.notices);
     this.deliveries = new Counter({
       name: 'kluis_notice_mails_total',
       help: 'Attempts to mail a notice: delivered, failed (to be retried) or undelivered (every attempt failed)',

@@ -1,7 +1,4 @@
 import type { NoticeChannel, NoticeIssued } from '@kluis/document-domain';
-import type { NoticeSettings } from '../../config/notice-settings';
-import { emailSender } from './email-sender';
-import { webhookSender } from './webhook-sender';
 
 /** A notice and, when mailed, the address it goes to. */
 export interface Outgoing {
@@ -27,12 +24,4 @@ export class NoticeNotSent extends Error {
     super(safeReason);
     this.name = 'NoticeNotSent';
   }
-}
-
-/** How notices leave the vault; null when only the inbox keeps them. */
-export function noticeSender(settings: NoticeSettings): NoticeSender | null {
-  const { mail } = settings;
-  if (mail.kind === 'off') return null;
-  if (mail.kind === 'webhook') return webhookSender(mail, settings);
-  return emailSender(mail, settings);
 }
