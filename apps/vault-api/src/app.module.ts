@@ -22,7 +22,7 @@ import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { RetentionModule } from './retention/retention.module';
 import { ReuseModule } from './reuse/reuse.module';
 import { ReviewsModule } from './reviews/reviews.module';
-import { MalwareScannerModule } from './scanning/malware-scanner.module';
+import { MalwareScannerModule } from './infrastructure/malware-scanner.module';
 import { ScanningModule } from './scanning/scanning.module';
 import { requestIdOf } from './shared/access/request-context';
 import { JsonBodyInterceptor } from './shared/http/json-body.interceptor';

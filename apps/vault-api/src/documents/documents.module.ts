@@ -16,7 +16,7 @@ import { WithdrawDocumentHandler } from './withdraw-document/withdraw-document.h
 import { WithdrawDocumentController } from './withdraw-document/withdraw-document.http.controller';
 import { IdempotencyModule } from '../idempotency';
 import { MetricsModule } from '../metrics';
-import { MalwareScannerModule } from '../scanning/malware-scanner.module';
+import { MalwareScannerModule } from '../infrastructure/malware-scanner.module';
 
 @Module({
   imports: [MalwareScannerModule, IdempotencyModule, MetricsModule],

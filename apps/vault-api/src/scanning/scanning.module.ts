@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
-import { MalwareScannerModule } from './malware-scanner.module';
+import { MalwareScannerModule } from '../infrastructure/malware-scanner.module';
 import { RescanHeldDocumentsProcess } from './rescan-held-documents/rescan-held-documents.process';
 
 @Module({ imports: [MalwareScannerModule, DocumentsModule], providers: [RescanHeldDocumentsProcess], exports: [RescanHeldDocumentsProcess] })
