@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency';
-import { IdentityNumberRegistry } from '../reviews/review-document/identity-number-registry';
+import { IdentityNumberRegistry } from '../reviews';
 import { ChipTrust } from './chip-trust';
 import { RecordChipReadingHandler } from './record-chip-reading/record-chip-reading.handler';
 import { RecordChipReadingController } from './record-chip-reading/record-chip-reading.http.controller';

@@ -2,7 +2,7 @@ import type { Principal } from '@kluis/auth';
 import type { DocumentCommand, DocumentEvent, DocumentOnFile, DocumentTypeCatalogue } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
-import { FileAccess } from '../access/file-access';
+import { FileAccess } from '../access';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
 import { ProjectionsService } from '../infrastructure/projections.service';

@@ -10,9 +10,9 @@ import type { Response } from 'express';
 import { sql } from 'kysely';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { ProjectionsService } from '../infrastructure/projections.service';
-import { ObjectLockCanaryService } from '../object-lock/object-lock-canary.service';
-import { NoticeMailer } from '../notices/deliver-notices/notice-mailer.service';
-import { ReconciliationService } from '../reconciliation/reconciliation.service';
+import { ObjectLockCanaryService } from '../object-lock';
+import { NoticeMailer } from '../notices';
+import { ReconciliationService } from '../reconciliation';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 
 type Check = { status: 'up' | 'down'; backend: string; detail?: string };

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DocumentsModule } from '../documents/documents.module';
+import { DocumentsModule } from '../documents';
 import { AccessLogController } from './access-log/access-log.http.controller';
 import { ExportMyDataController } from './export-my-data/export-my-data.http.controller';
 import { PersonalDataExporter } from './export-my-data/personal-data-export';

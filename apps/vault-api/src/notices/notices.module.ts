@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsModule } from '../metrics';
 import { NoticeMailer } from './deliver-notices/notice-mailer.service';
 import { NoticeIssuer } from './issue-notices/notice-issuer.service';
 import { ReminderSweep } from './issue-notices/reminder-sweep.service';

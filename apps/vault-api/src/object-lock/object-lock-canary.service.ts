@@ -5,7 +5,7 @@ import { ConfigError } from '../config/config-error';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { LeadingTimer } from '../infrastructure/leading-timer';
 import { ProjectionsService } from '../infrastructure/projections.service';
-import { VaultMetrics } from '../metrics/vault-metrics';
+import { VaultMetrics } from '../metrics';
 
 export const OBJECT_LOCK_CANARY = Symbol('OBJECT_LOCK_CANARY');
 

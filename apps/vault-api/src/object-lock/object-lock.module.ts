@@ -1,7 +1,7 @@
 import { createObjectLockCanary } from '@kluis/blob-store';
 import { Module } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
-import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsModule } from '../metrics';
 import { OBJECT_LOCK_CANARY, ObjectLockCanaryService } from './object-lock-canary.service';
 
 @Module({

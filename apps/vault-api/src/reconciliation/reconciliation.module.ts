@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsModule } from '../metrics';
 import { loadReconciliationConfig } from './reconciliation-config';
 import { RECONCILIATION_CONFIG, ReconciliationService } from './reconciliation.service';
 

@@ -6,7 +6,7 @@ import { Gauge } from 'prom-client';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
 import { DocumentContentStore } from '../encryption/document-content-store';
-import { VaultMetrics } from '../metrics/vault-metrics';
+import { VaultMetrics } from '../metrics';
 import { reconcileBlobs } from './reconcile-blobs';
 import type { ReconciliationConfig } from './reconciliation-config';
 import { foundDataLoss } from './reconciliation-report';

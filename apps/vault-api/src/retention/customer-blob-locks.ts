@@ -2,7 +2,7 @@ import { BlobLockUnsupportedError } from '@kluis/blob-store';
 import type { CustomerRetentionState } from '@kluis/document-domain';
 import { customerDocumentIds, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DocumentReader } from '../documents/document-reader';
+import { DocumentReader } from '../documents';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 import { BlobRetention } from './blob-retention';
 

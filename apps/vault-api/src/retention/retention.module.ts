@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DocumentsModule } from '../documents/documents.module';
+import { DocumentsModule } from '../documents';
 import { BlobRetention } from './blob-retention';
 import { CustomerBlobLocks } from './customer-blob-locks';
 import { CustomerErasure } from './customer-erasure';

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DocumentsModule } from '../documents/documents.module';
+import { DocumentsModule } from '../documents';
 import { IdempotencyModule } from '../idempotency';
-import { RequestFulfilment } from '../requests/request-fulfilment.service';
-import { RequestNotices } from '../requests/request-notices';
+import { RequestFulfilment, RequestNotices } from '../requests';
 import { ConfirmEscalationHandler } from './escalate-request/confirm-escalation.handler';
 import { ProposeEscalationHandler } from './escalate-request/escalate-request.handler';
 import { EscalationSteps } from './escalate-request/escalation-steps';

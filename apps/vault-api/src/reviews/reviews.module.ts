@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DocumentsModule } from '../documents/documents.module';
+import { DocumentsModule } from '../documents';
 import { ClaimDocumentHandler } from './claim-document/claim-document.handler';
 import { ClaimDocumentController } from './claim-document/claim-document.http.controller';
 import { IdentityNumberRegistry } from './review-document/identity-number-registry';

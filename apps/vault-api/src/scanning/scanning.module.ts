@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DocumentsModule } from '../documents/documents.module';
+import { DocumentsModule } from '../documents';
 import { MalwareScannerModule } from '../infrastructure/malware-scanner.module';
 import { RescanHeldDocumentsProcess } from './rescan-held-documents/rescan-held-documents.process';
 

@@ -1,7 +1,7 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { BulkGuard, isOwnBlock } from '../../access/bulk-guard';
+import { BulkGuard, isOwnBlock } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { forbidden, notFound } from '../../shared/http/problem.exception';
 

@@ -2,7 +2,7 @@ import type { Principal } from '@kluis/auth';
 import type { ChipVerdict } from '@kluis/chip-verification';
 import type { ChipAuthentication } from '@kluis/document-domain';
 import { Command } from '@nestjs/cqrs';
-import type { DocumentView } from '../../documents/document.view';
+import type { DocumentView } from '../../documents';
 import type { Viewer } from '../../shared/access/viewer';
 
 export interface ChipReadingOutcome {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { FileAccess } from '../../access/file-access';
+import { FileAccess } from '../../access';
 import { notFound } from '../../shared/http/problem.exception';
 import { DocumentReader, type LoadedDocument } from '../document-reader';
 import { GetDocumentQuery } from './get-document.query';

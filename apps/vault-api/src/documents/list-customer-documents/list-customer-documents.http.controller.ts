@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swag
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
 import type { Request } from 'express';
-import { FileAccess } from '../../access/file-access';
+import { FileAccess } from '../../access';
 import { visibleTypes } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CustomerPath } from '../../shared/http/ids';

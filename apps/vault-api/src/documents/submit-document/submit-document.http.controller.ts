@@ -6,7 +6,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { FileAccess } from '../../access/file-access';
+import { FileAccess } from '../../access';
 import { isOwner } from '../../shared/access/customer-file-access';
 import { viewerOf } from '../../shared/access/viewer';
 import { setEtag } from '../../shared/http/etag';

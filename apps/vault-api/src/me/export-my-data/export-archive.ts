@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { downloadFilename } from '../../documents/download-filename';
+import { downloadFilename } from '../../documents';
 import type { DocumentContentStore } from '../../encryption/document-content-store';
 import { ContentErased } from '../../encryption/content-erased.error';
 import type { ExportedFile, PersonalDataExport } from './personal-data-export';

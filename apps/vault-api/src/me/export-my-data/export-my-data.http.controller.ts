@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiResponse,
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { AccessRecorder } from '../../access/access-recorder';
+import { AccessRecorder } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { requestIdOf } from '../../shared/access/request-context';

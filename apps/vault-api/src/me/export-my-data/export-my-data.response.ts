@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DocumentResponse, HistoryEntryResponse } from '../../documents/document.response';
-import { RequestResponse } from '../../reuse/list-document-requests/requests.response';
-import { NoticeResponse } from '../../notices/my-notices/notice.view';
+import { DocumentResponse, HistoryEntryResponse } from '../../documents';
+import { RequestResponse } from '../../reuse';
+import { NoticeResponse } from '../../notices';
 import { AccessLogEntryResponse } from '../access-log/access-log.http.controller';
 
 /* OpenAPI shapes of the export; the body itself is built by personal-data-export.ts. */

@@ -2,13 +2,10 @@ import type { DocumentOnFile } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kluis/event-store';
 import { accessLog, listCustomerDocuments, listRequests, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
-import { DocumentReader } from '../../documents/document-reader';
-import { documentView } from '../../documents/document.view';
-import { documentTimeline } from '../../documents/get-document-history/document-timeline';
+import { DocumentReader, documentTimeline, documentView } from '../../documents';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
-import { noticeView } from '../../notices/my-notices/notice.view';
-import { readNotices } from '../../notices/notice-kind';
-import { requestViews } from '../../reuse/list-document-requests/request.view';
+import { noticeView, readNotices } from '../../notices';
+import { requestViews } from '../../reuse';
 import { accessLogEntryView } from '../access-log/access-log-entry.view';
 
 /** The access log is read in pages of this size, so a long log never needs one huge query. */

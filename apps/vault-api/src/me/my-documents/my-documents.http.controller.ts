@@ -4,17 +4,13 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { documentSummaryView, type ListContext } from '../../documents/document-summary.view';
-import { DocumentSummaryResponse } from '../../documents/document.response';
+import { DocumentSummaryResponse, documentSummaryView, type ListContext, ListCustomerDocumentsQuery } from '../../documents';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { ListCustomerDocumentsQuery } from '../../documents/list-customer-documents/list-customer-documents.query';
 import { Clock } from '../../infrastructure/clock';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
-import { requestViews } from '../../reuse/list-document-requests/request.view';
-import { RequestResponse } from '../../reuse/list-document-requests/requests.response';
+import { RequestResponse, requestViews } from '../../reuse';
 import { forbidden } from '../../shared/http/problem.exception';
-import { MyRetentionResponse } from '../../retention/retention.response';
-import { myRetentionFromReadModel } from '../../retention/retention.view';
+import { myRetentionFromReadModel, MyRetentionResponse } from '../../retention';
 
 class RelianceResponse {
   @ApiProperty({ example: 'mandates' }) department!: string;

@@ -1,6 +1,5 @@
 import type { NoticeSettings } from '../../config/notice-settings';
-import { postSigned } from '../../webhooks/post-signed';
-import type { WebhookEndpoint } from '../../webhooks/webhook-config';
+import { postSigned, type WebhookEndpoint } from '../../webhooks';
 import { NoticeNotSent, type NoticeSender, type Outgoing } from './notice-sender';
 
 const TIMEOUT_MS = 10_000;

@@ -1,5 +1,5 @@
 import type { Channel, DocumentType, EvidenceKind } from '@kluis/document-domain';
-import { TYPE_NAMES } from '../../documents/get-document-history/document-timeline';
+import { TYPE_NAMES } from '../../documents';
 import type { Language } from './language';
 
 export const DOCUMENT_NAMES: Record<Language, Record<DocumentType, string>> = {

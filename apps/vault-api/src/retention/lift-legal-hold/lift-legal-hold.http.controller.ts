@@ -2,7 +2,7 @@ import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Delete, Headers, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { FileAccess } from '../../access/file-access';
+import { FileAccess } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';

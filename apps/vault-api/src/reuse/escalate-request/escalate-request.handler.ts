@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { RequestNotices } from '../../requests/request-notices';
+import { RequestNotices } from '../../requests';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { type EscalationAnswer, ProposeEscalationCommand } from './escalate-request.command';
 import { EscalationSteps } from './escalation-steps';

@@ -3,7 +3,7 @@ import type { DocumentRequestCommand, DocumentTypeCatalogue } from '@kluis/docum
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import type { ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
-import { FileAccess } from '../../access/file-access';
+import { FileAccess } from '../../access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
 import { ProjectionsService } from '../../infrastructure/projections.service';

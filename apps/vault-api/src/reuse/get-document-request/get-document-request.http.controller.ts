@@ -3,12 +3,12 @@ import { findRequest, type ReadModelDatabase, type RequestView } from '@kluis/re
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { FileAccess } from '../../access/file-access';
+import { FileAccess } from '../../access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
-import { RequestNotices } from '../../requests/request-notices';
+import { RequestNotices } from '../../requests';
 import { isOwner } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { forbidden, notFound } from '../../shared/http/problem.exception';

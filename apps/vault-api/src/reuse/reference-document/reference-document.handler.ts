@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { DocumentCommandsService } from '../../documents/document-commands.service';
+import { DocumentCommandsService } from '../../documents';
 import { type ReferenceCreated, ReferenceDocumentCommand } from './reference-document.command';
 
 @CommandHandler(ReferenceDocumentCommand)

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DocumentCommandsService } from '../../documents/document-commands.service';
+import { DocumentCommandsService } from '../../documents';
 import { ReleaseReferenceCommand } from './release-reference.command';
 
 @CommandHandler(ReleaseReferenceCommand)

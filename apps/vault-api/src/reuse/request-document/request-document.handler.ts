@@ -4,8 +4,7 @@ import { findEvidence, findPendingEvidence, type ReadModelDatabase } from '@klui
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { AccessRecorder } from '../../access/access-recorder';
-import { FileAccess } from '../../access/file-access';
+import { AccessRecorder, FileAccess } from '../../access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
 import { ProjectionsService } from '../../infrastructure/projections.service';

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { FileAccess } from '../../access/file-access';
+import { FileAccess } from '../../access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { isOwner } from '../../shared/access/customer-file-access';

@@ -1,6 +1,6 @@
 import type { Principal } from '@kluis/auth';
 import { Command } from '@nestjs/cqrs';
-import type { DocumentView } from '../../documents/document.view';
+import type { DocumentView } from '../../documents';
 
 /** Take a document from the queue (`claim`), or put it back (`release`). */
 export class ClaimDocumentCommand extends Command<DocumentView> {

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { DocumentCommandsService } from '../../documents/document-commands.service';
-import type { DocumentView } from '../../documents/document.view';
+import { DocumentCommandsService, type DocumentView } from '../../documents';
 import { ClaimDocumentCommand } from './claim-document.command';
 
 @CommandHandler(ClaimDocumentCommand)

@@ -3,7 +3,7 @@ import { Controller, Delete, Headers, HttpCode, Param, Post, Req, Res } from '@n
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DocumentResponse } from '../../documents/document.response';
+import { DocumentResponse } from '../../documents';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
 import { ifMatchRevision, setEtag } from '../../shared/http/etag';

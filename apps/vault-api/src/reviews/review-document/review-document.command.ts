@@ -1,6 +1,6 @@
 import type { Principal } from '@kluis/auth';
 import { Command } from '@nestjs/cqrs';
-import type { DocumentView } from '../../documents/document.view';
+import type { DocumentView } from '../../documents';
 import type { ReviewDocumentRequest } from './review-document.request.dto';
 
 export class ReviewDocumentCommand extends Command<DocumentView> {

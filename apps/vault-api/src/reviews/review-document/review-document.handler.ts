@@ -2,9 +2,7 @@ import { type DocumentCommand, type DocumentEvent, type DocumentOnFile, type Doc
 import { knownHolders, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DocumentCommandsService } from '../../documents/document-commands.service';
-import type { DocumentView } from '../../documents/document.view';
-import { DocumentReader } from '../../documents/document-reader';
+import { DocumentCommandsService, DocumentReader, type DocumentView } from '../../documents';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
 import { IdentityNumberRegistry } from './identity-number-registry';

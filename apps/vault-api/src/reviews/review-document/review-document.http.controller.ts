@@ -3,7 +3,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nes
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DocumentResponse } from '../../documents/document.response';
+import { DocumentResponse } from '../../documents';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
 import { requiredIfMatch, setEtag } from '../../shared/http/etag';

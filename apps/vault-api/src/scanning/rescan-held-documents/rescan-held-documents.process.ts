@@ -4,7 +4,7 @@ import { MALWARE_SCANNER, type MalwareScanner, type ScanVerdict, ScannerUnavaila
 import { documentsPendingScan, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { DocumentReader } from '../../documents/document-reader';
+import { DocumentReader } from '../../documents';
 import { Clock } from '../../infrastructure/clock';
 import { LeadingTimer } from '../../infrastructure/leading-timer';
 import { ProjectionsService } from '../../infrastructure/projections.service';

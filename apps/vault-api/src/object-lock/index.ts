@@ -1,0 +1,1 @@
+export { ObjectLockCanaryService } from './object-lock-canary.service';

@@ -1,0 +1,1 @@
+export { ReconciliationService } from './reconciliation.service';

@@ -1,0 +1,2 @@
+export { RequestFulfilment } from './request-fulfilment.service';
+export { RequestNotices } from './request-notices';

@@ -1,0 +1,2 @@
+export { MyRetentionResponse } from './retention.response';
+export { myRetentionFromReadModel } from './retention.view';

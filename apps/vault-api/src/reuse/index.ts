@@ -1,0 +1,2 @@
+export { requestViews } from './list-document-requests/request.view';
+export { RequestResponse } from './list-document-requests/requests.response';

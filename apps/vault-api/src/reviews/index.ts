@@ -1,0 +1,1 @@
+export { IdentityNumberRegistry } from './review-document/identity-number-registry';
