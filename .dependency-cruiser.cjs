@@ -75,7 +75,7 @@ module.exports = {
       comment: "A feature's index.ts says what others may use; the rest may change without touching another feature.",
       severity: 'error',
       from: { path: `${app}([^/]+)/`, pathNot: [tests, `${app}(${layers}|cli)/`] },
-      to: { path: app, pathNot: [`${app}$1/`, `${app}(${layers})/`, `${app}[^/]+/index\\.ts$`] },
+      to: { path: `${app}[^/]+/`, pathNot: [`${app}$1/`, `${app}(${layers})/`, `${app}[^/]+/index\\.ts$`] },
     },
     {
       name: 'features-below-entry-points',
