@@ -44,10 +44,12 @@ module.exports = {
     },
     {
       name: 'libs-meet-through-index',
-      comment: "A lib's index.ts (and testing/index.ts) is its contract; its internals may change without notice.",
+      comment:
+        "A lib's entries (index.ts, and testing/ or browser/index.ts where it has them, as tsconfig.json maps them) " +
+        'are its contract; its internals may change without notice.',
       severity: 'error',
-      from: { path: '^(apps|test)/|^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/(testing/)?index\\.ts$'] },
+      from: { path: '^(apps|test|libs/[^/]+)/' },
+      to: { path: '^libs/', pathNot: ['^$1/', '^libs/[^/]+/src/((testing|browser)/)?index\\.ts$'] },
     },
     {
       name: 'config-imports-only-libs',

@@ -10,7 +10,7 @@ const app = 'apps/vault-api/src';
 // A miniature of the repo, each file importing along one direction the rules allow or forbid.
 const files: Record<string, string> = {
   'libs/document-domain/src/index.ts': "import '@nestjs/common';\nimport '@kluis/event-store';\n",
-  'libs/event-store/src/index.ts': `import '../../../${app}/documents';\n`,
+  'libs/event-store/src/index.ts': `import '../../../${app}/documents';\nimport './internal';\n`,
   'libs/event-store/src/internal.ts': 'export const internal = 1;\n',
   [`${app}/documents/index.ts`]: "export { documentView } from './document.view';\n",
   [`${app}/documents/document.view.ts`]: 'export const documentView = 1;\n',
@@ -34,7 +34,8 @@ const files: Record<string, string> = {
   [`${app}/reviews/one.ts`]: "import './other';\n",
   [`${app}/reviews/other.ts`]: "import './one';\n",
   [`${app}/app.module.ts`]: "import './reviews/one';\n",
-  'test/support/fixture.ts': `import '../../${app}/documents/document.view';\n`,
+  'libs/event-store/src/browser/index.ts': 'export const forBrowsers = 1;\n',
+  'test/support/fixture.ts': `import '../../${app}/documents/document.view';\nimport '../../libs/event-store/src/browser';\n`,
   'tsconfig.json': JSON.stringify({
     compilerOptions: { baseUrl: '.', paths: { '@kluis/event-store': ['libs/event-store/src'] } },
   }),
