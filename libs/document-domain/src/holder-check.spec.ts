@@ -1,7 +1,7 @@
 import { DEFAULT_CATALOGUE } from './document-type-catalogue';
-import { documentDecider } from './document.decide';
-import { HolderMismatchUnconfirmed, SameReviewerTwice } from './document.errors';
-import type { DocumentEvent } from './document.events';
+import { documentDecider } from './document/document.decide';
+import { HolderMismatchUnconfirmed, SameReviewerTwice } from './document/document.errors';
+import type { DocumentEvent } from './document/document.events';
 import type { KnownHolder } from './holder-check';
 import { aReviewer, aSubmission, approve, approvedBy, passportFacts, powerOfAttorneyFacts, rejectedBy, specFor, submitted, verified } from './testing';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../document.errors';
+import { DomainError } from '../document/document.errors';
 
 /** A chip reading that failed passive authentication is never evidence, whoever looks at it. */
 export class FailedChipReadingNotApprovable extends DomainError {

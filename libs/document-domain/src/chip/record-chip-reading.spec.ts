@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_CATALOGUE } from '../document-type-catalogue';
-import { documentDecider } from '../document.decide';
-import type { DocumentEvent } from '../document.events';
+import { documentDecider } from '../document/document.decide';
+import type { DocumentEvent } from '../document/document.events';
 import { aCustomer, aReviewer, approve, specFor } from '../testing';
 import type { ChipCheck } from './chip-reading';
 import { FailedChipReadingNotApprovable } from './chip-reading.errors';

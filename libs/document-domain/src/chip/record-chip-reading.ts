@@ -1,10 +1,10 @@
 import type { Actor } from '../domain-event';
 import type { Channel, DocumentType, EvidenceKind } from '../document-type';
-import type { StoredFile } from '../document.events';
-import type { DocumentEvent } from '../document.events';
-import { DocumentAlreadyExists } from '../document.errors';
-import type { DocumentState } from '../document.state';
-import { isOnFile } from '../document.state';
+import type { StoredFile } from '../document/document.events';
+import type { DocumentEvent } from '../document/document.events';
+import { DocumentAlreadyExists } from '../document/document.errors';
+import type { DocumentState } from '../document/document.state';
+import { isOnFile } from '../document/document.state';
 import { holderMismatch, type KnownHolder } from '../holder-check';
 import type { ChipCheck, HolderCheck } from './chip-reading';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../document.errors';
+import { DomainError } from '../document/document.errors';
 
 /** Why records must be kept; named in every refusal so the customer can check it. */
 export const AML_RETENTION_LAW = 'Wwft article 33';

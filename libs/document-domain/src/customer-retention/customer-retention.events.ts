@@ -1,5 +1,4 @@
 import type { Actor, DomainEvent } from '../domain-event';
-import { eventReader } from '../upcasting/event-reader';
 
 /*
  * A customer's retention clock, in a stream of its own. Anti-money-laundering law keeps a customer's records for a
@@ -51,6 +50,3 @@ export const CUSTOMER_RETENTION_EVENT_VERSIONS: Readonly<Record<CustomerRetentio
 
 export const CUSTOMER_STREAM_PREFIX = 'customer-';
 export const customerStream = (customerId: string) => `${CUSTOMER_STREAM_PREFIX}${customerId}`;
-
-/** Turns a stored customer event into today's shape; refuses what it does not know, loudly. */
-export const readCustomerRetentionEvent = eventReader<CustomerRetentionEvent>(CUSTOMER_RETENTION_EVENT_VERSIONS);

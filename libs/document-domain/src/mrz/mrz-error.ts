@@ -1,4 +1,4 @@
-import { DomainError } from '../document.errors';
+import { DomainError } from '../document/document.errors';
 
 export type MrzErrorCode =
   /** Not 2 or 3 lines, or the lines fit no ICAO layout. */

@@ -1,7 +1,7 @@
 import type { CustomerRetentionEvent } from '../customer-retention/customer-retention.events';
 import type { DocumentRequestEvent } from '../document-request';
 import type { DocumentType, EvidenceKind } from '../document-type';
-import type { DocumentEvent } from '../document.events';
+import type { DocumentEvent } from '../document/document.events';
 import type { NoticeIssued } from './notice.events';
 
 /** A notice before it has its id, which the caller derives from the cause so that it is the same on every replay. */

@@ -1,6 +1,5 @@
 import type { DomainEvent } from '../domain-event';
 import type { Channel, DocumentType, EvidenceKind } from '../document-type';
-import { eventReader } from '../upcasting/event-reader';
 
 /*
  * What the customer is told, in a stream of their own: each notice once, whatever replays or crashes happen on the
@@ -66,5 +65,3 @@ export const NOTICE_EVENT_VERSIONS: Readonly<Record<NoticeEventType, number>> = 
 
 export const NOTICE_STREAM_PREFIX = 'notices-';
 export const noticeStream = (customerId: string) => `${NOTICE_STREAM_PREFIX}${customerId}`;
-
-export const readNoticeEvent = eventReader<NoticeEvent>(NOTICE_EVENT_VERSIONS);

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain-event';
 import { DEFAULT_CATALOGUE } from '../document-type-catalogue';
 import type { DocumentType } from '../document-type';
-import type { ApproveDocument, RejectDocument, SubmitDocument, WithdrawDocument } from '../document.commands';
-import type { DocumentEvent, DocumentSubmitted } from '../document.events';
+import type { ApproveDocument, RejectDocument, SubmitDocument, WithdrawDocument } from '../document/document.commands';
+import type { DocumentEvent, DocumentSubmitted } from '../document/document.events';
 import type { Facts } from '../facts';
 
 export const aCustomer = (id: string = `C-${randomUUID()}`): Actor => ({ id, kind: 'customer' });

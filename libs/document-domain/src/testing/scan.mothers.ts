@@ -1,5 +1,5 @@
-import type { RecordScanVerdict } from '../document.commands';
-import type { DocumentEvent } from '../document.events';
+import type { RecordScanVerdict } from '../document/document.commands';
+import type { DocumentEvent } from '../document/document.events';
 
 export const heldForScan = (documentId: string, at = '2026-11-02T09:00:00.000Z'): DocumentEvent => ({ type: 'DocumentHeldForScan', data: { documentId, heldAt: at } });
 

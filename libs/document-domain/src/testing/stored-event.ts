@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentEvent } from '../document.events';
-import { DOCUMENT_EVENT_VERSIONS } from '../document.upcasters';
+import { DOCUMENT_EVENT_VERSIONS, type DocumentEvent } from '../document/document.events';
 
 /** A document event in the shape an event store takes it: a fresh id, today's schema version, and `metadata`. */
 export const storedEvent = (event: DocumentEvent, metadata: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
-import { specFor } from './testing';
-import { documentRequestDecider, type DocumentRequestEvent, type RequestDocument } from './document-request';
+import { specFor } from '../testing';
+import { documentRequestDecider, type DocumentRequestEvent, type RequestDocument } from '.';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 const given = specFor(documentRequestDecider, () => ({ now }));

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DOCUMENT_EVENT_VERSIONS, readDocumentEvent } from '../document.upcasters';
-import { DOCUMENT_UPCASTERS } from './document-upcasters';
-import { MissingUpcaster, missingUpcasters, upcast, type UpcasterChain } from './upcaster-chain';
+import { MissingUpcaster, missingUpcasters, upcast, type UpcasterChain } from '../upcasting/upcaster-chain';
+import { readDocumentEvent } from './document.aggregate';
+import { DOCUMENT_EVENT_VERSIONS } from './document.events';
+import { DOCUMENT_UPCASTERS } from './document.upcasters';
 
 /** DocumentSubmitted as the first release wrote it: no evidence kind. */
 const submittedV1 = (type: string) => ({

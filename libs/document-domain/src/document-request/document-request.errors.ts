@@ -1,4 +1,4 @@
-import { DomainError } from './document.errors';
+import { DomainError } from '../document/document.errors';
 
 /** Why an escalation cannot be recorded yet; each names the condition that is not met. */
 export interface EscalationHindrance {

@@ -1,9 +1,9 @@
-import type { ChipCheck, HolderCheck } from './chip/chip-reading';
-import type { Actor } from './domain-event';
-import type { Channel, DocumentStatus, DocumentType, EvidenceKind } from './document-type';
+import type { ChipCheck, HolderCheck } from '../chip/chip-reading';
+import type { Actor } from '../domain-event';
+import type { Channel, DocumentStatus, DocumentType, EvidenceKind } from '../document-type';
 import type { DocumentEvent, StoredFile } from './document.events';
-import type { Facts } from './facts';
-import type { HolderField } from './holder-check';
+import type { Facts } from '../facts';
+import type { HolderField } from '../holder-check';
 
 export interface Review {
   readonly reviewer: Actor;

@@ -1,6 +1,6 @@
-import type { Decider } from './domain-event';
-import type { DocumentTypeCatalogue, DocumentTypePolicy } from './document-type-catalogue';
-import { addBusinessDays, addMonths } from './calendar';
+import type { Decider } from '../domain-event';
+import type { DocumentTypeCatalogue, DocumentTypePolicy } from '../document-type-catalogue';
+import { addBusinessDays, addMonths } from '../calendar';
 import type {
   ApproveDocument,
   ClaimDocument,
@@ -37,11 +37,11 @@ import {
 } from './document.errors';
 import type { DocumentEvent } from './document.events';
 import { type DocumentOnFile, type DocumentState, evolve, initialDocumentState, isOnFile } from './document.state';
-import { differingFacts, type Facts, missingFacts } from './facts';
-import { type HolderField, holderMismatch } from './holder-check';
-import { crossCheckFacts, MrzRefused, parseMrz } from './mrz';
-import { FailedChipReadingNotApprovable } from './chip/chip-reading.errors';
-import { recordChipReading } from './chip/record-chip-reading';
+import { differingFacts, type Facts, missingFacts } from '../facts';
+import { type HolderField, holderMismatch } from '../holder-check';
+import { crossCheckFacts, MrzRefused, parseMrz } from '../mrz';
+import { FailedChipReadingNotApprovable } from '../chip/chip-reading.errors';
+import { recordChipReading } from '../chip/record-chip-reading';
 
 export interface DocumentContext {
   readonly now: Date;

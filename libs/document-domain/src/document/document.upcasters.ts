@@ -1,5 +1,5 @@
+import type { UpcasterChain } from '../upcasting/upcaster-chain';
 import { documentSubmittedV1ToV2 } from './document-submitted-evidence-kind';
-import type { UpcasterChain } from './upcaster-chain';
 
 /** Every step from an old document event schema to the next one. Add one here when a version is bumped. */
 export const DOCUMENT_UPCASTERS: UpcasterChain = {

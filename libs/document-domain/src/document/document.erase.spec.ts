@@ -1,8 +1,8 @@
-import { DEFAULT_CATALOGUE } from './document-type-catalogue';
+import { DEFAULT_CATALOGUE } from '../document-type-catalogue';
 import { documentDecider } from './document.decide';
 import type { DocumentEvent } from './document.events';
 import { evolve, initialDocumentState } from './document.state';
-import { aReviewer, aSubmission, approve, approvedBy, passportFacts, reject, rejectedBy, specFor, submitted, verified } from './testing';
+import { aReviewer, aSubmission, approve, approvedBy, passportFacts, reject, rejectedBy, specFor, submitted, verified } from '../testing';
 
 const now = new Date('2031-11-24T10:00:00.000Z');
 const given = specFor(documentDecider, () => ({ now, catalogue: DEFAULT_CATALOGUE }));

@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE } from './document-type-catalogue';
+import { DEFAULT_CATALOGUE } from '../document-type-catalogue';
 import { documentDecider } from './document.decide';
 import {
   ClaimedByOther,
@@ -14,8 +14,8 @@ import {
   SameReviewerTwice,
   ValidityEnded,
 } from './document.errors';
-import { MrzRefused } from './mrz';
-import { encodeTd3 } from './mrz/testing/encode-mrz';
+import { MrzRefused } from '../mrz';
+import { encodeTd3 } from '../mrz/testing/encode-mrz';
 import {
   aReviewer,
   aSubmission,
@@ -30,7 +30,7 @@ import {
   verified,
   withdraw,
   withdrawnBy,
-} from './testing';
+} from '../testing';
 
 const now = new Date('2026-11-06T15:30:00.000Z'); // a Friday
 const given = specFor(documentDecider, () => ({ now, catalogue: DEFAULT_CATALOGUE, mrzSpecimens: true }));

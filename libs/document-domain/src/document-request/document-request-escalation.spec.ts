@@ -1,5 +1,5 @@
-import { specFor } from './testing';
-import { documentRequestDecider, type DocumentRequestEvent, type ProposeEscalation } from './document-request';
+import { specFor } from '../testing';
+import { documentRequestDecider, type DocumentRequestEvent, type ProposeEscalation } from '.';
 import type { RequestNotice } from './document-request-escalation';
 import { EscalationNeedsSecondOfficer, EscalationNotFound, EscalationRefused } from './document-request.errors';
 

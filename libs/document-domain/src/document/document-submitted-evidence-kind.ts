@@ -1,6 +1,6 @@
 import { DEFAULT_CATALOGUE } from '../document-type-catalogue';
 import { isDocumentType } from '../document-type';
-import type { EventData, Upcaster } from './upcaster-chain';
+import type { EventData, Upcaster } from '../upcasting/upcaster-chain';
 
 /**
  * DocumentSubmitted v1 predates evidence kinds: it names the document type only. v2 records the evidence kind the

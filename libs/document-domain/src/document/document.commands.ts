@@ -1,9 +1,9 @@
-import type { RecordChipReading } from './chip/record-chip-reading';
-import type { Actor } from './domain-event';
-import type { Channel, DocumentType } from './document-type';
+import type { RecordChipReading } from '../chip/record-chip-reading';
+import type { Actor } from '../domain-event';
+import type { Channel, DocumentType } from '../document-type';
 import type { StoredFile } from './document.events';
-import type { Facts } from './facts';
-import type { KnownHolder } from './holder-check';
+import type { Facts } from '../facts';
+import type { KnownHolder } from '../holder-check';
 
 export interface SubmitDocument {
   readonly type: 'SubmitDocument';

@@ -1,8 +1,8 @@
-import { DEFAULT_CATALOGUE } from './document-type-catalogue';
+import { DEFAULT_CATALOGUE } from '../document-type-catalogue';
 import { documentDecider } from './document.decide';
 import { MrzNotApplicable } from './document.errors';
-import { MrzRefused } from './mrz';
-import { aReviewer, aSubmission, approve, specFor, submitted } from './testing';
+import { MrzRefused } from '../mrz';
+import { aReviewer, aSubmission, approve, specFor, submitted } from '../testing';
 
 const now = new Date('2026-11-06T15:30:00.000Z');
 const anna = aReviewer('anna');

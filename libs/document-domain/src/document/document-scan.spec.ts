@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE } from './document-type-catalogue';
+import { DEFAULT_CATALOGUE } from '../document-type-catalogue';
 import { documentDecider, MALWARE_REJECTION_MESSAGE } from './document.decide';
 import { NotAwaitingReview, NotRevocable, NotWithdrawable } from './document.errors';
 import { evolve, initialDocumentState } from './document.state';
@@ -16,7 +16,7 @@ import {
   specFor,
   submitted,
   withdraw,
-} from './testing';
+} from '../testing';
 
 const now = new Date('2026-11-06T15:30:00.000Z'); // a Friday
 const given = specFor(documentDecider, () => ({ now, catalogue: DEFAULT_CATALOGUE }));

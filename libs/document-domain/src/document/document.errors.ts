@@ -1,4 +1,4 @@
-import type { DocumentStatus } from './document-type';
+import type { DocumentStatus } from '../document-type';
 
 /**
  * A refusal by the domain. `kind` tells the edge how to answer (not found, conflict with the current state, or bad

@@ -1,5 +1,5 @@
-import { identityNumberDecider, type IdentityNumberEvent } from './identity-number';
-import { aReviewer, specFor } from './testing';
+import { identityNumberDecider, type IdentityNumberEvent } from '.';
+import { aReviewer, specFor } from '../testing';
 
 const now = new Date('2026-11-06T15:30:00.000Z');
 const at = now.toISOString();

@@ -1,8 +1,8 @@
-import type { ChipReadingChecked } from './chip/chip-reading';
-import type { Actor, DomainEvent } from './domain-event';
-import type { Channel, DocumentType, EvidenceKind } from './document-type';
-import type { Facts } from './facts';
-import type { HolderField } from './holder-check';
+import type { ChipReadingChecked } from '../chip/chip-reading';
+import type { Actor, DomainEvent } from '../domain-event';
+import type { Channel, DocumentType, EvidenceKind } from '../document-type';
+import type { Facts } from '../facts';
+import type { HolderField } from '../holder-check';
 
 /** Where the bytes are. `blobKey` is internal: it never leaves the vault in an API response. */
 export interface StoredFile {
@@ -130,3 +130,25 @@ export type DocumentEventType = DocumentEvent['type'];
 
 export const documentStream = (documentId: string) => `document-${documentId}`;
 export const DOCUMENT_STREAM_PREFIX = 'document-';
+/** The schema version written for each event type today. Bump it together with an upcaster for the old one. */
+export const DOCUMENT_EVENT_VERSIONS: Readonly<Record<DocumentEventType, number>> = {
+  DocumentSubmitted: 2,
+  DocumentHeldForScan: 1,
+  DocumentScanCleared: 1,
+  DocumentFoundInfected: 1,
+  ChipReadingChecked: 1,
+  DocumentClaimed: 1,
+  DocumentClaimReleased: 1,
+  DocumentReviewed: 1,
+  HolderMismatchFound: 1,
+  HolderMismatchConfirmed: 1,
+  DocumentVerified: 1,
+  DocumentRejected: 1,
+  DocumentExpired: 1,
+  DocumentWithdrawn: 1,
+  DocumentReferenced: 1,
+  ReferenceReleased: 1,
+  DocumentRevoked: 1,
+  DocumentErased: 1,
+};
+
