@@ -1,57 +1,55 @@
-import type { CustomerRetentionEvent, DocumentEventType, DocumentRequestEvent, NoticeEventType } from '@kluis/document-domain';
+import { AGGREGATES, type DeclaredAggregate, type PersonalField } from '@kluis/document-domain';
 import type { AccessRecord } from '../access/access-recorder';
 
-/** Where a personal field sits in an event's data (dot-separated), and what the domain reads once it is erased. */
-export interface PersonalField {
-  readonly path: string;
-  readonly absent: null | string | Readonly<Record<string, never>>;
-}
+/** Where each personal field sits in an event's data (dot-separated), and what the domain reads once it is erased. */
+type Declared = DeclaredAggregate['personalFields'][string];
 
-type EventType = DocumentEventType | DocumentRequestEvent['type'] | CustomerRetentionEvent['type'] | AccessRecord['type'] | NoticeEventType;
+/** Why someone looked: a department states its purpose when it asks for evidence or downloads a document. */
+const STATED_PURPOSE: readonly PersonalField<{ purpose: string | null }>[] = [{ path: 'purpose', absent: null }];
 
-const FREE_TEXT = (path: string): PersonalField => ({ path, absent: '' });
-const STATED_PURPOSE: PersonalField = { path: 'purpose', absent: null };
+/** The customer's access log is written by the vault as it serves reads, not decided by an aggregate. */
+const ACCESS_LOG_FIELDS: Readonly<Record<AccessRecord['type'], Declared>> = {
+  EvidenceQueried: STATED_PURPOSE,
+  DocumentRead: [],
+  DocumentContentRead: STATED_PURPOSE,
+  DocumentsListed: [],
+  AccessDenied: [],
+  BulkAccessBlocked: [],
+  PersonalDataExported: [],
+  DepartmentFeedRead: [],
+};
+const ACCESS_LOG = { name: 'access-log', personalFields: ACCESS_LOG_FIELDS };
 
 /**
- * The events that carry personal data, and which of their fields do: names, document numbers, dates of birth and
- * every other fact read from a document, the customer's filename, and free text written about the customer (a
- * reviewer's message, why a department relies on or asks for a document and for which case, why a legal hold was
- * placed, why a document was revoked, why someone looked). Staff write free text as they like, so it can name the
- * customer or what they are involved in. These are sealed under the customer's key; everything else (ids, types,
- * hashes, dates of what happened) stays readable so the history keeps its shape after an erasure.
+ * The personal fields of every event the vault writes, as each aggregate declares them in the domain: names,
+ * document numbers and every other fact read from a document, the customer's filename, addresses, and free text
+ * written about the customer. These are sealed under the customer's key; everything else (ids, types, hashes, dates
+ * of what happened) stays readable so the history keeps its shape after an erasure. An event type two aggregates
+ * both declare would be sealed by whichever came first, so it is refused at start.
  */
-export const PERSONAL_FIELDS: Readonly<Partial<Record<EventType, readonly PersonalField[]>>> = {
-  DocumentSubmitted: [{ path: 'file.filename', absent: null }],
-  DocumentReviewed: [
-    { path: 'facts', absent: {} },
-    { path: 'message', absent: null },
-  ],
-  DocumentVerified: [{ path: 'facts', absent: {} }],
-  ChipReadingChecked: [{ path: 'facts', absent: {} }],
-  HolderMismatchConfirmed: [FREE_TEXT('reason')],
-  DocumentRejected: [FREE_TEXT('message')],
-  DocumentRevoked: [FREE_TEXT('reason')],
-  DocumentReferenced: [FREE_TEXT('purpose'), FREE_TEXT('caseRef')],
-  DocumentRequested: [FREE_TEXT('purpose')],
-  DocumentRequestJoined: [FREE_TEXT('purpose')],
-  LegalHoldPlaced: [FREE_TEXT('reason'), FREE_TEXT('caseRef')],
-  EvidenceQueried: [STATED_PURPOSE],
-  DocumentContentRead: [STATED_PURPOSE],
-  DocumentRequestSentToCustomer: [FREE_TEXT('message')],
-  EscalationProposed: [FREE_TEXT('purpose')],
-  EscalationConfirmed: [FREE_TEXT('purpose')],
-  // What a notice is about (a rejection's wording, a department's purpose) and where it is mailed.
-  NoticeIssued: [{ path: 'about', absent: {} }],
-  ContactEmailSet: [{ path: 'email', absent: '' }],
-};
+export function personalFieldsByType(declarations: readonly Pick<DeclaredAggregate, 'name' | 'personalFields'>[]): ReadonlyMap<string, Declared> {
+  const byType = new Map<string, Declared>();
+  const declaredBy = new Map<string, string>();
+  for (const { name, personalFields } of declarations) {
+    for (const [type, fields] of Object.entries(personalFields)) {
+      const other = declaredBy.get(type);
+      if (other !== undefined) throw new Error(`${type} is declared by both ${other} and ${name}`);
+      declaredBy.set(type, name);
+      byType.set(type, fields);
+    }
+  }
+  return byType;
+}
+
+const PERSONAL_FIELDS = personalFieldsByType([...AGGREGATES, ACCESS_LOG]);
 
 /**
  * Reads are recorded about an erased customer too: a read that cannot be recorded is not served, and a department
  * may still ask whether an erased customer has evidence. With no key left to seal under, the purpose it stated is
  * left out of the record instead.
  */
-const RECORDED_AFTER_ERASURE: ReadonlySet<string> = new Set<EventType>(['EvidenceQueried', 'DocumentContentRead']);
+const RECORDED_AFTER_ERASURE: ReadonlySet<string> = new Set<AccessRecord['type']>(['EvidenceQueried', 'DocumentContentRead']);
 
-export const personalFieldsOf = (type: string): readonly PersonalField[] => PERSONAL_FIELDS[type as EventType] ?? [];
+export const personalFieldsOf = (type: string): Declared => PERSONAL_FIELDS.get(type) ?? [];
 
 export const isRecordedAfterErasure = (type: string): boolean => RECORDED_AFTER_ERASURE.has(type);
