@@ -1,9 +1,11 @@
 import { BLOB_STORE, BlobLockedError, type BlobStore } from '@kluis/blob-store';
 import { KEY_VAULT, type KeyVault } from '@kluis/crypto';
+import { customerRetentionAggregate } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { randomUUID } from 'node:crypto';
 import { RetentionProcess } from '../../apps/vault-api/src/retention/retention.process';
 import { CustomerRetentionService } from '../../apps/vault-api/src/retention/customer-retention.service';
+import { CommandPipeline } from '../../apps/vault-api/src/shared/event-sourcing/command-pipeline';
 import { systemMetadata } from '../../apps/vault-api/src/shared/event-sourcing/system-metadata';
 import { aPdf } from '../support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
@@ -170,7 +172,8 @@ describe('retention, legal hold and erasure by crypto-shredding', () => {
     await asAdmin('post', `/v1/customers/${dirk.id}/relationship/end`).send({ endedOn: today() }).expect(200);
     vault.clock.advance(6 * 366 * DAY_MS);
     // The erasure is recorded, then the process stops before it destroys the key.
-    await vault.app.get(CustomerRetentionService).run(dirk.id, { type: 'EraseWhenDue', customerId: dirk.id }, systemMetadata('retention', vault.clock.now()));
+    const eraseWhenDue = vault.app.get(CustomerRetentionService).request({ type: 'EraseWhenDue', customerId: dirk.id }, systemMetadata('retention', vault.clock.now()));
+    await vault.app.get(CommandPipeline).run(customerRetentionAggregate, dirk.id, eraseWhenDue);
     expect(await keys().isDestroyed(dirk.id)).toBe(false);
 
     expect(await sweep()).toBe(1);

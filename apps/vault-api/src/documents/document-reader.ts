@@ -1,7 +1,7 @@
-import { type DocumentOnFile, documentStream, isOnFile } from '@kluis/document-domain';
+import { type DocumentOnFile, documentAggregate, isOnFile } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
-import { documentKind } from '../shared/event-sourcing/document-kind';
+import { loadStream } from '../shared/event-sourcing/load-stream';
 
 export interface LoadedDocument {
   readonly state: DocumentOnFile;
@@ -15,9 +15,7 @@ export class DocumentReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async load(documentId: string): Promise<LoadedDocument | null> {
-    const stream = await this.store.readStream(documentStream(documentId));
-    if (stream.revision === 'no_stream') return null;
-    const state = stream.events.map(documentKind.read).reduce(documentKind.decider.evolve, documentKind.decider.initialState);
-    return isOnFile(state) ? { state, revision: stream.revision, events: stream.events } : null;
+    const { state, revision, events } = await loadStream(this.store, documentAggregate, documentId);
+    return isOnFile(state) ? { state, revision, events } : null;
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DocumentCommandsService } from './document-commands.service';
+import { DocumentChanges } from './document-changes';
 import { DocumentReader } from './document-reader';
 import { GetDocumentContentController } from './get-document-content/get-document-content.http.controller';
 import { GetDocumentHistoryController } from './get-document-history/get-document-history.http.controller';
@@ -10,9 +10,7 @@ import { ListCustomerDocumentsController } from './list-customer-documents/list-
 import { SubmitDocumentHandler } from './submit-document/submit-document.handler';
 import { SubmitDocumentController } from './submit-document/submit-document.http.controller';
 import { UploadReceiver } from './submit-document/upload-receiver';
-import { RevokeDocumentHandler } from './revoke-document/revoke-document.handler';
 import { RevokeDocumentController } from './revoke-document/revoke-document.http.controller';
-import { WithdrawDocumentHandler } from './withdraw-document/withdraw-document.handler';
 import { WithdrawDocumentController } from './withdraw-document/withdraw-document.http.controller';
 import { IdempotencyModule } from '../idempotency';
 import { MetricsModule } from '../metrics';
@@ -31,14 +29,12 @@ import { MalwareScannerModule } from '../infrastructure/malware-scanner.module';
   ],
   providers: [
     DocumentReader,
-    DocumentCommandsService,
+    DocumentChanges,
     UploadReceiver,
     SubmitDocumentHandler,
     ListCustomerDocumentsHandler,
     GetDocumentHandler,
-    WithdrawDocumentHandler,
-    RevokeDocumentHandler,
   ],
-  exports: [DocumentReader, DocumentCommandsService],
+  exports: [DocumentReader, DocumentChanges],
 })
 export class DocumentsModule {}

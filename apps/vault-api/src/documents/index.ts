@@ -1,4 +1,5 @@
-export { DocumentCommandsService } from './document-commands.service';
+export { documentAnswer } from './document-answer';
+export { DocumentChanges } from './document-changes';
 export { DocumentReader } from './document-reader';
 export { documentSummaryView, type ListContext } from './document-summary.view';
 export { DocumentResponse, DocumentSummaryResponse, HistoryEntryResponse } from './document.response';

@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES, type DocumentType, type DocumentTypeCatalogue, type EvidenceKind } from '@kluis/document-domain';
+import { DOCUMENT_TYPES, documentAggregate, documentRequestAggregate, documentRequestId, type DocumentType, type DocumentTypeCatalogue, type EvidenceKind } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { documentsPastValidity, findEvidence, findPendingEvidence, type ReadModelDatabase, reliedOnAndLapsing } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
@@ -8,9 +8,7 @@ import { Clock } from '../infrastructure/clock';
 import { LeadingTimer } from '../infrastructure/leading-timer';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../infrastructure/tokens';
-import { runCommand } from '../shared/event-sourcing/command-runner';
-import { documentKind } from '../shared/event-sourcing/document-kind';
-import { documentRequestKind, requestStreamId } from '../shared/event-sourcing/document-request-kind';
+import { runCommand } from '../shared/event-sourcing/run-command';
 import { systemMetadata } from '../shared/event-sourcing/system-metadata';
 
 const BATCH = 200;
@@ -71,11 +69,7 @@ export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutd
       const replacement = await findEvidence(this.db, lapsing.customerId, types, now.toISOString().slice(0, 10));
       if (replacement && replacement.id !== lapsing.documentId && (replacement.expiresOn === null || replacement.expiresOn > horizon)) continue;
       const why = lapsing.validUntil ? `is valid until ${lapsing.validUntil}` : 'can no longer be relied on';
-      await runCommand(
-        this.store,
-        documentRequestKind,
-        requestStreamId(lapsing.customerId, kind),
-        {
+      await runCommand(this.store, documentRequestAggregate, documentRequestId(lapsing.customerId, kind), { command: {
           type: 'RequestDocument',
           newRequestId: randomUUID(),
           customerId: lapsing.customerId,
@@ -86,10 +80,7 @@ export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutd
           // A replacement already handed in and in review is waited on, not asked for again.
           pending: await findPendingEvidence(this.db, lapsing.customerId, types),
           by: { id: 'kluis:expiry', kind: 'department', department: lapsing.department },
-        },
-        { now },
-        { metadata: systemMetadata('expiry', now) },
-      );
+        }, context: { now }, metadata: systemMetadata('expiry', now) });
     }
   }
 
@@ -100,9 +91,7 @@ export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutd
       const due = await documentsPastValidity(this.db, now.toISOString().slice(0, 10), BATCH);
       let position = 0;
       for (const documentId of due) {
-        const outcome = await runCommand(this.store, documentKind, documentId, { type: 'ExpireDocument', documentId }, { now, catalogue: this.catalogue }, {
-          metadata: systemMetadata('expiry', now),
-        });
+        const outcome = await runCommand(this.store, documentAggregate, documentId, { command: { type: 'ExpireDocument', documentId }, context: { now, catalogue: this.catalogue }, metadata: systemMetadata('expiry', now) });
         if (outcome.position !== null) {
           expired += 1;
           position = outcome.position;

@@ -11,6 +11,7 @@ import { Clock, SystemClock } from './clock';
 import { EventStoreCommits } from './event-store-commits';
 import { openBlobStore, openEventStore } from './open-backends';
 import { ProjectionsService } from './projections.service';
+import { CommandPipeline } from '../shared/event-sourcing/command-pipeline';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from './tokens';
 
 /** The vault's backends, opened once from the configuration and closed on shutdown. */
@@ -47,9 +48,10 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(config.readModel) },
         ProjectionsService,
+        CommandPipeline,
         DocumentContentStore,
       ],
-      exports: [VAULT_CONFIG, Clock, DOCUMENT_CATALOGUE, EVENT_STORE, EventStoreCommits, BLOB_STORE, READ_MODEL_DB, KEY_VAULT, ProjectionsService, DocumentContentStore],
+      exports: [VAULT_CONFIG, Clock, DOCUMENT_CATALOGUE, EVENT_STORE, EventStoreCommits, BLOB_STORE, READ_MODEL_DB, KEY_VAULT, ProjectionsService, CommandPipeline, DocumentContentStore],
     };
   }
 

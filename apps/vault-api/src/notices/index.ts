@@ -1,3 +1,3 @@
 export { NoticeMailer } from './deliver-notices/notice-mailer.service';
 export { NoticeResponse, noticeView } from './my-notices/notice.view';
-export { readNotices } from './notice-kind';
+export { readNotices } from './read-notices';

@@ -1,12 +1,11 @@
-import type { DocumentRequestCommand, EvidenceKind } from '@kluis/document-domain';
+import { type DocumentRequestCommand, documentRequestAggregate, documentRequestId, type EvidenceKind } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kluis/event-store';
 import { Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
-import { runCommand } from '../shared/event-sourcing/command-runner';
-import { documentRequestKind, requestStreamId } from '../shared/event-sourcing/document-request-kind';
+import { runCommand } from '../shared/event-sourcing/run-command';
 import { systemMetadata } from '../shared/event-sourcing/system-metadata';
 import { type AskAfterRejection, requestFulfilmentProjection, type Satisfy } from './request-fulfilment.projection';
 
@@ -50,6 +49,6 @@ export class RequestFulfilment implements OnApplicationBootstrap, BeforeApplicat
   private async run(customerId: string, kind: EvidenceKind, command: DocumentRequestCommand, cause: RecordedEvent): Promise<void> {
     const now = this.clock.now();
     const metadata = { ...systemMetadata('request-fulfilment', now), causationId: cause.id, correlationId: String(cause.metadata.correlationId ?? cause.id) };
-    await runCommand(this.store, documentRequestKind, requestStreamId(customerId, kind), command, { now }, { metadata });
+    await runCommand(this.store, documentRequestAggregate, documentRequestId(customerId, kind), { command, context: { now }, metadata });
   }
 }

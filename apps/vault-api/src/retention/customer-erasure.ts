@@ -1,14 +1,14 @@
 import { BlobLockedError } from '@kluis/blob-store';
 import { KEY_VAULT, type KeyVault } from '@kluis/crypto';
-import { type DocumentTypeCatalogue, isOnFile } from '@kluis/document-domain';
+import { customerRetentionAggregate, documentAggregate, type DocumentTypeCatalogue, isOnFile } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { customerDocumentIds, forgetKeptAnswersAbout, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../infrastructure/clock';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../infrastructure/tokens';
 import { DocumentContentStore } from '../encryption/document-content-store';
-import { runCommand } from '../shared/event-sourcing/command-runner';
-import { documentKind } from '../shared/event-sourcing/document-kind';
+import { CommandPipeline } from '../shared/event-sourcing/command-pipeline';
+import { runCommand } from '../shared/event-sourcing/run-command';
 import { systemMetadata } from '../shared/event-sourcing/system-metadata';
 import { CustomerRetentionService } from './customer-retention.service';
 
@@ -29,6 +29,7 @@ export class CustomerErasure {
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
     private readonly contents: DocumentContentStore,
+    private readonly pipeline: CommandPipeline,
     private readonly retention: CustomerRetentionService,
     private readonly clock: Clock,
   ) {}
@@ -42,16 +43,15 @@ export class CustomerErasure {
     const documentIds = await customerDocumentIds(this.db, customerId);
     for (const documentId of documentIds) await this.eraseDocument(documentId, state.erasure.reason);
     const now = this.clock.now();
-    await this.retention.run(customerId, { type: 'CompleteErasure', customerId, documents: documentIds.length }, systemMetadata('retention', now));
+    const command = { type: 'CompleteErasure', customerId, documents: documentIds.length } as const;
+    await this.pipeline.run(customerRetentionAggregate, customerId, this.retention.request(command, systemMetadata('retention', now)));
     this.logger.log({ customerId, documents: documentIds.length, reason: state.erasure.reason }, 'customer erased: key destroyed, documents erased');
     return documentIds.length;
   }
 
   private async eraseDocument(documentId: string, reason: 'retention-ended' | 'prospect-request'): Promise<void> {
     const now = this.clock.now();
-    const outcome = await runCommand(this.store, documentKind, documentId, { type: 'EraseDocument', documentId, reason }, { now, catalogue: this.catalogue }, {
-      metadata: systemMetadata('retention', now),
-    });
+    const outcome = await runCommand(this.store, documentAggregate, documentId, { command: { type: 'EraseDocument', documentId, reason }, context: { now, catalogue: this.catalogue }, metadata: systemMetadata('retention', now) });
     if (!isOnFile(outcome.state)) return;
     try {
       await this.contents.delete(outcome.state.file.blobKey);

@@ -1,3 +1,4 @@
+import { customerRetentionAggregate } from '@kluis/document-domain';
 import { customersDueForErasure, erasuresToComplete, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
@@ -5,6 +6,7 @@ import { Clock } from '../infrastructure/clock';
 import { LeadingTimer } from '../infrastructure/leading-timer';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
+import { CommandPipeline } from '../shared/event-sourcing/command-pipeline';
 import { systemMetadata } from '../shared/event-sourcing/system-metadata';
 import { CustomerErasure } from './customer-erasure';
 import { CustomerRetentionService } from './customer-retention.service';
@@ -25,6 +27,7 @@ export class RetentionProcess implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly pipeline: CommandPipeline,
     private readonly retention: CustomerRetentionService,
     private readonly erasure: CustomerErasure,
     projections: ProjectionsService,
@@ -53,7 +56,8 @@ export class RetentionProcess implements OnApplicationBootstrap, OnApplicationSh
   private async eraseDue(): Promise<number> {
     const today = this.clock.now().toISOString().slice(0, 10);
     for (const customerId of await customersDueForErasure(this.db, today, BATCH)) {
-      await this.retention.run(customerId, { type: 'EraseWhenDue', customerId }, systemMetadata('retention', this.clock.now()));
+      const command = { type: 'EraseWhenDue', customerId } as const;
+      await this.pipeline.run(customerRetentionAggregate, customerId, this.retention.request(command, systemMetadata('retention', this.clock.now())));
     }
     let finished = 0;
     for (const customerId of await erasuresToComplete(this.db, BATCH)) {

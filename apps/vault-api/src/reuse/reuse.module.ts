@@ -11,9 +11,7 @@ import { GetEvidenceHandler } from './get-evidence/get-evidence.handler';
 import { GetEvidenceController } from './get-evidence/get-evidence.http.controller';
 import { ListDocumentRequestsHandler } from './list-document-requests/list-document-requests.handler';
 import { ReadFeedController } from './read-feed/read-feed.http.controller';
-import { ReferenceDocumentHandler } from './reference-document/reference-document.handler';
 import { ReferenceDocumentController } from './reference-document/reference-document.http.controller';
-import { ReleaseReferenceHandler } from './release-reference/release-reference.handler';
 import { RequestDocumentHandler } from './request-document/request-document.handler';
 import { DocumentRequestsController } from './request-document/request-document.http.controller';
 
@@ -23,8 +21,6 @@ import { DocumentRequestsController } from './request-document/request-document.
   controllers: [GetEvidenceController, ReferenceDocumentController, DocumentRequestsController, GetDocumentRequestController, EscalateRequestController, ReadFeedController],
   providers: [
     GetEvidenceHandler,
-    ReferenceDocumentHandler,
-    ReleaseReferenceHandler,
     RequestDocumentHandler,
     ListDocumentRequestsHandler,
     RequestFulfilment,

@@ -1,21 +1,18 @@
 import type { ChipVerdict } from '@kluis/chip-verification';
 import { verifyChipReading } from '@kluis/chip-verification';
-import { CHIP_READING_MEDIA_TYPE, type ChipCheck, decide, type DocumentType, type DocumentTypeCatalogue, type DocumentVerified, initialDocumentState, type RecordChipReading } from '@kluis/document-domain';
-import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { CHIP_READING_MEDIA_TYPE, type ChipCheck, decide, documentAggregate, type DocumentType, type DocumentTypeCatalogue, type DocumentVerified, initialDocumentState, type RecordChipReading } from '@kluis/document-domain';
 import { knownHolders, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Readable } from 'node:stream';
 import { documentView } from '../../documents';
 import { Clock } from '../../infrastructure/clock';
-import { ProjectionsService } from '../../infrastructure/projections.service';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
 import { IdentityNumberRegistry } from '../../reviews';
 import { actorFor, isOwner } from '../../shared/access/customer-file-access';
 import { DocumentContentStore } from '../../encryption/document-content-store';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
-import { documentKind } from '../../shared/event-sourcing/document-kind';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { ChipTrust } from '../chip-trust';
 import { chipVerificationOff } from './chip-reading-refused.problem';
@@ -29,12 +26,11 @@ import { type ChipReadingOutcome, RecordChipReadingCommand } from './record-chip
 @CommandHandler(RecordChipReadingCommand)
 export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadingCommand, ChipReadingOutcome> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly clock: Clock,
-    private readonly projections: ProjectionsService,
+    private readonly pipeline: CommandPipeline,
     private readonly contents: DocumentContentStore,
     private readonly trust: ChipTrust,
     private readonly identityNumbers: IdentityNumberRegistry,
@@ -62,15 +58,11 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
     const file = chipReadingFile(command.sod, command.dataGroups, command.chipAuthentication);
     const stored = await this.contents.put(command.customerId, Readable.from([file]));
     try {
-      const outcome = await runCommand(
-        this.store,
-        documentKind,
-        command.documentId,
-        { ...recording, file: { ...recording.file, blobKey: stored.key, sha256: stored.sha256, size: stored.size } },
-        { now, catalogue: this.catalogue },
-        { metadata: metadataFor(command.principal, command.requestId, now, command.customerId) },
-      );
-      if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
+      const outcome = await this.pipeline.run(documentAggregate, command.documentId, {
+        command: { ...recording, file: { ...recording.file, blobKey: stored.key, sha256: stored.sha256, size: stored.size } },
+        context: { now, catalogue: this.catalogue },
+        metadata: metadataFor(command.principal, command.requestId, now, command.customerId),
+      });
       if (outcome.state.status === 'none') throw new Error('a recorded chip reading must be on file');
       return { document: documentView(outcome.state, outcome.revision, command.viewer), verdict };
     } catch (error) {

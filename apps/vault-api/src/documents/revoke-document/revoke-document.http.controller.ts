@@ -1,22 +1,28 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { documentAggregate } from '@kluis/document-domain';
+import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
-import { ifMatchRevision, setEtag } from '../../shared/http/etag';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
+import { ifMatchRevision } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
 import { forbidden } from '../../shared/http/problem.exception';
-import { DocumentResponse } from '../document.response';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { RevokeDocumentCommand } from './revoke-document.command';
+import { documentAnswer } from '../document-answer';
+import { DocumentChanges } from '../document-changes';
+import { DocumentResponse } from '../document.response';
 import { RevokeDocumentRequest } from './revoke-document.request.dto';
 
 @ApiTags('documents')
 @ApiBearerAuth()
 @Controller('v1/documents/:documentId/revocation')
 export class RevokeDocumentController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly changes: DocumentChanges,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -34,8 +40,10 @@ export class RevokeDocumentController {
   ) {
     // Refused before any lookup: the answer must not differ between a document that exists and one that does not.
     if (!hasRole(principal, 'admin')) throw forbidden('Only support revokes documents.');
-    const document = await this.commands.execute(new RevokeDocumentCommand(path.documentId, body.reason, ifMatchRevision(ifMatch), principal, requestIdOf(request)));
-    setEtag(response, document.revision);
-    return document;
+    const outcome = await this.pipeline.run(documentAggregate, path.documentId, {
+      ...this.changes.by(principal, requestIdOf(request), 'revoke', ifMatchRevision(ifMatch)),
+      command: { type: 'RevokeDocument', documentId: path.documentId, reason: body.reason, by: actorFor(principal) },
+    });
+    return documentAnswer(response, outcome, principal);
   }
 }

@@ -1,14 +1,11 @@
-import type { DocumentTypeCatalogue } from '@kluis/document-domain';
-import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { documentAggregate, type DocumentTypeCatalogue } from '@kluis/document-domain';
 import { findDocumentWithContent, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../infrastructure/clock';
-import { ProjectionsService } from '../../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
 import { actorFor } from '../../shared/access/customer-file-access';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
-import { documentKind } from '../../shared/event-sourcing/document-kind';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { DocumentReader } from '../document-reader';
 import { documentView } from '../document.view';
@@ -17,11 +14,10 @@ import { SubmitDocumentCommand, type SubmitOutcome } from './submit-document.com
 @CommandHandler(SubmitDocumentCommand)
 export class SubmitDocumentHandler implements ICommandHandler<SubmitDocumentCommand, SubmitOutcome> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
     private readonly clock: Clock,
-    private readonly projections: ProjectionsService,
+    private readonly pipeline: CommandPipeline,
     private readonly reader: DocumentReader,
   ) {}
 
@@ -29,11 +25,8 @@ export class SubmitDocumentHandler implements ICommandHandler<SubmitDocumentComm
     const duplicate = await findDocumentWithContent(this.db, command.customerId, command.documentType, command.upload.blob.sha256);
     if (duplicate) return this.existing(duplicate, command);
     const now = this.clock.now();
-    const outcome = await runCommand(
-      this.store,
-      documentKind,
-      command.documentId,
-      {
+    const outcome = await this.pipeline.run(documentAggregate, command.documentId, {
+      command: {
         type: 'SubmitDocument',
         documentId: command.documentId,
         customerId: command.customerId,
@@ -50,10 +43,9 @@ export class SubmitDocumentHandler implements ICommandHandler<SubmitDocumentComm
         scan: command.upload.scan,
         by: actorFor(command.principal),
       },
-      { now, catalogue: this.catalogue },
-      { metadata: metadataFor(command.principal, command.requestId, now) },
-    );
-    if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
+      context: { now, catalogue: this.catalogue },
+      metadata: metadataFor(command.principal, command.requestId, now),
+    });
     if (outcome.state.status === 'none') throw new Error('a submitted document must be on file');
     return { status: 201, document: documentView(outcome.state, outcome.revision, command.viewer), blobUsed: true };
   }

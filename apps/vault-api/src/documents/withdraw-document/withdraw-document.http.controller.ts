@@ -1,20 +1,26 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Delete, Headers, Param, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { documentAggregate } from '@kluis/document-domain';
+import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
-import { requiredIfMatch, setEtag } from '../../shared/http/etag';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
+import { requiredIfMatch } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
-import { DocumentResponse } from '../document.response';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { WithdrawDocumentCommand } from './withdraw-document.command';
+import { documentAnswer } from '../document-answer';
+import { DocumentChanges } from '../document-changes';
+import { DocumentResponse } from '../document.response';
 
 @ApiTags('documents')
 @ApiBearerAuth()
 @Controller('v1/documents/:documentId')
 export class WithdrawDocumentController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly changes: DocumentChanges,
+  ) {}
 
   @Delete()
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the document as you last read it' })
@@ -30,8 +36,10 @@ export class WithdrawDocumentController {
     @Res({ passthrough: true }) response: Response,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const document = await this.commands.execute(new WithdrawDocumentCommand(path.documentId, requiredIfMatch(ifMatch), principal, requestIdOf(request)));
-    setEtag(response, document.revision);
-    return document;
+    const outcome = await this.pipeline.run(documentAggregate, path.documentId, {
+      ...this.changes.by(principal, requestIdOf(request), 'withdraw', requiredIfMatch(ifMatch)),
+      command: { type: 'WithdrawDocument', documentId: path.documentId, by: actorFor(principal) },
+    });
+    return documentAnswer(response, outcome, principal);
   }
 }

@@ -1,4 +1,4 @@
-import { findNotice } from '@kluis/document-domain';
+import { findNotice, noticeAggregate } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { countUndeliveredNotices, dueNotices, markUnaddressed, noticeOutboxProjection, Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
@@ -9,10 +9,10 @@ import { LeadingTimer } from '../../infrastructure/leading-timer';
 import { ProjectionsService } from '../../infrastructure/projections.service';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { VaultMetrics } from '../../metrics';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { runCommand } from '../../shared/event-sourcing/run-command';
 import { systemMetadata } from '../../shared/event-sourcing/system-metadata';
 import { retryDelayMs } from '../../webhooks';
-import { noticeKind, readNotices } from '../notice-kind';
+import { readNotices } from '../read-notices';
 import { NoticeNotSent, type NoticeSender } from './notice-sender';
 import { openNoticeSender } from './open-notice-sender';
 
@@ -103,11 +103,11 @@ export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationSh
       const retryAt = attempt >= maxAttempts ? null : new Date(now.getTime() + retryDelayMs(attempt, backoffMs, maxBackoffMs)).toISOString();
       this.deliveries.inc({ outcome: retryAt ? 'failed' : 'undelivered' });
       this.logger.warn({ noticeId, customerId, attempt, error: describe(error), retryAt }, retryAt ? 'mailing a notice failed; it will be retried' : 'a notice could not be mailed after every attempt');
-      await runCommand(this.store, noticeKind, customerId, { type: 'RecordNoticeDeliveryFailed', noticeId, channel, error: describe(error), retryAt }, { now }, { metadata });
+      await runCommand(this.store, noticeAggregate, customerId, { command: { type: 'RecordNoticeDeliveryFailed', noticeId, channel, error: describe(error), retryAt }, context: { now }, metadata });
       return;
     }
     this.deliveries.inc({ outcome: 'delivered' });
-    await runCommand(this.store, noticeKind, customerId, { type: 'RecordNoticeDelivered', noticeId, channel }, { now: this.clock.now() }, { metadata });
+    await runCommand(this.store, noticeAggregate, customerId, { command: { type: 'RecordNoticeDelivered', noticeId, channel }, context: { now: this.clock.now() }, metadata });
   }
 }
 

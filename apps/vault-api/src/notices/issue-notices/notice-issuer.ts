@@ -1,10 +1,9 @@
-import type { NoticeDraft } from '@kluis/document-domain';
+import { noticeAggregate, type NoticeDraft } from '@kluis/document-domain';
 import type { EventStore } from '@kluis/event-store';
 import { CustomerErasedProblem } from '../../encryption/customer-erased.problem';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { runCommand } from '../../shared/event-sourcing/run-command';
 import { systemMetadata } from '../../shared/event-sourcing/system-metadata';
 import { noticeIdFor } from '../notice-id';
-import { noticeKind } from '../notice-kind';
 
 /**
  * Adds a notice to the customer's stream, once: the id comes from the cause, and the aggregate ignores an id it
@@ -14,7 +13,7 @@ export async function issueNotice(store: EventStore, draft: NoticeDraft, now: Da
   const metadata = { ...systemMetadata('notices', now), causationId: causation.id, correlationId: causation.correlationId, subject: draft.customerId };
   const notice = { ...draft, noticeId: noticeIdFor(draft.causedBy, draft.kind) };
   try {
-    await runCommand(store, noticeKind, draft.customerId, { type: 'IssueNotice', notice }, { now }, { metadata });
+    await runCommand(store, noticeAggregate, draft.customerId, { command: { type: 'IssueNotice', notice }, context: { now }, metadata });
   } catch (error) {
     if (!(error instanceof CustomerErasedProblem)) throw error;
   }

@@ -4,7 +4,7 @@ import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { forbidden } from '../../shared/http/problem.exception';
-import { readNotices } from '../notice-kind';
+import { readNotices } from '../read-notices';
 import { chooseLanguage } from '../wording/language';
 import { MyNoticesRequest } from './my-notices.request.dto';
 import { NoticeResponse, noticeView } from './notice.view';

@@ -1,12 +1,12 @@
 import { isCustomerOnly, principalOf } from '@kluis/auth';
+import { noticeAggregate } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { type CallHandler, type ExecutionContext, Inject, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import type { Observable } from 'rxjs';
 import { CustomerErasedProblem } from '../../encryption/customer-erased.problem';
 import { Clock } from '../../infrastructure/clock';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { runCommand } from '../../shared/event-sourcing/run-command';
 import { systemMetadata } from '../../shared/event-sourcing/system-metadata';
-import { noticeKind } from '../notice-kind';
 
 /** Past this many customers the memory of who was looked at starts again, so it never grows without bound. */
 const REMEMBERED = 10_000;
@@ -32,7 +32,7 @@ export class ContactFromSignIn implements NestInterceptor {
       const now = this.clock.now();
       const metadata = { ...systemMetadata('sign-in-contact', now), subject: principal.sub };
       try {
-        await runCommand(this.store, noticeKind, principal.sub, { type: 'SetContactEmail', customerId: principal.sub, email: principal.email, source: 'token' }, { now }, { metadata });
+        await runCommand(this.store, noticeAggregate, principal.sub, { command: { type: 'SetContactEmail', customerId: principal.sub, email: principal.email, source: 'token' }, context: { now }, metadata });
         this.seen.add(principal.sub);
       } catch (error) {
         // The customer's request goes on: an address not taken now is taken at their next request, unless they were erased.

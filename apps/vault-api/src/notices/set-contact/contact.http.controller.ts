@@ -1,4 +1,5 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { noticeAggregate } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Body, Controller, Get, Inject, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -6,10 +7,10 @@ import type { Request } from 'express';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { requestIdOf } from '../../shared/access/request-context';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { forbidden } from '../../shared/http/problem.exception';
-import { noticeKind, readNotices } from '../notice-kind';
+import { readNotices } from '../read-notices';
 import { ContactRequest } from './contact.request.dto';
 
 class ContactResponse {
@@ -22,6 +23,7 @@ class ContactResponse {
 export class ContactController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly pipeline: CommandPipeline,
     private readonly clock: Clock,
   ) {}
 
@@ -41,8 +43,11 @@ export class ContactController {
   async setContact(@Body() body: ContactRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request): Promise<ContactResponse> {
     onlyCustomers(principal);
     const now = this.clock.now();
-    const metadata = metadataFor(principal, requestIdOf(http), now, principal.sub);
-    await runCommand(this.store, noticeKind, principal.sub, { type: 'SetContactEmail', customerId: principal.sub, email: body.email, source: 'customer' }, { now }, { metadata });
+    await this.pipeline.run(noticeAggregate, principal.sub, {
+      command: { type: 'SetContactEmail', customerId: principal.sub, email: body.email, source: 'customer' },
+      context: { now },
+      metadata: metadataFor(principal, requestIdOf(http), now, principal.sub),
+    });
     return { email: body.email };
   }
 }

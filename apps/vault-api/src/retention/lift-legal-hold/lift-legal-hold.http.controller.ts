@@ -1,4 +1,5 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { customerRetentionAggregate } from '@kluis/document-domain';
 import { Controller, Delete, Headers, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -6,6 +7,8 @@ import { FileAccess } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
+import { ifMatchRevision } from '../../shared/http/etag';
 import { CustomerRetentionService } from '../customer-retention.service';
 import { assertSupport } from '../only-support';
 import { LegalHoldPath } from '../retention.path';
@@ -17,6 +20,7 @@ import { retentionAnswer } from '../retention-answer';
 @Controller('v1/customers/:customerId/legal-holds/:holdId')
 export class LiftLegalHoldController {
   constructor(
+    private readonly pipeline: CommandPipeline,
     private readonly retention: CustomerRetentionService,
     private readonly files: FileAccess,
   ) {}
@@ -37,7 +41,8 @@ export class LiftLegalHoldController {
     assertSupport(principal);
     await this.files.touch(principal, path.customerId, requestIdOf(request));
     const { customerId, holdId } = path;
-    const outcome = await this.retention.runAs(principal, requestIdOf(request), { type: 'LiftLegalHold', customerId, holdId, by: actorFor(principal) }, ifMatch);
+    const command = { type: 'LiftLegalHold', customerId, holdId, by: actorFor(principal) } as const;
+    const outcome = await this.pipeline.run(customerRetentionAggregate, customerId, this.retention.requestBy(principal, requestIdOf(request), command, ifMatchRevision(ifMatch)));
     return retentionAnswer(response, customerId, outcome);
   }
 }

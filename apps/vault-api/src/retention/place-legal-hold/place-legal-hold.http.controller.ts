@@ -1,4 +1,5 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { customerRetentionAggregate } from '@kluis/document-domain';
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -7,6 +8,7 @@ import { FileAccess } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { CustomerPath } from '../../shared/http/ids';
 import { CustomerRetentionService } from '../customer-retention.service';
 import { assertSupport } from '../only-support';
@@ -19,6 +21,7 @@ import { PlaceLegalHoldRequest } from './place-legal-hold.request.dto';
 @Controller('v1/customers/:customerId/legal-holds')
 export class PlaceLegalHoldController {
   constructor(
+    private readonly pipeline: CommandPipeline,
     private readonly retention: CustomerRetentionService,
     private readonly files: FileAccess,
   ) {}
@@ -40,7 +43,8 @@ export class PlaceLegalHoldController {
     const { customerId } = path;
     const holdId = randomUUID();
     const command = { type: 'PlaceLegalHold', customerId, holdId, reason: body.reason, caseRef: body.caseRef, by: actorFor(principal) } as const;
-    const retention = retentionAnswer(response, customerId, await this.retention.runAs(principal, requestIdOf(request), command));
+    const outcome = await this.pipeline.run(customerRetentionAggregate, customerId, this.retention.requestBy(principal, requestIdOf(request), command));
+    const retention = retentionAnswer(response, customerId, outcome);
     const hold = retention.legalHolds.find((candidate) => candidate.id === holdId)!;
     return { ...hold, retention };
   }

@@ -1,5 +1,5 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
-import { ErasureRefused } from '@kluis/document-domain';
+import { customerRetentionAggregate, ErasureRefused } from '@kluis/document-domain';
 import { departmentsThatReliedOn, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { ProblemResponse } from '../../shared/http/problem.response';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { forbidden } from '../../shared/http/problem.exception';
 import { CustomerErasure } from '../customer-erasure';
 import { CustomerRetentionService } from '../customer-retention.service';
@@ -22,6 +23,7 @@ export class RequestErasureController {
   private readonly logger = new Logger(RequestErasureController.name);
 
   constructor(
+    private readonly pipeline: CommandPipeline,
     private readonly retention: CustomerRetentionService,
     private readonly erasure: CustomerErasure,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
@@ -37,8 +39,9 @@ export class RequestErasureController {
     if (!hasRole(principal, 'customer')) throw forbidden('Only a customer can ask for their own erasure.');
     const customerId = principal.sub;
     const reliedOnBy = await departmentsThatReliedOn(this.db, customerId);
-    const outcome = await this.retention
-      .runAs(principal, requestIdOf(request), { type: 'RequestErasure', customerId, reliedOnBy, by: actorFor(principal) })
+    const command = { type: 'RequestErasure', customerId, reliedOnBy, by: actorFor(principal) } as const;
+    const outcome = await this.pipeline
+      .run(customerRetentionAggregate, customerId, this.retention.requestBy(principal, requestIdOf(request), command))
       .catch((error: unknown) => {
         throw error instanceof ErasureRefused ? erasureRefusedProblem(error) : error;
       });

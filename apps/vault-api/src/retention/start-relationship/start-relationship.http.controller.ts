@@ -1,10 +1,13 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { customerRetentionAggregate } from '@kluis/document-domain';
 import { Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
+import { ifMatchRevision } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
 import { CustomerRetentionService } from '../customer-retention.service';
 import { assertSupport } from '../only-support';
@@ -15,7 +18,10 @@ import { retentionAnswer } from '../retention-answer';
 @ApiBearerAuth()
 @Controller('v1/customers/:customerId/relationship')
 export class StartRelationshipController {
-  constructor(private readonly retention: CustomerRetentionService) {}
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly retention: CustomerRetentionService,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -32,7 +38,8 @@ export class StartRelationshipController {
   ) {
     assertSupport(principal);
     const { customerId } = path;
-    const outcome = await this.retention.runAs(principal, requestIdOf(request), { type: 'StartRelationship', customerId, by: actorFor(principal) }, ifMatch);
+    const command = { type: 'StartRelationship', customerId, by: actorFor(principal) } as const;
+    const outcome = await this.pipeline.run(customerRetentionAggregate, customerId, this.retention.requestBy(principal, requestIdOf(request), command, ifMatchRevision(ifMatch)));
     return retentionAnswer(response, customerId, outcome);
   }
 }

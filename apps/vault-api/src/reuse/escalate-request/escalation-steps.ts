@@ -1,5 +1,5 @@
 import type { Principal } from '@kluis/auth';
-import type { DocumentRequestCommand, DocumentTypeCatalogue } from '@kluis/document-domain';
+import { type DocumentRequestCommand, documentRequestAggregate, documentRequestId, type DocumentTypeCatalogue } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import type { ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
@@ -8,8 +8,7 @@ import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
 import { ProjectionsService } from '../../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
-import { documentRequestKind, requestStreamId } from '../../shared/event-sourcing/document-request-kind';
+import { runCommand } from '../../shared/event-sourcing/run-command';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { evidenceTypesFor } from '../evidence-types';
 import { askedByDepartment } from './asked-by-department';
@@ -48,7 +47,7 @@ export class EscalationSteps {
 
   /** Decides on the ask's stream and waits until the read models have seen it. */
   async decide({ ask, now }: EscalationContext, command: DocumentRequestCommand, principal: Officer, requestId: string) {
-    const outcome = await runCommand(this.store, documentRequestKind, requestStreamId(ask.customerId, ask.kind), command, { now }, { metadata: metadataFor(principal, requestId, now) });
+    const outcome = await runCommand(this.store, documentRequestAggregate, documentRequestId(ask.customerId, ask.kind), { command, context: { now }, metadata: metadataFor(principal, requestId, now) });
     if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
     return outcome;
   }

@@ -1,18 +1,21 @@
 import { CurrentPrincipal, departmentMay, isDepartmentPrincipal, type Principal } from '@kluis/auth';
+import { documentAggregate } from '@kluis/document-domain';
 import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DocumentChanges } from '../../documents';
+import { actorFor } from '../../shared/access/customer-file-access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { ifMatchRevision } from '../../shared/http/etag';
 import { DocumentPath, ReferencePath } from '../../shared/http/ids';
 import { fingerprintOf, IdempotencyService } from '../../idempotency';
 import { forbidden } from '../../shared/http/problem.exception';
-import { ReleaseReferenceCommand } from '../release-reference/release-reference.command';
-import { ReferenceDocumentCommand } from './reference-document.command';
 import { ReferenceDocumentRequest } from './reference-document.request.dto';
+import { referenceCreated } from './reference-created';
 
 class ReferenceResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -27,7 +30,8 @@ class ReferenceResponse {
 @Controller('v1/documents/:documentId/references')
 export class ReferenceDocumentController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly pipeline: CommandPipeline,
+    private readonly changes: DocumentChanges,
     private readonly idempotency: IdempotencyService,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
   ) {}
@@ -49,10 +53,14 @@ export class ReferenceDocumentController {
   ) {
     const department = this.referencingDepartment(principal);
     const fingerprint = fingerprintOf({ operation: 'reference-document', documentId: path.documentId, ...body });
-    const answer = await this.idempotency.run(principal, idempotencyKey, fingerprint, async () => ({
-      status: 201,
-      body: await this.commands.execute(new ReferenceDocumentCommand(path.documentId, body, ifMatchRevision(ifMatch), department, requestIdOf(request))),
-    }));
+    const answer = await this.idempotency.run(principal, idempotencyKey, fingerprint, async () => {
+      const { documentId } = path;
+      const { events } = await this.pipeline.run(documentAggregate, documentId, {
+        ...this.changes.by(principal, requestIdOf(request), 'reference', ifMatchRevision(ifMatch)),
+        command: { type: 'ReferenceDocument', documentId, referenceId: randomUUID(), department: department.department, purpose: body.purpose, caseRef: body.caseRef, by: actorFor(principal) },
+      });
+      return { status: 201, body: referenceCreated(events) };
+    });
     return answer.body;
   }
 
@@ -60,8 +68,13 @@ export class ReferenceDocumentController {
   @ApiOkResponse({ description: 'Released: your department no longer relies on it' })
   @ApiResponse({ status: 404, type: ProblemResponse, description: 'No such reference of your department' })
   async release(@Param() path: ReferencePath, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
-    await this.commands.execute(new ReleaseReferenceCommand(path.documentId, path.referenceId, this.referencingDepartment(principal), requestIdOf(request)));
-    return { released: path.referenceId };
+    const { documentId, referenceId } = path;
+    const { department } = this.referencingDepartment(principal);
+    await this.pipeline.run(documentAggregate, documentId, {
+      ...this.changes.by(principal, requestIdOf(request), 'reference'),
+      command: { type: 'ReleaseReference', documentId, referenceId, department, by: actorFor(principal) },
+    });
+    return { released: referenceId };
   }
 
   private referencingDepartment(principal: Principal) {

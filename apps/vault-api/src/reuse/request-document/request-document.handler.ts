@@ -1,5 +1,4 @@
-import type { DocumentTypeCatalogue } from '@kluis/document-domain';
-import { EVENT_STORE, type EventStore } from '@kluis/event-store';
+import { documentRequestAggregate, documentRequestId, type DocumentTypeCatalogue } from '@kluis/document-domain';
 import { findEvidence, findPendingEvidence, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -7,12 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { AccessRecorder, FileAccess } from '../../access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
-import { ProjectionsService } from '../../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
 import { badRequest } from '../../shared/http/problem.exception';
 import { actorFor } from '../../shared/access/customer-file-access';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
-import { documentRequestKind, requestStreamId } from '../../shared/event-sourcing/document-request-kind';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { evidenceTypesFor } from '../evidence-types';
 import { dueByProblem } from './due-by-rule';
@@ -25,12 +22,11 @@ import { type RequestAnswer, RequestDocumentCommand } from './request-document.c
 @CommandHandler(RequestDocumentCommand)
 export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCommand, RequestAnswer> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly clock: Clock,
-    private readonly projections: ProjectionsService,
+    private readonly pipeline: CommandPipeline,
     private readonly access: AccessRecorder,
     private readonly files: FileAccess,
   ) {}
@@ -48,15 +44,11 @@ export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCo
     const found = evidence && (request.dueBy === undefined || evidence.expiresOn === null || evidence.expiresOn > request.dueBy) ? evidence : null;
     await this.access.evidenceQueried(principal, customerId, { kind, satisfied: found !== null, documentId: found?.id ?? null, purpose }, requestId);
     if (found) return { status: 200, body: { status: 'satisfied', documentId: found.id } };
-    const outcome = await runCommand(
-      this.store,
-      documentRequestKind,
-      requestStreamId(customerId, kind),
-      { type: 'RequestDocument', newRequestId: randomUUID(), customerId, kind, department: principal.department, purpose, dueBy: request.dueBy ?? null, pending, by: actorFor(principal) },
-      { now },
-      { metadata: metadataFor(principal, requestId, now) },
-    );
-    if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
+    const outcome = await this.pipeline.run(documentRequestAggregate, documentRequestId(customerId, kind), {
+      command: { type: 'RequestDocument', newRequestId: randomUUID(), customerId, kind, department: principal.department, purpose, dueBy: request.dueBy ?? null, pending, by: actorFor(principal) },
+      context: { now },
+      metadata: metadataFor(principal, requestId, now),
+    });
     const open = outcome.state.open;
     if (!open) throw new Error('an ask that is not satisfied must be open');
     const ask = { id: open.requestId, kind: open.kind, askers: open.askers, openedAt: open.openedAt };

@@ -1,21 +1,27 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
-import { Controller, Delete, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { documentAggregate } from '@kluis/document-domain';
+import { Controller, Delete, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DocumentResponse } from '../../documents';
+import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { documentAnswer, DocumentChanges, DocumentResponse } from '../../documents';
+import { actorFor } from '../../shared/access/customer-file-access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
-import { ifMatchRevision, setEtag } from '../../shared/http/etag';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
+import { ifMatchRevision } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
 import { forbidden } from '../../shared/http/problem.exception';
-import { ClaimDocumentCommand } from './claim-document.command';
 
 @ApiTags('verification')
 @ApiBearerAuth()
 @Controller('v1/documents/:documentId/claim')
 export class ClaimDocumentController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly changes: DocumentChanges,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -36,8 +42,11 @@ export class ClaimDocumentController {
 
   private async run(documentId: string, intent: 'claim' | 'release', principal: Principal, request: Request, response: Response, ifMatch: string | undefined) {
     if (!hasRole(principal, 'reviewer')) throw forbidden('Only reviewers claim documents.');
-    const document = await this.commands.execute(new ClaimDocumentCommand(documentId, intent, ifMatchRevision(ifMatch), principal, requestIdOf(request)));
-    setEtag(response, document.revision);
-    return document;
+    const by = actorFor(principal);
+    const outcome = await this.pipeline.run(documentAggregate, documentId, {
+      ...this.changes.by(principal, requestIdOf(request), 'read', ifMatchRevision(ifMatch)),
+      command: intent === 'claim' ? { type: 'ClaimDocument', documentId, by, leaseMinutes: this.config.reviewClaimMinutes } : { type: 'ReleaseClaim', documentId, by },
+    });
+    return documentAnswer(response, outcome, principal);
   }
 }

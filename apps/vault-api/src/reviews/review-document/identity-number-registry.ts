@@ -1,12 +1,12 @@
 import type { Principal } from '@kluis/auth';
 import { blindIndex, KEY_VAULT, type KeyVault } from '@kluis/crypto';
-import { type Actor, type Facts, IdentityNumberInUse } from '@kluis/document-domain';
+import { type Actor, type Facts, identityNumberAggregate, IdentityNumberInUse } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infrastructure/clock';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
+import { runCommand } from '../../shared/event-sourcing/run-command';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
-import { identityNumberKind } from '../../shared/event-sourcing/identity-number-kind';
+import { loadStream } from '../../shared/event-sourcing/load-stream';
 
 /**
  * The vault's own key for identity-number fingerprints. Not a customer's: the fingerprint must be the same whoever
@@ -30,14 +30,13 @@ export class IdentityNumberRegistry {
     const key = await this.fingerprint(facts.issuingCountry, facts.documentNumber);
     const erasedHolder = await this.erasedHolder(key);
     const command = { type: 'ReserveIdentityNumber' as const, ...owner, by, ...(erasedHolder ? { erasedHolder } : {}) };
-    const outcome = await runCommand(this.store, identityNumberKind, key, command, { now }, { metadata: metadataFor(principal, requestId, now) });
+    const outcome = await runCommand(this.store, identityNumberAggregate, key, { command, context: { now }, metadata: metadataFor(principal, requestId, now) });
     if (outcome.events.some((event) => event.type === 'IdentityNumberRefused')) throw new IdentityNumberInUse();
   }
 
   /** The number's holder, when their key was destroyed: an erased customer holds nothing. */
   private async erasedHolder(key: string): Promise<string | undefined> {
-    const stream = await this.store.readStream(identityNumberKind.streamName(key));
-    const state = stream.events.map(identityNumberKind.read).reduce(identityNumberKind.decider.evolve, identityNumberKind.decider.initialState);
+    const { state } = await loadStream(this.store, identityNumberAggregate, key);
     return state.holder && (await this.keys.isDestroyed(state.holder.customerId)) ? state.holder.customerId : undefined;
   }
 

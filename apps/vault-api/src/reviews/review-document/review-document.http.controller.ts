@@ -1,22 +1,23 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import type { Facts } from '@kluis/document-domain';
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DocumentResponse } from '../../documents';
+import { documentAnswer, DocumentResponse } from '../../documents';
+import { actorFor } from '../../shared/access/customer-file-access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
-import { requiredIfMatch, setEtag } from '../../shared/http/etag';
+import { requiredIfMatch } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
 import { forbidden } from '../../shared/http/problem.exception';
-import { ReviewDocumentCommand } from './review-document.command';
 import { ReviewDocumentRequest } from './review-document.request.dto';
+import { ReviewDocument, type ReviewVerdict } from './review-document.service';
 
 @ApiTags('verification')
 @ApiBearerAuth()
 @Controller('v1/documents/:documentId/reviews')
 export class ReviewDocumentController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly reviews: ReviewDocument) {}
 
   @Post()
   @HttpCode(201)
@@ -37,8 +38,13 @@ export class ReviewDocumentController {
     @Headers('if-match') ifMatch?: string,
   ) {
     if (!hasRole(principal, 'reviewer')) throw forbidden('Only reviewers review documents.');
-    const document = await this.commands.execute(new ReviewDocumentCommand(path.documentId, review, requiredIfMatch(ifMatch), principal, requestIdOf(request)));
-    setEtag(response, document.revision);
-    return document;
+    const { documentId } = path;
+    const by = actorFor(principal);
+    const verdict: ReviewVerdict =
+      review.decision === 'approve'
+        ? { type: 'ApproveDocument', documentId, by, facts: { ...review.facts } as Facts, mrz: review.mrz, holderMismatchReason: review.holderMismatchReason }
+        : { type: 'RejectDocument', documentId, by, reasonCode: review.reasonCode!, message: review.message! };
+    const outcome = await this.reviews.review(verdict, principal, requestIdOf(request), requiredIfMatch(ifMatch));
+    return documentAnswer(response, outcome, principal);
   }
 }

@@ -1,4 +1,4 @@
-import type { DocumentTypeCatalogue } from '@kluis/document-domain';
+import { documentAggregate, type DocumentTypeCatalogue } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { MALWARE_SCANNER, type MalwareScanner, type ScanVerdict, ScannerUnavailableError } from '@kluis/malware-scanner';
 import { documentsPendingScan, type ReadModelDatabase } from '@kluis/read-models';
@@ -10,8 +10,7 @@ import { LeadingTimer } from '../../infrastructure/leading-timer';
 import { ProjectionsService } from '../../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
 import { DocumentContentStore } from '../../encryption/document-content-store';
-import { runCommand } from '../../shared/event-sourcing/command-runner';
-import { documentKind } from '../../shared/event-sourcing/document-kind';
+import { runCommand } from '../../shared/event-sourcing/run-command';
 import { StaleRevision } from '../../shared/event-sourcing/stale-revision.error';
 import { systemMetadata } from '../../shared/event-sourcing/system-metadata';
 
@@ -115,14 +114,7 @@ export class RescanHeldDocumentsProcess implements OnApplicationBootstrap, OnApp
     const now = this.clock.now();
     let position: number | null;
     try {
-      const outcome = await runCommand(
-        this.store,
-        documentKind,
-        documentId,
-        { type: 'RecordScanVerdict', documentId, verdict },
-        { now, catalogue: this.catalogue },
-        { metadata: systemMetadata('malware-scan', now), expectedRevision: loaded.revision },
-      );
+      const outcome = await runCommand(this.store, documentAggregate, documentId, { command: { type: 'RecordScanVerdict', documentId, verdict }, context: { now, catalogue: this.catalogue }, metadata: systemMetadata('malware-scan', now), expectedRevision: loaded.revision });
       position = outcome.position;
     } catch (error) {
       if (error instanceof StaleRevision) return null;

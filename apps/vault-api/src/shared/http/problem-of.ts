@@ -2,6 +2,8 @@ import { BlobIntegrityError } from '@kluis/blob-store';
 import { DomainError, UnknownEventSchema } from '@kluis/document-domain';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@kluis/event-store';
 import { HttpException } from '@nestjs/common';
+import { StaleRevision } from '../event-sourcing/stale-revision.error';
+import { stalePrecondition } from './etag';
 import { type Problem, problemType } from './problem';
 import { ProblemException } from './problem.exception';
 
@@ -65,6 +67,8 @@ export function problemOf(exception: unknown): Problem {
       ...(exception.fields.length > 0 ? { errors: exception.fieldErrors() } : {}),
     };
   }
+  // A command taken at a revision the stream has moved past: the caller reads again and decides again.
+  if (exception instanceof StaleRevision) return problemOf(stalePrecondition());
   if (exception instanceof WrongExpectedRevisionError) {
     return simpleProblem(409, 'DOCUMENT.CONCURRENT_CHANGE', 'Someone else changed this document at the same moment. Read it again and retry.');
   }

@@ -1,0 +1,42 @@
+import type { Principal } from '@kluis/auth';
+import { type DocumentCommand, type DocumentContext, type DocumentEvent, type DocumentState, type DocumentTypeCatalogue, isOnFile } from '@kluis/document-domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { FileAccess } from '../access/file-access';
+import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { Clock } from '../infrastructure/clock';
+import { DOCUMENT_CATALOGUE } from '../infrastructure/tokens';
+import type { FileAction } from '../shared/access/customer-file-access';
+import { metadataFor } from '../shared/event-sourcing/event-metadata';
+import type { CommandRequest } from '../shared/event-sourcing/run-command';
+import { notFound } from '../shared/http/problem.exception';
+
+export type DocumentChange = Omit<CommandRequest<DocumentCommand, DocumentEvent, DocumentState, DocumentContext>, 'command'>;
+
+/**
+ * What the pipeline needs to run a person's command on a document on file: the document must be one they may see
+ * and act on this way, it is decided under the vault's catalogue and specimen setting, and its personal fields are
+ * sealed under its customer's key.
+ */
+@Injectable()
+export class DocumentChanges {
+  constructor(
+    @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
+    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    private readonly clock: Clock,
+    private readonly access: FileAccess,
+  ) {}
+
+  by(principal: Principal, requestId: string, action: FileAction, expectedRevision?: number): DocumentChange {
+    const now = this.clock.now();
+    return {
+      context: { now, catalogue: this.catalogue, mrzSpecimens: this.config.mrzSpecimens },
+      metadata: metadataFor(principal, requestId, now),
+      subject: (state) => (isOnFile(state) ? state.customerId : undefined),
+      expectedRevision,
+      authorize: async ({ state }) => {
+        if (!isOnFile(state)) throw notFound();
+        await this.access.assert(principal, { customerId: state.customerId, type: state.type, documentId: state.documentId }, action, requestId);
+      },
+    };
+  }
+}
