@@ -1,12 +1,11 @@
 import type { Principal } from '@kluis/auth';
 import type { ChipVerdict } from '@kluis/chip-verification';
-import type { ChipAuthentication } from '@kluis/document-domain';
+import type { ChipAuthentication, DocumentOnFile } from '@kluis/document-domain';
 import { Command } from '@nestjs/cqrs';
-import type { DocumentView } from '../../documents';
-import type { Viewer } from '../../shared/access/viewer';
 
 export interface ChipReadingOutcome {
-  readonly document: DocumentView;
+  readonly document: DocumentOnFile;
+  readonly revision: number;
   readonly verdict: ChipVerdict;
 }
 
@@ -18,7 +17,6 @@ export class RecordChipReadingCommand extends Command<ChipReadingOutcome> {
     readonly dataGroups: ReadonlyMap<number, Uint8Array>,
     readonly chipAuthentication: ChipAuthentication,
     readonly principal: Principal,
-    readonly viewer: Viewer,
     readonly requestId: string,
   ) {
     super();

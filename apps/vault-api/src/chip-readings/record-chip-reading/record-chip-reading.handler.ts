@@ -5,7 +5,6 @@ import { knownHolders, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Readable } from 'node:stream';
-import { documentView } from '../../documents';
 import { Clock } from '../../infrastructure/clock';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
@@ -64,7 +63,7 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
         metadata: metadataFor(command.principal, command.requestId, now, command.customerId),
       });
       if (outcome.state.status === 'none') throw new Error('a recorded chip reading must be on file');
-      return { document: documentView(outcome.state, outcome.revision, command.viewer), verdict };
+      return { document: outcome.state, revision: outcome.revision, verdict };
     } catch (error) {
       // Blob first, then event: without its event the file is an orphan, so it goes.
       await this.contents.delete(stored.key).catch(() => undefined);

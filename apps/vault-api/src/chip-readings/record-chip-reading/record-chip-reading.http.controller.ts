@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } fr
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { FileAccess } from '../../access';
-import { DocumentResponse, type DocumentView } from '../../documents';
+import { DocumentResponse, documentView, type DocumentView } from '../../documents';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';
@@ -65,11 +65,11 @@ export class RecordChipReadingController {
           dataGroups,
           body.chipAuthentication,
           principal,
-          viewerOf(principal, path.customerId),
           requestId,
         ),
       );
-      return outcome.verdict.passed ? { status: 201, body: outcome.document } : { status: 422, body: refusalOf(outcome.document.id, outcome.verdict) };
+      if (!outcome.verdict.passed) return { status: 422, body: refusalOf(outcome.document.documentId, outcome.verdict) };
+      return { status: 201, body: documentView(outcome.document, outcome.revision, viewerOf(principal, path.customerId)) };
     });
     if (answer.status === 422) throw chipReadingRefused(answer.body as ChipRefusal);
     const document = answer.body as DocumentView;

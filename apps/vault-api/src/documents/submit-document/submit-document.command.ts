@@ -1,14 +1,13 @@
 import type { Principal } from '@kluis/auth';
-import type { Channel, DocumentType } from '@kluis/document-domain';
+import type { Channel, DocumentOnFile, DocumentType } from '@kluis/document-domain';
 import { Command } from '@nestjs/cqrs';
-import type { Viewer } from '../../shared/access/viewer';
-import type { DocumentView } from '../document.view';
 import type { ReceivedUpload } from './upload-receiver';
 
 export interface SubmitOutcome {
-  /** 201 for a new document, 200 when these bytes were already on file. */
-  readonly status: 200 | 201;
-  readonly document: DocumentView;
+  /** False when these bytes were already on file as this document. */
+  readonly created: boolean;
+  readonly document: DocumentOnFile;
+  readonly revision: number;
   /** False when the upload turned out to be a duplicate, so its blob can go. */
   readonly blobUsed: boolean;
 }
@@ -22,7 +21,6 @@ export class SubmitDocumentCommand extends Command<SubmitOutcome> {
     readonly relatedCustomerIds: readonly string[],
     readonly upload: ReceivedUpload,
     readonly principal: Principal,
-    readonly viewer: Viewer,
     readonly requestId: string,
   ) {
     super();

@@ -8,7 +8,6 @@ import { actorFor } from '../../shared/access/customer-file-access';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { DocumentReader } from '../document-reader';
-import { documentView } from '../document.view';
 import { SubmitDocumentCommand, type SubmitOutcome } from './submit-document.command';
 
 @CommandHandler(SubmitDocumentCommand)
@@ -23,7 +22,7 @@ export class SubmitDocumentHandler implements ICommandHandler<SubmitDocumentComm
 
   async execute(command: SubmitDocumentCommand): Promise<SubmitOutcome> {
     const duplicate = await findDocumentWithContent(this.db, command.customerId, command.documentType, command.upload.blob.sha256);
-    if (duplicate) return this.existing(duplicate, command);
+    if (duplicate) return this.existing(duplicate);
     const now = this.clock.now();
     const outcome = await this.pipeline.run(documentAggregate, command.documentId, {
       command: {
@@ -47,12 +46,12 @@ export class SubmitDocumentHandler implements ICommandHandler<SubmitDocumentComm
       metadata: metadataFor(command.principal, command.requestId, now),
     });
     if (outcome.state.status === 'none') throw new Error('a submitted document must be on file');
-    return { status: 201, document: documentView(outcome.state, outcome.revision, command.viewer), blobUsed: true };
+    return { created: true, document: outcome.state, revision: outcome.revision, blobUsed: true };
   }
 
-  private async existing(documentId: string, command: SubmitDocumentCommand): Promise<SubmitOutcome> {
+  private async existing(documentId: string): Promise<SubmitOutcome> {
     const loaded = await this.reader.load(documentId);
     if (!loaded) throw new Error('a document found in the read model must have a stream');
-    return { status: 200, document: documentView(loaded.state, loaded.revision, command.viewer), blobUsed: false };
+    return { created: false, document: loaded.state, revision: loaded.revision, blobUsed: false };
   }
 }

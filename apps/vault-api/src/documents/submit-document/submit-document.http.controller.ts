@@ -14,9 +14,9 @@ import { CustomerPath } from '../../shared/http/ids';
 import { fingerprintOf, IdempotencyService } from '../../idempotency';
 import { requestIdOf } from '../../shared/access/request-context';
 import { invalidFields, validationErrorsToFields } from '../../shared/http/validation.pipe';
-import { DocumentResponse } from '../document.response';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import type { DocumentView } from '../document.view';
+import { DocumentResponse } from '../document.response';
+import { documentView, type DocumentView } from '../document.view';
 import { assertIntakeClaims } from './intake-claims';
 import { SubmitDocumentCommand } from './submit-document.command';
 import { SubmitDocumentBody, SubmitDocumentRequest } from './submit-document.request.dto';
@@ -74,12 +74,11 @@ export class SubmitDocumentController {
             fields.relatedCustomerIds ?? [],
             upload,
             principal,
-            viewerOf(principal, path.customerId),
             requestId,
           ),
         );
         blobUsed = outcome.blobUsed;
-        return { status: outcome.status, body: outcome.document };
+        return { status: outcome.created ? 201 : 200, body: documentView(outcome.document, outcome.revision, viewerOf(principal, path.customerId)) };
       });
       if (!blobUsed) await this.uploads.discard(upload);
       response.status(answer.status);

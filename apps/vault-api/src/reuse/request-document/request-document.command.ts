@@ -1,24 +1,31 @@
 import type { Principal } from '@kluis/auth';
-import type { Asker } from '@kluis/document-domain';
+import type { Asker, EvidenceKind } from '@kluis/document-domain';
 import { Command } from '@nestjs/cqrs';
-import type { RequestDocumentRequest } from './request-document.request.dto';
 
-interface AskBody {
+export interface Ask {
   readonly id: string;
   readonly kind: string;
   readonly askers: readonly Asker[];
   readonly openedAt: string;
 }
 
+/** What came of a department's ask: answered from what is on file, waiting on a document in review, or open. */
 export type RequestAnswer =
-  | { readonly status: 200; readonly body: { status: 'satisfied'; documentId: string } }
-  | { readonly status: 200; readonly body: AskBody & { status: 'in_review'; documentId: string; reviewDueAt: string } }
-  | { readonly status: 200 | 201; readonly body: AskBody & { status: 'open' } };
+  | { readonly status: 'satisfied'; readonly documentId: string }
+  | (Ask & { readonly status: 'in_review'; readonly documentId: string; readonly reviewDueAt: string })
+  | (Ask & { readonly status: 'open'; readonly opened: boolean });
+
+/** What a department asks for, why, and by when it needs it. */
+export interface DocumentAsk {
+  readonly kind: EvidenceKind;
+  readonly purpose: string;
+  readonly dueBy?: string;
+}
 
 export class RequestDocumentCommand extends Command<RequestAnswer> {
   constructor(
     readonly customerId: string,
-    readonly request: RequestDocumentRequest,
+    readonly request: DocumentAsk,
     readonly principal: Principal & { department: string },
     readonly requestId: string,
   ) {

@@ -43,7 +43,7 @@ export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCo
     // What lapses before the department needs it does not answer the ask: the customer must be asked in time.
     const found = evidence && (request.dueBy === undefined || evidence.expiresOn === null || evidence.expiresOn > request.dueBy) ? evidence : null;
     await this.access.evidenceQueried(principal, customerId, { kind, satisfied: found !== null, documentId: found?.id ?? null, purpose }, requestId);
-    if (found) return { status: 200, body: { status: 'satisfied', documentId: found.id } };
+    if (found) return { status: 'satisfied', documentId: found.id };
     const outcome = await this.pipeline.run(documentRequestAggregate, documentRequestId(customerId, kind), {
       command: { type: 'RequestDocument', newRequestId: randomUUID(), customerId, kind, department: principal.department, purpose, dueBy: request.dueBy ?? null, pending, by: actorFor(principal) },
       context: { now },
@@ -53,8 +53,7 @@ export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCo
     if (!open) throw new Error('an ask that is not satisfied must be open');
     const ask = { id: open.requestId, kind: open.kind, askers: open.askers, openedAt: open.openedAt };
     const inReview = pending ?? open.waitingOn;
-    if (inReview) return { status: 200, body: { ...ask, status: 'in_review', documentId: inReview.documentId, reviewDueAt: inReview.reviewDueAt } };
-    const opened = outcome.events.some((event) => event.type === 'DocumentRequested');
-    return { status: opened ? 201 : 200, body: { ...ask, status: 'open' } };
+    if (inReview) return { ...ask, status: 'in_review', documentId: inReview.documentId, reviewDueAt: inReview.reviewDueAt };
+    return { ...ask, status: 'open', opened: outcome.events.some((event) => event.type === 'DocumentRequested') };
   }
 }

@@ -13,7 +13,8 @@ import { fingerprintOf, IdempotencyService } from '../../idempotency';
 import { forbidden, notFound } from '../../shared/http/problem.exception';
 import { ListDocumentRequestsQuery } from '../list-document-requests/list-document-requests.query';
 import { RequestsResponse } from '../list-document-requests/requests.response';
-import { type RequestAnswer, RequestDocumentCommand } from './request-document.command';
+import { answerOf } from './request-answer';
+import { RequestDocumentCommand } from './request-document.command';
 import { RequestDocumentRequest } from './request-document.request.dto';
 
 @ApiTags('reuse')
@@ -49,8 +50,8 @@ export class DocumentRequestsController {
       throw forbidden('Only departments with requests:write ask customers for documents.');
     }
     const fingerprint = fingerprintOf({ operation: 'request-document', customerId: path.customerId, ...body });
-    const answer = await this.idempotency.run<RequestAnswer['body']>(principal, idempotencyKey, fingerprint, () =>
-      this.commands.execute(new RequestDocumentCommand(path.customerId, body, principal, requestIdOf(request))),
+    const answer = await this.idempotency.run(principal, idempotencyKey, fingerprint, async () =>
+      answerOf(await this.commands.execute(new RequestDocumentCommand(path.customerId, body, principal, requestIdOf(request)))),
     );
     response.status(answer.status);
     return answer.body;
