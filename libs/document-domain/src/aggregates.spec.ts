@@ -1,3 +1,4 @@
+import * as domain from '.';
 import type { PersonalFields } from './aggregate';
 import { AGGREGATES } from './aggregates';
 import type { DomainEvent } from './domain-event';
@@ -14,6 +15,12 @@ describe('every aggregate declared once, in the domain', () => {
 
   it.each(AGGREGATES.map((aggregate) => [aggregate.name, aggregate] as const))('%s has an upcaster for every old version of every event type', (_, aggregate) => {
     expect(missingUpcasters(aggregate.upcasters, aggregate.eventVersions)).toEqual([]);
+  });
+
+  it('lists every aggregate the domain declares, so none is left out of sealing', () => {
+    const declared = Object.values(domain).filter((value) => typeof value === 'object' && value !== null && 'streamPrefix' in value && 'personalFields' in value);
+    expect(declared.length).toBeGreaterThan(0);
+    expect(new Set(declared)).toEqual(new Set(AGGREGATES));
   });
 
   it('gives every aggregate a stream prefix and a name of its own', () => {
