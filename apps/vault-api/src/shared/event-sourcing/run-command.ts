@@ -5,8 +5,6 @@ import type { EventMetadata } from './event-metadata';
 import { type Loaded, loadStream } from './load-stream';
 import { StaleRevision } from './stale-revision.error';
 
-export type { Loaded };
-
 export interface CommandRequest<Command, Event, State, Context> {
   /** The command, or how to make it from the loaded state when it needs what the stream holds. */
   readonly command: Command | ((loaded: Loaded<State>) => Command | Promise<Command>);
@@ -18,7 +16,8 @@ export interface CommandRequest<Command, Event, State, Context> {
   readonly expectedRevision?: number;
   /**
    * Checks access on the loaded state. It runs before the revision is compared, so a caller who may not know the
-   * stream exists learns nothing from a stale If-Match, and only once: a retry after a concurrent write asks again.
+   * stream exists learns nothing from a stale If-Match; and on the first load only, since what it reads (whose the
+   * stream is, what it holds) stays the same when a concurrent write makes the command decide again.
    */
   readonly authorize?: (loaded: Loaded<State>) => Promise<void> | void;
   /** Runs on what the decision would record, before it is appended: checks that reach beyond this stream. */
@@ -67,15 +66,15 @@ export async function runCommand<Command, Event extends { type: string; data: ob
       data: event.data as NewEvent['data'],
       metadata,
     }));
-    try {
-      const appended = await store.append(aggregate.streamName(id), toAppend, exists ? loaded.revision : 'no_stream');
-      const changed = events.reduce(decider.evolve, state);
-      await request.afterAppend?.(events, changed);
-      return { state: changed, events, revision: appended.revision, position: appended.position };
-    } catch (error) {
+    const appended = await store.append(aggregate.streamName(id), toAppend, exists ? loaded.revision : 'no_stream').catch((error: unknown) => {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (request.expectedRevision !== undefined) throw new StaleRevision(request.expectedRevision, error.actual);
       if (attempt >= 2) throw error;
-    }
+      return null;
+    });
+    if (appended === null) continue;
+    const changed = events.reduce(decider.evolve, state);
+    await request.afterAppend?.(events, changed);
+    return { state: changed, events, revision: appended.revision, position: appended.position };
   }
 }
