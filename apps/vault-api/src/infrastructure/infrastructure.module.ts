@@ -7,11 +7,11 @@ import { DocumentContentStore } from '../encryption/document-content-store';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { openKeyVault } from '../encryption/open-key-vault';
 import { SealingEventStore } from '../encryption/sealing-event-store';
+import { CommandPipeline } from '../shared/event-sourcing/command-pipeline';
 import { Clock, SystemClock } from './clock';
 import { EventStoreCommits } from './event-store-commits';
 import { openBlobStore, openEventStore } from './open-backends';
 import { ProjectionsService } from './projections.service';
-import { CommandPipeline } from '../shared/event-sourcing/command-pipeline';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from './tokens';
 
 /** The vault's backends, opened once from the configuration and closed on shutdown. */

@@ -1,8 +1,8 @@
 import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { documentAggregate } from '@kluis/document-domain';
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { documentAggregate } from '@kluis/document-domain';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
