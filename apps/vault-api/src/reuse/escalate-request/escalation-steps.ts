@@ -1,14 +1,12 @@
 import type { Principal } from '@kluis/auth';
 import { type DocumentRequestCommand, documentRequestAggregate, documentRequestId, type DocumentTypeCatalogue } from '@kluis/document-domain';
-import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import type { ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { FileAccess } from '../../access';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
-import { ProjectionsService } from '../../infrastructure/projections.service';
 import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
-import { runCommand } from '../../shared/event-sourcing/run-command';
+import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { evidenceTypesFor } from '../evidence-types';
 import { askedByDepartment } from './asked-by-department';
@@ -28,12 +26,11 @@ export interface EscalationContext {
 @Injectable()
 export class EscalationSteps {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
     @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
     private readonly clock: Clock,
-    private readonly projections: ProjectionsService,
+    private readonly pipeline: CommandPipeline,
     private readonly files: FileAccess,
   ) {}
 
@@ -45,10 +42,8 @@ export class EscalationSteps {
     return { ask, now, documentOnFile: await documentOnFile(this.db, ask.customerId, types, now) };
   }
 
-  /** Decides on the ask's stream and waits until the read models have seen it. */
-  async decide({ ask, now }: EscalationContext, command: DocumentRequestCommand, principal: Officer, requestId: string) {
-    const outcome = await runCommand(this.store, documentRequestAggregate, documentRequestId(ask.customerId, ask.kind), { command, context: { now }, metadata: metadataFor(principal, requestId, now) });
-    if (outcome.position !== null) await this.projections.caughtUpTo(outcome.position);
-    return outcome;
+  /** Decides on the ask's stream; the answer comes once the read models have seen it. */
+  decide({ ask, now }: EscalationContext, command: DocumentRequestCommand, principal: Officer, requestId: string) {
+    return this.pipeline.run(documentRequestAggregate, documentRequestId(ask.customerId, ask.kind), { command, context: { now }, metadata: metadataFor(principal, requestId, now) });
   }
 }
