@@ -1,7 +1,7 @@
 import type { Principal } from '@kluis/auth';
 import { type DocumentCommand, type DocumentContext, type DocumentEvent, type DocumentState, type DocumentTypeCatalogue, isOnFile } from '@kluis/document-domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { FileAccess } from '../access/file-access';
+import { FileAccess } from '../access';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
 import { DOCUMENT_CATALOGUE } from '../infrastructure/tokens';

@@ -7,7 +7,7 @@ import { DocumentContentStore } from '../encryption/document-content-store';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { openKeyVault } from '../encryption/open-key-vault';
 import { SealingEventStore } from '../encryption/sealing-event-store';
-import { CommandPipeline } from '../shared/event-sourcing/command-pipeline';
+import { CommandPipeline, READ_MODEL_PROGRESS } from '../shared/event-sourcing/command-pipeline';
 import { Clock, SystemClock } from './clock';
 import { EventStoreCommits } from './event-store-commits';
 import { openBlobStore, openEventStore } from './open-backends';
@@ -48,6 +48,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(config.readModel) },
         ProjectionsService,
+        { provide: READ_MODEL_PROGRESS, useExisting: ProjectionsService },
         CommandPipeline,
         DocumentContentStore,
       ],

@@ -2,7 +2,7 @@ import type { Principal } from '@kluis/auth';
 import { type ApproveDocument, type Actor, type DocumentEvent, type DocumentState, type DocumentVerified, documentAggregate, isOnFile, type RejectDocument } from '@kluis/document-domain';
 import { knownHolders, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
-import { DocumentChanges } from '../../documents/document-changes';
+import { DocumentChanges } from '../../documents';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { IdentityNumberRegistry } from './identity-number-registry';

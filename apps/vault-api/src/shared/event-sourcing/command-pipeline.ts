@@ -1,13 +1,15 @@
 import type { Aggregate } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
-import { ProjectionsService } from '../../infrastructure/projections.service';
 import { type CommandOutcome, type CommandRequest, runCommand } from './run-command';
 
 /** Where the read model stands: the pipeline waits on it so an answer shows its own change. */
 export interface ReadModelProgress {
   caughtUpTo(position: number): Promise<boolean>;
 }
+
+/** Provided by whatever runs the projections; the pipeline knows it by this token only. */
+export const READ_MODEL_PROGRESS = Symbol('READ_MODEL_PROGRESS');
 
 export interface PipelineOutcome<Event, State> extends CommandOutcome<Event, State> {
   /** Whether the read model showed the change before the answer; false after the configured wait ran out. */
@@ -23,7 +25,7 @@ export interface PipelineOutcome<Event, State> extends CommandOutcome<Event, Sta
 export class CommandPipeline {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ProjectionsService) private readonly readModel: ReadModelProgress,
+    @Inject(READ_MODEL_PROGRESS) private readonly readModel: ReadModelProgress,
   ) {}
 
   async run<Command, Event extends { type: string; data: object }, State, Context>(
