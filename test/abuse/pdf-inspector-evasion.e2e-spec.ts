@@ -9,7 +9,7 @@ import {
   pdf,
   scriptInObjectStream,
   stream,
-} from '../../apps/vault-api/src/documents/submit-document/testing/pdf-files';
+} from '@kluis/pdf-inspector/testing';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
 import { expectProblem, upload } from '../support/vault-requests';
 

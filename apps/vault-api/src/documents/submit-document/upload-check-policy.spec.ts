@@ -1,4 +1,4 @@
-import type { PdfInspection } from './pdf-findings';
+import type { PdfInspection } from '@kluis/pdf-inspector';
 import { DEFAULT_UPLOAD_CHECK_POLICY, judgePdf, type UploadCheckPolicy } from './upload-check-policy';
 
 const inspected = (pages: number, activeContent: PdfInspection['activeContent'] = [], encryption: PdfInspection['encryption'] = 'none'): PdfInspection => ({

@@ -1,4 +1,4 @@
-import type { PdfActiveContent, PdfInspection } from './pdf-findings';
+import type { PdfActiveContent, PdfInspection } from '@kluis/pdf-inspector';
 
 /** How strict the vault is about what an uploaded file may carry besides its pages. */
 export interface UploadCheckPolicy {

@@ -1,5 +1,6 @@
 import type { UploadScan } from '@kluis/document-domain';
 import { MALWARE_SCANNER, type MalwareScanner } from '@kluis/malware-scanner';
+import { inspectPdf, PdfInspector } from '@kluis/pdf-inspector';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request } from 'express';
@@ -8,7 +9,6 @@ import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { DocumentContentStore, type StoredContent } from '../../encryption/document-content-store';
 import { byteLimit, TooLarge } from './byte-limit';
 import { type AcceptedMediaType, SNIFF_BYTES, sniffMediaType } from './media-type';
-import { inspectPdf, PdfInspector } from './pdf-inspector';
 import { peekHead } from './peek-head';
 import { sanitiseFilename } from './sanitise-filename';
 import { declaredTypeMatches } from './upload-check-declared-type';

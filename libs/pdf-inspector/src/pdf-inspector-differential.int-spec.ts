@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { compare, type Comparison, pdfFilesIn, referenceReadings, vaultReading } from './testing/pdf-differential';
 
 // The kept fixtures by default; PDF_CORPUS_DIR points the same comparison at a whole corpus.
-const corpus = process.env.PDF_CORPUS_DIR ?? join(__dirname, '../../../../../test/fixtures/pdf-corpus');
+const corpus = process.env.PDF_CORPUS_DIR ?? join(__dirname, '../../../test/fixtures/pdf-corpus');
 
 describe('the PDF inspector against a real reader (pdf.js)', () => {
   let comparisons: Comparison[];

@@ -1,0 +1,2 @@
+export { inspectPdf, PdfInspector, PdfNotReadToEndError } from './pdf-inspector';
+export type { PdfActiveContent, PdfEncryption, PdfInspection } from './pdf-findings';
