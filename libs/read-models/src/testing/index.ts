@@ -1,0 +1,1 @@
+export { inStream, projectionSpec, type ExpectedRows, type GivenEvent, type ProjectionUnderTest } from './projection-spec';
