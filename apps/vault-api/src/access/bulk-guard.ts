@@ -1,5 +1,14 @@
 import { departmentPolicyOf, hasRole, type Principal } from '@kluis/auth';
-import type { ReadModelDatabase } from '@kluis/read-models';
+import {
+  customersTouchedSince,
+  findBulkBlock,
+  lastBulkTouch,
+  liftBulkBlock,
+  listBulkBlocks,
+  type ReadModelDatabase,
+  recordBulkBlock,
+  recordBulkTouch,
+} from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
@@ -68,13 +77,12 @@ export class BulkGuard {
     }
     const now = this.clock.now();
     for (const { scope, limits } of scopes) {
-      const last = await this.db.selectFrom('bulk_touches').select('last_at').where('scope', '=', scope).where('customer_id', '=', customerId).executeTakeFirst();
+      const last = await lastBulkTouch(this.db, scope, customerId);
       for (const period of Object.keys(PERIODS) as Period[]) {
         const since = new Date(now.getTime() - PERIODS[period]).toISOString();
         // Already counted in this window: touching the same customer again costs nothing.
-        if (last && last.last_at > since) continue;
-        const row = await this.db.selectFrom('bulk_touches').select((eb) => eb.fn.countAll<number | string>().as('distinct')).where('scope', '=', scope).where('last_at', '>', since).executeTakeFirstOrThrow();
-        const distinct = Number(row.distinct) + 1;
+        if (last !== null && last > since) continue;
+        const distinct = (await customersTouchedSince(this.db, scope, since)) + 1;
         if (distinct > limits[period]) {
           await this.block(scope, period, limits[period], distinct, now);
           await this.recorder.record(principal, customerId, { type: 'BulkAccessBlocked', distinctCustomers: distinct, limit: limits[period] }, requestId);
@@ -82,33 +90,25 @@ export class BulkGuard {
         }
       }
     }
-    for (const { scope } of scopes) {
-      await this.db
-        .insertInto('bulk_touches')
-        .values({ scope, customer_id: customerId, last_at: now.toISOString() })
-        .onConflict((conflict) => conflict.columns(['scope', 'customer_id']).doUpdateSet({ last_at: now.toISOString() }))
-        .execute();
-    }
+    for (const { scope } of scopes) await recordBulkTouch(this.db, scope, customerId, now.toISOString());
   }
 
   /** Refuses (429) a principal that is blocked, for reads that span customers rather than touch one. */
   async assertNotBlocked(principal: Principal): Promise<void> {
     const scopes = this.scopesOf(principal).map(({ scope }) => scope);
     if (scopes.length === 0) return;
-    const block = await this.db.selectFrom('bulk_blocks').select(['period', 'limit_per_hour']).where('scope', 'in', scopes).executeTakeFirst();
+    const block = await findBulkBlock(this.db, scopes);
     if (block) throw blocked(block.period as Period, Number(block.limit_per_hour));
   }
 
   /** Active blocks, for administrators. */
   async blocks() {
-    return this.db.selectFrom('bulk_blocks').selectAll().orderBy('blocked_at').execute();
+    return listBulkBlocks(this.db);
   }
 
   /** Lifts a block once an administrator has looked; returns whether there was one. */
   async lift(scope: string): Promise<boolean> {
-    const deleted = await this.db.deleteFrom('bulk_blocks').where('scope', '=', scope).executeTakeFirst();
-    await this.db.deleteFrom('bulk_touches').where('scope', '=', scope).execute();
-    return Number(deleted.numDeletedRows) > 0;
+    return liftBulkBlock(this.db, scope);
   }
 
   private scopesOf(principal: Principal): Scope[] {
@@ -129,10 +129,6 @@ export class BulkGuard {
   }
 
   private async block(scope: string, period: Period, limit: number, distinct: number, now: Date): Promise<void> {
-    await this.db
-      .insertInto('bulk_blocks')
-      .values({ scope, blocked_at: now.toISOString(), distinct_customers: distinct, limit_per_hour: limit, period })
-      .onConflict((conflict) => conflict.column('scope').doNothing())
-      .execute();
+    await recordBulkBlock(this.db, { scope, blocked_at: now.toISOString(), distinct_customers: distinct, limit_per_hour: limit, period });
   }
 }

@@ -1,4 +1,4 @@
-import { cutFreeTextFromDeadLetters, openReadModelDatabase } from '@kluis/read-models';
+import { cutFreeTextFromDeadLetters, deleteCheckpoint, forgetIdempotencyKeys, openReadModelDatabase } from '@kluis/read-models';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -22,8 +22,8 @@ export async function readModelWithoutPersonalData(source: string, target: strin
       const names = PERSONAL_READ_MODELS.map((projection) => projection.name);
       await db.transaction().execute(async (trx) => {
         for (const projection of PERSONAL_READ_MODELS) await projection.reset(trx);
-        await trx.deleteFrom('projection_checkpoints').where('name', 'in', names).execute();
-        await trx.deleteFrom('idempotency_keys').execute();
+        for (const name of names) await deleteCheckpoint(trx, name);
+        await forgetIdempotencyKeys(trx);
         await cutFreeTextFromDeadLetters(trx);
       });
       await sql`vacuum into ${target}`.execute(db);

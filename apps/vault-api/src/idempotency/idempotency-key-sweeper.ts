@@ -1,4 +1,4 @@
-import type { ReadModelDatabase } from '@kluis/read-models';
+import { deleteIdempotencyKeysBefore, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
 import { Clock } from '../infrastructure/clock';
@@ -39,9 +39,7 @@ export class IdempotencyKeySweeper implements OnApplicationBootstrap, OnApplicat
     const cutoff = idempotencyCutoff(this.clock.now(), this.config);
     let deleted = 0;
     for (;;) {
-      const expired = this.db.selectFrom('idempotency_keys').select('scope_key').where('created_at', '<', cutoff).limit(BATCH);
-      const result = await this.db.deleteFrom('idempotency_keys').where('scope_key', 'in', expired).executeTakeFirst();
-      const count = Number(result.numDeletedRows);
+      const count = await deleteIdempotencyKeysBefore(this.db, cutoff, BATCH);
       deleted += count;
       if (count < BATCH) return deleted;
     }

@@ -1,5 +1,5 @@
 import type { Principal } from '@kluis/auth';
-import type { ReadModelDatabase } from '@kluis/read-models';
+import { findIdempotencyKey, type ReadModelDatabase, releaseIdempotencyKey, reserveIdempotencyKey, storeIdempotentAnswer } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
@@ -55,32 +55,23 @@ export class IdempotencyService {
     if (!reserved) return this.replay<Body>(scopeKey, fingerprint);
     try {
       const answer = await work();
-      await this.db
-        .updateTable('idempotency_keys')
-        .set({ status: answer.status, body: JSON.stringify(answer.body) })
-        .where('scope_key', '=', scopeKey)
-        .execute();
+      await storeIdempotentAnswer(this.db, scopeKey, { status: answer.status, body: JSON.stringify(answer.body) });
       return { ...answer, replayed: false };
     } catch (error) {
       // A refused request created nothing, so the key is free for a corrected retry.
-      await this.db.deleteFrom('idempotency_keys').where('scope_key', '=', scopeKey).execute();
+      await releaseIdempotencyKey(this.db, scopeKey);
       throw error;
     }
   }
 
   private async reserve(scopeKey: string, fingerprint: string): Promise<boolean> {
     const now = this.clock.now();
-    await this.db.deleteFrom('idempotency_keys').where('scope_key', '=', scopeKey).where('created_at', '<', idempotencyCutoff(now, this.config)).execute();
-    const inserted = await this.db
-      .insertInto('idempotency_keys')
-      .values({ scope_key: scopeKey, fingerprint, status: IN_PROGRESS, body: '', created_at: now.toISOString() })
-      .onConflict((conflict) => conflict.column('scope_key').doNothing())
-      .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+    const reservation = { scope_key: scopeKey, fingerprint, status: IN_PROGRESS, body: '', created_at: now.toISOString() };
+    return reserveIdempotencyKey(this.db, reservation, idempotencyCutoff(now, this.config));
   }
 
   private async replay<Body>(scopeKey: string, fingerprint: string): Promise<StoredAnswer<Body>> {
-    const stored = await this.db.selectFrom('idempotency_keys').selectAll().where('scope_key', '=', scopeKey).executeTakeFirst();
+    const stored = await findIdempotencyKey(this.db, scopeKey);
     // Gone between our reservation attempt and this read: the first request failed and freed the key.
     if (!stored) throw stillRunning();
     if (stored.fingerprint !== fingerprint) throw reusedKey();

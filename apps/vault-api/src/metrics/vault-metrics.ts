@@ -1,4 +1,4 @@
-import { countPendingScan, type ReadModelDatabase, reviewBacklog } from '@kluis/read-models';
+import { countBulkBlocks, countPendingScan, type ReadModelDatabase, reviewBacklog } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Clock } from '../infrastructure/clock';
@@ -71,8 +71,7 @@ export class VaultMetrics {
       help: 'Principals and departments the bulk-access guard has stopped, waiting for an administrator',
       registers: [this.registry],
       async collect() {
-        const { blocks } = await db.selectFrom('bulk_blocks').select((eb) => eb.fn.countAll<number>().as('blocks')).executeTakeFirstOrThrow();
-        this.set(Number(blocks));
+        this.set(await countBulkBlocks(db));
       },
     });
     new Gauge({

@@ -8,7 +8,18 @@ import {
   readDocumentRequestEvent,
 } from '@kluis/document-domain';
 import type { RecordedEvent } from '@kluis/event-store';
-import type { Projection, ReadModelSchema } from '@kluis/read-models';
+import {
+  closeAsk,
+  findFulfilmentDocument,
+  findOpenAsk,
+  forgetFulfilmentState,
+  openAsk,
+  type Projection,
+  type ReadModelSchema,
+  rememberFulfilmentDocument,
+  setFulfilmentDocumentStatus,
+  verifiedFulfilmentDocument,
+} from '@kluis/read-models';
 import type { Transaction } from 'kysely';
 
 type Trx = Transaction<ReadModelSchema>;
@@ -43,32 +54,22 @@ export function requestFulfilmentProjection(today: () => string, effects: Effect
         await onDocumentEvent(trx, readDocumentEvent(recorded.type, recorded.version, recorded.data), recorded, effects);
       }
     },
-    async reset(trx) {
-      await trx.deleteFrom('fulfilment_open_requests').execute();
-      await trx.deleteFrom('fulfilment_documents').execute();
-    },
+    reset: forgetFulfilmentState,
   };
 }
 
 async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: RecordedEvent, { satisfy, askAfterRejection }: Effects): Promise<void> {
-  const setStatus = (documentId: string, status: string, validUntil?: string | null) =>
-    trx.updateTable('fulfilment_documents').set(validUntil === undefined ? { status } : { status, valid_until: validUntil }).where('document_id', '=', documentId).execute();
   switch (event.type) {
     case 'DocumentSubmitted': {
       const { documentId, customerId, evidenceKind } = event.data;
       if (!evidenceKind) return;
-      await trx
-        .insertInto('fulfilment_documents')
-        .values({ document_id: documentId, customer_id: customerId, kind: evidenceKind, status: 'pending', valid_until: null })
-        .onConflict((conflict) => conflict.column('document_id').doNothing())
-        .execute();
-      return;
+      return rememberFulfilmentDocument(trx, { document_id: documentId, customer_id: customerId, kind: evidenceKind });
     }
     case 'DocumentVerified': {
-      const document = await trx.selectFrom('fulfilment_documents').selectAll().where('document_id', '=', event.data.documentId).executeTakeFirst();
+      const document = await findFulfilmentDocument(trx, event.data.documentId);
       if (!document) return;
-      await setStatus(document.document_id, 'verified', event.data.validUntil);
-      const open = await openRequestFor(trx, document);
+      await setFulfilmentDocumentStatus(trx, document.document_id, 'verified', event.data.validUntil);
+      const open = await findOpenAsk(trx, document.customer_id, document.kind);
       if (!open) return;
       const ask = { customerId: document.customer_id, kind: document.kind as EvidenceKind, documentId: document.document_id, cause: recorded };
       if (outlasts(event.data.validUntil, open.due_by)) return satisfy(ask);
@@ -80,9 +81,9 @@ async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Recorde
     case 'DocumentWithdrawn': {
       const { documentId } = event.data;
       const why = event.type === 'DocumentWithdrawn' ? { reasonCode: 'WITHDRAWN', message: 'It was withdrawn before it was checked.' } : { reasonCode: event.data.reasonCode, message: event.data.message };
-      await setStatus(documentId, event.type === 'DocumentWithdrawn' ? event.type : 'DocumentRejected');
-      const document = await trx.selectFrom('fulfilment_documents').select(['customer_id', 'kind']).where('document_id', '=', documentId).executeTakeFirst();
-      if (document && (await openRequestFor(trx, document))) {
+      await setFulfilmentDocumentStatus(trx, documentId, event.type === 'DocumentWithdrawn' ? event.type : 'DocumentRejected');
+      const document = await findFulfilmentDocument(trx, documentId);
+      if (document && (await findOpenAsk(trx, document.customer_id, document.kind))) {
         await askAfterRejection({ customerId: document.customer_id, kind: document.kind as EvidenceKind, documentId, ...why, cause: recorded });
       }
       return;
@@ -90,15 +91,11 @@ async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Recorde
     case 'DocumentExpired':
     case 'DocumentRevoked':
     case 'DocumentErased':
-      await setStatus(event.data.documentId, event.type);
-      return;
+      return setFulfilmentDocumentStatus(trx, event.data.documentId, event.type);
     default:
       return;
   }
 }
-
-const openRequestFor = (trx: Trx, document: { customer_id: string; kind: string }) =>
-  trx.selectFrom('fulfilment_open_requests').select(['request_id', 'due_by']).where('customer_id', '=', document.customer_id).where('kind', '=', document.kind).executeTakeFirst();
 
 /** Valid after the due date (or for good); without a due date, any currently valid document will do. */
 function outlasts(validUntil: string | null, dueBy: string | null): boolean {
@@ -110,26 +107,14 @@ async function onRequestEvent(trx: Trx, event: DocumentRequestEvent, recorded: R
   switch (event.type) {
     case 'DocumentRequested':
     case 'DocumentRequestAwaitingReview': {
-      await trx
-        .insertInto('fulfilment_open_requests')
-        .values({ customer_id: customerId, kind, request_id: event.data.requestId, due_by: event.data.dueBy })
-        .onConflict((conflict) => conflict.columns(['customer_id', 'kind']).doUpdateSet({ request_id: event.data.requestId, due_by: event.data.dueBy }))
-        .execute();
+      await openAsk(trx, { customer_id: customerId, kind, request_id: event.data.requestId, due_by: event.data.dueBy });
       const mustOutlast = [today, event.data.dueBy].filter((date): date is string => date !== null).sort().at(-1)!;
-      const onFile = await trx
-        .selectFrom('fulfilment_documents')
-        .select('document_id')
-        .where('customer_id', '=', customerId)
-        .where('kind', '=', kind)
-        .where('status', '=', 'verified')
-        .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', event.data.dueBy ? '>' : '>=', mustOutlast)]))
-        .executeTakeFirst();
+      const onFile = await verifiedFulfilmentDocument(trx, customerId, kind, event.data.dueBy ? { after: mustOutlast } : { from: mustOutlast });
       if (onFile) await satisfy({ customerId, kind, documentId: onFile.document_id, cause: recorded });
       return;
     }
     case 'DocumentRequestSatisfied':
-      await trx.deleteFrom('fulfilment_open_requests').where('customer_id', '=', customerId).where('kind', '=', kind).where('request_id', '=', event.data.requestId).execute();
-      return;
+      return closeAsk(trx, { customer_id: customerId, kind, request_id: event.data.requestId });
     default:
       return;
   }

@@ -1,5 +1,6 @@
 import type { CustomerRetentionTable } from '../retention/customer-retention.table';
 import type { NoticeOutboxTable } from '../notices/notice-outbox.table';
+import type { OperationalSchema } from '../operational/operational.schema';
 
 /**
  * Read-model tables. Timestamps are ISO-8601 strings (UTC, fixed width) so they sort the same on SQLite and
@@ -78,22 +79,6 @@ export interface DepartmentFeedTable {
   detail: string;
 }
 
-/** The request-fulfilment process manager's own memory: which documents can satisfy an ask, and which asks are open. */
-export interface FulfilmentDocumentsTable {
-  document_id: string;
-  customer_id: string;
-  kind: string;
-  status: string;
-  valid_until: string | null;
-}
-
-export interface FulfilmentOpenRequestsTable {
-  customer_id: string;
-  kind: string;
-  request_id: string;
-  due_by: string | null;
-}
-
 /** Who read what about a customer, and why: the customer's own view of their access record. */
 export interface AccessLogTable {
   customer_id: string;
@@ -108,23 +93,6 @@ export interface AccessLogTable {
   detail: string;
 }
 
-/** The bulk-access guard's sliding window: when each principal (or department) last touched each customer. */
-export interface BulkTouchesTable {
-  scope: string;
-  customer_id: string;
-  last_at: string;
-}
-
-/** Principals and departments the bulk guard stopped, until an admin lifts the block. */
-export interface BulkBlocksTable {
-  scope: string;
-  blocked_at: string;
-  distinct_customers: number;
-  limit_per_hour: number;
-  /** `hour` or `day`: the window whose limit was passed; `limit_per_hour` holds that window's limit. */
-  period: string;
-}
-
 /** Coalescing windows of the access record: one recorded entry per window, with how often it happened. */
 export interface AccessWindowsTable {
   window_key: string;
@@ -137,48 +105,15 @@ export interface ProjectionCheckpointsTable {
   position: number;
 }
 
-export interface IdempotencyKeysTable {
-  scope_key: string;
-  fingerprint: string;
-  status: number;
-  body: string;
-  created_at: string;
-}
-
-/** How far each department's webhook has delivered its feed. */
-export interface WebhookCursorsTable {
-  department: string;
-  position: number;
-}
-
-/** Feed entries a department's webhook would not accept after every attempt. */
-export interface WebhookDeadLettersTable {
-  id: string;
-  department: string;
-  position: number;
-  /** JSON: the feed entry, as it was sent. */
-  entry: string;
-  attempts: number;
-  last_status: number | null;
-  last_error: string | null;
-  failed_at: string;
-}
-
-export interface ReadModelSchema {
+/** The read models, and beside them the operational tables the vault's services keep (`operational/`). */
+export interface ReadModelSchema extends OperationalSchema {
   documents: DocumentsTable;
   document_references: DocumentReferencesTable;
   document_requests: DocumentRequestsTable;
   department_feed: DepartmentFeedTable;
-  fulfilment_documents: FulfilmentDocumentsTable;
-  fulfilment_open_requests: FulfilmentOpenRequestsTable;
   access_log: AccessLogTable;
-  bulk_touches: BulkTouchesTable;
-  bulk_blocks: BulkBlocksTable;
   access_windows: AccessWindowsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
-  idempotency_keys: IdempotencyKeysTable;
-  webhook_cursors: WebhookCursorsTable;
-  webhook_dead_letters: WebhookDeadLettersTable;
   customer_retention: CustomerRetentionTable;
   notice_outbox: NoticeOutboxTable;
 }

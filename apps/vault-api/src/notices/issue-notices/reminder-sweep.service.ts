@@ -1,6 +1,6 @@
 import { type DocumentType, type EvidenceKind, expiringSoonFor, type NoticeDraft, reminderFor } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { documentsExpiringBetween, type ReadModelDatabase } from '@kluis/read-models';
+import { documentsExpiringBetween, type ReadModelDatabase, sentAsksDueBetween } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
 import { Clock } from '../../infrastructure/clock';
@@ -46,14 +46,7 @@ export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutd
     const within = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
     const { reminderDays } = this.config.notices;
     // Only asks the customer was sent: one waiting on a document she already handed in asked her nothing yet.
-    const asks = await this.db
-      .selectFrom('fulfilment_open_requests as ask')
-      .innerJoin('document_requests as request', 'request.request_id', 'ask.request_id')
-      .select(['ask.request_id', 'ask.customer_id', 'ask.kind', 'ask.due_by'])
-      .where('request.status', '=', 'open')
-      .where('ask.due_by', '>=', today)
-      .where('ask.due_by', '<=', within(reminderDays))
-      .execute();
+    const asks = await sentAsksDueBetween(this.db, today, within(reminderDays));
     const expiring = await documentsExpiringBetween(this.db, today, within(this.config.expiryHorizonDays));
     const drafts = [
       ...asks.map((ask) => reminderFor({ requestId: ask.request_id, customerId: ask.customer_id, kind: ask.kind as EvidenceKind, dueBy: ask.due_by }, today, reminderDays)),
