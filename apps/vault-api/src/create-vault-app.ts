@@ -14,7 +14,7 @@ import { scopeRequest } from './lifecycle/request-scope';
 import { serveWebUi } from './web/static/serve-web-ui';
 import { uiSecurityHeaders } from './web/static/ui-security-headers';
 import { loadWebAssets } from './web/static/web-assets';
-import { loadWebConfig, type WebConfig } from './web/web-config';
+import { loadWebConfig, type WebConfig } from './config/web-config';
 import { WebModule } from './web/web.module';
 
 @Module({})

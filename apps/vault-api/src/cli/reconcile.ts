@@ -2,7 +2,7 @@ import { loadVaultConfig } from '../config/vault-config';
 import { openKeyVault } from '../encryption/open-key-vault';
 import { openBlobStore, openEventStore } from '../infrastructure/open-backends';
 import { reconcileBlobs } from '../reconciliation/reconcile-blobs';
-import { loadReconciliationConfig } from '../reconciliation/reconciliation-config';
+import { loadReconciliationConfig } from '../config/reconciliation-config';
 import { foundDataLoss } from '../reconciliation/reconciliation-report';
 import { loadReconciliationState, saveReconciliationState, stateAfter } from '../reconciliation/reconciliation-state';
 import { DocumentContentStore } from '../encryption/document-content-store';

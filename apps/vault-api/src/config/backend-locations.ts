@@ -9,7 +9,8 @@ export type EventStoreLocation =
 
 export type BlobStoreLocation = { readonly kind: 'file'; readonly dir: string } | { readonly kind: 's3'; readonly url: string };
 
-const localPath = (value: string, variable: string): string => {
+/** A file or folder a variable names, absolute; `sqlite:///srv/x` and `sqlite:/srv/x` name the same file. */
+export const localPath = (value: string, variable: string): string => {
   const path = value.replace(/^\/\/(?=\/)/, '');
   if (!path) throw new ConfigError(`${variable} names no path`);
   return isAbsolute(path) ? path : resolve(path);

@@ -1,4 +1,4 @@
-import { ConfigError } from './config-error';
+import { oneOf } from './one-of';
 
 const VARIABLE = 'VAULT_OPS_ENDPOINTS';
 const CHOICES = ['public', 'hidden'] as const;
@@ -14,9 +14,5 @@ export interface HttpExposure {
  * in production they are hidden unless an operator says otherwise (for a scraper on a private network).
  */
 export function httpExposureSetting(env: NodeJS.ProcessEnv, production: boolean): HttpExposure {
-  const raw = env[VARIABLE];
-  if (raw === undefined || raw === '') return { production, opsEndpoints: production ? 'hidden' : 'public' };
-  const choice = CHOICES.find((candidate) => candidate === raw);
-  if (!choice) throw new ConfigError(`${VARIABLE} must be one of ${CHOICES.join(', ')}`);
-  return { production, opsEndpoints: choice };
+  return { production, opsEndpoints: oneOf(env, VARIABLE, CHOICES, production ? 'hidden' : 'public') };
 }

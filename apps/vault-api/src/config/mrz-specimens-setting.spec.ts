@@ -14,6 +14,10 @@ describe('reading the ICAO specimen state (VAULT_MRZ_SPECIMENS)', () => {
     expect(() => mrzSpecimensSetting({ NODE_ENV: 'production', VAULT_MRZ_SPECIMENS: 'on' })).toThrow(ConfigError);
   });
 
+  it('reads NODE_ENV as every production rule does, so a near miss stops the vault rather than allowing specimens', () => {
+    expect(() => mrzSpecimensSetting({ NODE_ENV: 'Production', VAULT_MRZ_SPECIMENS: 'on' })).toThrow(/NODE_ENV must be one of/);
+  });
+
   it('refuses anything but on or off', () => {
     expect(() => mrzSpecimensSetting({ VAULT_MRZ_SPECIMENS: 'yes' })).toThrow('VAULT_MRZ_SPECIMENS must be on or off');
   });

@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error';
+import { isProduction } from './deployment-mode';
 
 const VARIABLE = 'VAULT_MRZ_SPECIMENS';
 
@@ -8,7 +9,7 @@ const VARIABLE = 'VAULT_MRZ_SPECIMENS';
  * specimen never identifies a customer.
  */
 export function mrzSpecimensSetting(env: NodeJS.ProcessEnv): boolean {
-  const production = env.NODE_ENV === 'production';
+  const production = isProduction(env);
   const raw = env[VARIABLE];
   if (raw === undefined || raw === '') return !production;
   if (raw !== 'on' && raw !== 'off') throw new ConfigError(`${VARIABLE} must be on or off`);

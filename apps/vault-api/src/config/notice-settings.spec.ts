@@ -13,6 +13,10 @@ describe('notice settings', () => {
     expect(settings({ NODE_ENV: 'production' }).mail).toEqual({ kind: 'off' });
   });
 
+  it('stop at a near miss of production rather than writing mail into the data directory', () => {
+    expect(() => settings({ NODE_ENV: 'prod' })).toThrow(/NODE_ENV must be one of/);
+  });
+
   it('mail over SMTP when a server is given', () => {
     expect(settings({ VAULT_SMTP_URL: 'smtp://user:secret@mail.bank.example:587', VAULT_PUBLIC_URL: 'https://kluis.bank.example/' })).toMatchObject({
       mail: { kind: 'smtp', url: 'smtp://user:secret@mail.bank.example:587' },

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { endpointUrl, positiveInteger, secretFrom, type WebhookEndpoint } from '../webhooks/webhook-config';
 import { ConfigError } from './config-error';
+import { isProduction } from './deployment-mode';
+import { positiveInteger } from './positive-integer';
+import { endpointUrl, secretFrom, type WebhookEndpoint } from './webhook-config';
 
 /** How notices reach the customer besides their inbox. */
 export type NoticeMail =
@@ -31,7 +33,7 @@ export interface NoticeSettings {
 
 /** Reads VAULT_SMTP_URL or VAULT_NOTICE_WEBHOOK_URL, VAULT_NOTICE_FROM, VAULT_PUBLIC_URL and the VAULT_NOTICE_* tuning. */
 export function noticeSettings(env: NodeJS.ProcessEnv, dataDir: string, port: number): NoticeSettings {
-  const production = env.NODE_ENV === 'production';
+  const production = isProduction(env);
   const mail = noticeMail(env, dataDir, production);
   const settings: NoticeSettings = {
     mail,

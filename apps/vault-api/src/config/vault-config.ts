@@ -2,23 +2,24 @@ import { type AuthConfig, DEFAULT_DEPARTMENT_POLICIES, type DepartmentPolicies, 
 import { InvalidS3BlobStoreConfigError, parseS3BlobStoreUrl, type S3BlobStoreConfig } from '@kluis/blob-store';
 import type { MalwareScannerSetting } from '@kluis/malware-scanner';
 import { CatalogueError, DEFAULT_CATALOGUE, type DocumentTypeCatalogue, parseCatalogue } from '@kluis/document-domain';
-import { readFileSync } from 'node:fs';
 import type { ReadModelLocation } from '@kluis/read-models';
 import { resolve } from 'node:path';
 import { type BlobStoreLocation, blobStoreLocation, type EventStoreLocation, eventStoreLocation, readModelLocation } from './backend-locations';
-import { DEFAULT_UPLOAD_CHECK_POLICY, type UploadCheckPolicy } from '../documents/submit-document/upload-check-policy';
-import { DEFAULT_MAX_IMAGE_PIXELS } from '../documents/submit-document/upload-check-image';
+import { DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_UPLOAD_CHECK_POLICY, type UploadCheckPolicy } from './upload-config';
 import { ConfigError } from './config-error';
 import { type HttpExposure, httpExposureSetting } from './http-exposure-setting';
 import { isProduction } from './deployment-mode';
 import { positiveInteger } from './positive-integer';
 import { amlRetentionYears } from './aml-retention-setting';
-import { type EncryptionConfig, loadEncryptionConfig } from '../encryption/encryption-config';
+import { type EncryptionConfig, loadEncryptionConfig } from './encryption-config';
 import { malwareScannerSetting } from './malware-scanner-setting';
 import { type RequestRules, requestRulesSetting } from './request-rules-setting';
 import { type NoticeSettings, noticeSettings } from './notice-settings';
 import { mrzSpecimensSetting } from './mrz-specimens-setting';
-import { loadWebhookConfig, type WebhookConfig } from '../webhooks/webhook-config';
+import { loadWebhookConfig, type WebhookConfig } from './webhook-config';
+import { readJsonFile } from './json-file';
+import { oneOf } from './one-of';
+import { onOff } from './on-off';
 
 export const VAULT_CONFIG = Symbol('VAULT_CONFIG');
 
@@ -150,40 +151,12 @@ export function loadVaultConfig(env: NodeJS.ProcessEnv): VaultConfig {
   };
 }
 
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
-  return raw as T;
-}
-
-function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'on' || raw === 'off') return raw === 'on';
-  throw new ConfigError(`${name} must be on or off`);
-}
-
 function s3Config(url: string, env: NodeJS.ProcessEnv): S3BlobStoreConfig {
   try {
     return parseS3BlobStoreUrl(url, env);
   } catch (error) {
     if (error instanceof InvalidS3BlobStoreConfigError) throw new ConfigError(`VAULT_BLOB_STORE: ${error.message}`);
     throw error;
-  }
-}
-
-function readJsonFile(file: string, variable: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ConfigError(`${variable} cannot be read`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ConfigError(`${variable} is not valid JSON`);
   }
 }
 

@@ -3,7 +3,7 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../config/config-error';
-import { loadEncryptionConfig } from './encryption-config';
+import { loadEncryptionConfig } from '../config/encryption-config';
 import { openKeyVault } from './open-key-vault';
 
 describe('the key vault the vault opens', () => {

@@ -1,7 +1,7 @@
 import { InvalidMasterKeyError, type KeyVault, loadMasterKeyRing, openKeyStore, openLocalKeyVault, UnknownMasterKeyError } from '@kluis/crypto';
 import { ConfigError } from '../config/config-error';
 import { CachingKeyVault } from './caching-key-vault';
-import type { EncryptionConfig } from './encryption-config';
+import type { EncryptionConfig } from '../config/encryption-config';
 import { JournaledKeyVault } from './journaled-key-vault';
 import { TombstoneJournal } from './tombstone-journal';
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../config/config-error';
-import { loadEncryptionConfig } from './encryption-config';
+import { loadEncryptionConfig } from '../config/encryption-config';
 import { openKeyVault } from './open-key-vault';
 import { rewrapDataKeys } from './rewrap-data-keys';
 

@@ -1,5 +1,5 @@
 import { loadMasterKeyRing, openKeyStore, openLocalKeyVault, type RewrapReport } from '@kluis/crypto';
-import type { EncryptionConfig } from './encryption-config';
+import type { EncryptionConfig } from '../config/encryption-config';
 
 export interface RotationReport extends RewrapReport {
   /** How many live data keys each master key wraps once the run is over: the old key's count should be zero. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { loadReconciliationConfig } from '../config/reconciliation-config';
 import { MetricsModule } from '../metrics';
-import { loadReconciliationConfig } from './reconciliation-config';
 import { RECONCILIATION_CONFIG, ReconciliationService } from './reconciliation.service';
 
 @Module({

@@ -8,7 +8,7 @@ import { Clock } from '../infrastructure/clock';
 import { DocumentContentStore } from '../encryption/document-content-store';
 import { VaultMetrics } from '../metrics';
 import { reconcileBlobs } from './reconcile-blobs';
-import type { ReconciliationConfig } from './reconciliation-config';
+import type { ReconciliationConfig } from '../config/reconciliation-config';
 import { foundDataLoss } from './reconciliation-report';
 import { loadReconciliationState, type ReconciliationSummary, reconciliationStatePath, saveReconciliationState, stateAfter } from './reconciliation-state';
 

@@ -3,7 +3,7 @@ import type { VaultConfig } from '../config/vault-config';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { uiConfigOf } from './ui-config/ui-config';
 import { UI_CONFIG, UiConfigController } from './ui-config/ui-config.http.controller';
-import type { WebConfig } from './web-config';
+import type { WebConfig } from '../config/web-config';
 
 /** The browser UI's public configuration and, in dev mode only, its sign-in. The files themselves are served by serveWebUi. */
 @Module({})

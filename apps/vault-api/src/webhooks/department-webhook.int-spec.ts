@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { eventually } from '../../../../test/support/eventually';
 import { DepartmentWebhook } from './department-webhook';
 import { type Behaviour, type ReceivedDelivery, WebhookReceiver } from './testing/webhook-receiver';
-import type { WebhookSettings } from './webhook-config';
-import { WebhookSecret } from './webhook-secret';
+import type { WebhookSettings } from '../config/webhook-config';
+import { WebhookSecret } from '../config/webhook-secret';
 
 /** Leases over one lock that the test can take away from its holder, or keep an instance from taking. */
 class LeaseBoard {

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { pause } from './pause';
 import { retryDelayMs } from './retry-delay';
 import { type DeliveryAttempt, sendFeedEntry } from './send-feed-entry';
-import type { WebhookEndpoint, WebhookSettings } from './webhook-config';
+import type { WebhookEndpoint, WebhookSettings } from '../config/webhook-config';
 import { WebhookCursorMovedError } from './webhook-cursor-moved.error';
 
 export interface DepartmentWebhookOptions {

@@ -1,5 +1,5 @@
 import { kluisSignature, SIGNATURE_HEADER } from './kluis-signature';
-import type { WebhookEndpoint } from './webhook-config';
+import type { WebhookEndpoint } from '../config/webhook-config';
 
 /** One POST. `error` says why it failed in words safe to store and show: no URL, no secret. */
 export type DeliveryAttempt = { readonly delivered: true; readonly status: number } | { readonly delivered: false; readonly status: number | null; readonly error: string };

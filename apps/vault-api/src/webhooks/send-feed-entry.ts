@@ -1,7 +1,7 @@
 import type { FeedEntry } from '@kluis/read-models';
 import { deliveryId } from './delivery-id';
 import { type DeliveryAttempt, postSigned, type PostOptions } from './post-signed';
-import type { WebhookEndpoint } from './webhook-config';
+import type { WebhookEndpoint } from '../config/webhook-config';
 
 export type { DeliveryAttempt } from './post-signed';
 

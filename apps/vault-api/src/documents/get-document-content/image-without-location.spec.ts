@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { aJpegImage, aPngImage, aTiffImage, exifWithGps, gpsRationals, pngChunk, RIJKSMUSEUM, xmpWithGps } from '../../../../../test/support/images';
-import { checkImage, DEFAULT_MAX_IMAGE_PIXELS } from '../submit-document/upload-check-image';
+import { DEFAULT_MAX_IMAGE_PIXELS } from '../../config/upload-config';
+import { checkImage } from '../submit-document/upload-check-image';
 import { exifWithoutGps } from './exif-without-gps';
 import { withoutLocation } from './image-without-location';
 

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { aJpegImage, aPngImage, aTiffImage, exifWithGps, pngChunk } from '../../../../../test/support/images';
-import { checkImage, DEFAULT_MAX_IMAGE_PIXELS, type ImageMediaType } from './upload-check-image';
+import { DEFAULT_MAX_IMAGE_PIXELS } from '../../config/upload-config';
+import { checkImage, type ImageMediaType } from './upload-check-image';
 
 /** Streams `file` through the check in chunks of `chunkSize` bytes and answers what came out. */
 async function checked(mediaType: ImageMediaType, file: Buffer, options: { chunkSize?: number; maxPixels?: number } = {}): Promise<Buffer> {

@@ -11,9 +11,6 @@ import { imageDamaged, imageTooLarge } from './upload-check-image-problems';
 
 export type ImageMediaType = Exclude<AcceptedMediaType, 'application/pdf'>;
 
-/** 100 megapixels: a 12,000 × 8,000 scan, and still far less than the gigapixels a "pixel flood" declares. */
-export const DEFAULT_MAX_IMAGE_PIXELS = 100_000_000;
-
 const PARSERS: Readonly<Record<ImageMediaType, () => ImageParse<void>>> = { 'image/jpeg': jpeg, 'image/png': png, 'image/tiff': tiff };
 
 /**

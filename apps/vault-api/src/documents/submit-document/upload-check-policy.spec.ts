@@ -1,5 +1,6 @@
 import type { PdfInspection } from '@kluis/pdf-inspector';
-import { DEFAULT_UPLOAD_CHECK_POLICY, judgePdf, type UploadCheckPolicy } from './upload-check-policy';
+import { DEFAULT_UPLOAD_CHECK_POLICY, type UploadCheckPolicy } from '../../config/upload-config';
+import { judgePdf } from './upload-check-policy';
 
 const inspected = (pages: number, activeContent: PdfInspection['activeContent'] = [], encryption: PdfInspection['encryption'] = 'none'): PdfInspection => ({
   pages,

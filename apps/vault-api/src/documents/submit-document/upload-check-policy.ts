@@ -1,14 +1,5 @@
 import type { PdfActiveContent, PdfInspection } from '@kluis/pdf-inspector';
-
-/** How strict the vault is about what an uploaded file may carry besides its pages. */
-export interface UploadCheckPolicy {
-  /** More pages than this and a PDF is refused. */
-  readonly maxPages: number;
-  /** `refuse`: a PDF with active content is not stored. `flag`: it is stored, and its active content recorded. */
-  readonly activeContent: 'refuse' | 'flag';
-}
-
-export const DEFAULT_UPLOAD_CHECK_POLICY: UploadCheckPolicy = { maxPages: 200, activeContent: 'refuse' };
+import type { UploadCheckPolicy } from '../../config/upload-config';
 
 export type PdfJudgement =
   | { readonly outcome: 'accept'; readonly flagged: readonly PdfActiveContent[] }

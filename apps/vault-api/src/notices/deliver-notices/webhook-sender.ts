@@ -1,5 +1,6 @@
 import type { NoticeSettings } from '../../config/notice-settings';
-import { postSigned, type WebhookEndpoint } from '../../webhooks';
+import type { WebhookEndpoint } from '../../config/webhook-config';
+import { postSigned } from '../../webhooks';
 import { NoticeNotSent, type NoticeSender, type Outgoing } from './notice-sender';
 
 const TIMEOUT_MS = 10_000;

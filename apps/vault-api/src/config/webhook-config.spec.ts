@@ -1,6 +1,6 @@
 import { DEFAULT_DEPARTMENT_POLICIES } from '@kluis/auth';
 import { inspect } from 'node:util';
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from './config-error';
 import { loadWebhookConfig, parseWebhookEndpoints } from './webhook-config';
 
 const secret = 's3cr3t-'.repeat(6);

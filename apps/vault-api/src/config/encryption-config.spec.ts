@@ -1,5 +1,5 @@
 import { aMasterKey } from '@kluis/crypto/testing';
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from './config-error';
 import { loadEncryptionConfig } from './encryption-config';
 
 describe('encryption configuration', () => {

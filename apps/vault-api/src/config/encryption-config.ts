@@ -1,7 +1,8 @@
 import { DEFAULT_KEY_STORE_FILE, InvalidMasterKeyError, type KeyStoreLocation, type MasterKeyOptions, parseMasterKey } from '@kluis/crypto';
-import { isAbsolute, join, resolve } from 'node:path';
-import { ConfigError } from '../config/config-error';
-import { isProduction } from '../config/deployment-mode';
+import { join } from 'node:path';
+import { localPath } from './backend-locations';
+import { ConfigError } from './config-error';
+import { isProduction } from './deployment-mode';
 
 /** Where customers' data keys are kept, how the master key wrapping them is found, and where erasures are recorded. */
 export interface EncryptionConfig {
@@ -55,10 +56,4 @@ function keyStoreLocation(value: string | undefined, dataDir: string): KeyStoreL
   if (value.startsWith('sqlite:')) return { kind: 'sqlite', file: localPath(value.slice('sqlite:'.length), 'VAULT_KEY_STORE') };
   if (/^postgres(ql)?:\/\//.test(value)) return { kind: 'postgres', url: value };
   throw new ConfigError('VAULT_KEY_STORE must start with sqlite: or postgres://');
-}
-
-function localPath(value: string, variable: string): string {
-  const path = value.replace(/^\/\/(?=\/)/, '');
-  if (!path) throw new ConfigError(`${variable} names no path`);
-  return isAbsolute(path) ? path : resolve(path);
 }

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '../config/config-error';
-import { loadVaultConfig } from '../config/vault-config';
+import { ConfigError } from './config-error';
+import { loadVaultConfig } from './vault-config';
 
 describe('webhook configuration from VAULT_WEBHOOKS_FILE', () => {
   let dir: string;

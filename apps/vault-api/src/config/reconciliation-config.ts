@@ -1,4 +1,5 @@
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from './config-error';
+import { onOff } from './on-off';
 
 export interface ReconciliationConfig {
   /** How often the running vault reconciles; null when this instance never does. */
@@ -25,11 +26,9 @@ function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number, al
  * VAULT_RECONCILE_DEEP (`on` or `off`, default off).
  */
 export function loadReconciliationConfig(env: NodeJS.ProcessEnv): ReconciliationConfig {
-  const deep = env.VAULT_RECONCILE_DEEP;
-  if (deep !== undefined && deep !== '' && deep !== 'on' && deep !== 'off') throw new ConfigError('VAULT_RECONCILE_DEEP must be on or off');
   return {
     intervalMs: milliseconds(env, 'VAULT_RECONCILE_INTERVAL_MS', HOUR, true),
     orphanGraceMs: milliseconds(env, 'VAULT_RECONCILE_ORPHAN_GRACE_MS', 24 * HOUR, false) ?? 24 * HOUR,
-    deep: deep === 'on',
+    deep: onOff(env, 'VAULT_RECONCILE_DEEP', false),
   };
 }

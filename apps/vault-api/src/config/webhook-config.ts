@@ -1,7 +1,8 @@
 import type { DepartmentPolicies } from '@kluis/auth';
-import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from './config-error';
+import { readJsonFile } from './json-file';
+import { positiveInteger } from './positive-integer';
 import { WebhookSecret } from './webhook-secret';
 
 /** Where a department's feed is pushed, and the secret its deliveries are signed with. */
@@ -32,13 +33,6 @@ export const MIN_SECRET_LENGTH = 32;
 
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
-export function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw))) throw new ConfigError(`${name} must be a positive whole number`);
-  return Number(raw);
-}
-
 /**
  * VAULT_WEBHOOKS_FILE names a JSON file `{ "<department>": { "url": "https://…", "secretEnv": "<VARIABLE>" } }`.
  * Secrets are read from the variables it names, never from the file, so the file can be shared and reviewed.
@@ -56,21 +50,7 @@ export function loadWebhookConfig(env: NodeJS.ProcessEnv, departments: Departmen
   if (settings.maxBackoffMs < settings.backoffMs) throw new ConfigError('VAULT_WEBHOOK_MAX_BACKOFF_MS must be at least VAULT_WEBHOOK_BACKOFF_MS');
   const file = env.VAULT_WEBHOOKS_FILE;
   if (!file) return { ...settings, endpoints: {} };
-  return { ...settings, endpoints: parseWebhookEndpoints(readJson(file), env, departments) };
-}
-
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ConfigError('VAULT_WEBHOOKS_FILE cannot be read');
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ConfigError('VAULT_WEBHOOKS_FILE is not valid JSON');
-  }
+  return { ...settings, endpoints: parseWebhookEndpoints(readJsonFile(file, 'VAULT_WEBHOOKS_FILE'), env, departments) };
 }
 
 /** Reads every department's endpoint, naming each problem by its path and each missing secret by its variable. */
