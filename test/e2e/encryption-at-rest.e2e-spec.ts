@@ -5,7 +5,8 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { VAULT_CONFIG, type VaultConfig } from '../../apps/vault-api/src/config/vault-config';
+import { STORAGE_CONFIG } from '../../apps/vault-api/src/config/config-tokens';
+import type { StorageConfig } from '../../apps/vault-api/src/config/storage-config';
 import { openEventStore } from '../../apps/vault-api/src/infrastructure/open-backends';
 import { aPdf } from '../support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
@@ -30,14 +31,14 @@ describe('encryption at rest: what the vault stores holds no plaintext of what i
     await removeDataDir(vault);
   });
 
-  const config = () => vault.app.get<VaultConfig>(VAULT_CONFIG);
+  const storage = () => vault.app.get<StorageConfig>(STORAGE_CONFIG);
 
   /** Every stored blob's bytes, and every event as the event store holds it, on whichever backends the vault runs. */
   async function bytesAtRest(): Promise<{ blobs: Buffer; events: Buffer }> {
     const blobStore = vault.app.get<BlobStore>(BLOB_STORE);
     const blobs: Buffer[] = [];
     for await (const blob of blobStore.list()) blobs.push(await bytesOf(await blobStore.get(blob.key)));
-    const raw = await openEventStore(config().eventStore);
+    const raw = await openEventStore(storage().eventStore);
     try {
       const events = await raw.readAll({ after: 0, limit: 10_000 });
       return { blobs: Buffer.concat(blobs), events: Buffer.from(JSON.stringify(events)) };
@@ -48,7 +49,7 @@ describe('encryption at rest: what the vault stores holds no plaintext of what i
 
   /** On the embedded default, the files themselves: the event store's database and log, and the blob folder. */
   async function filesAtRest(needle: Buffer): Promise<string[]> {
-    const { eventStore, blobStore } = config();
+    const { eventStore, blobStore } = storage();
     if (eventStore.kind !== 'sqlite' || blobStore.kind !== 'file') return [];
     const eventFiles = (await readdir(dirname(eventStore.file))).filter((name) => name.startsWith(basename(eventStore.file)));
     const found = await filesContainingPlaintext(blobStore.dir, needle);
@@ -86,7 +87,7 @@ describe('encryption at rest: what the vault stores holds no plaintext of what i
     }
     // The hash stays over the plaintext, for integrity, and is found where the search looks: the search is not blind.
     expect(containsPlaintext(atRest.events, Buffer.from(sha256(file)))).toBe(true);
-    if (config().eventStore.kind === 'sqlite') expect(await filesAtRest(Buffer.from(sha256(file)))).not.toEqual([]);
+    if (storage().eventStore.kind === 'sqlite') expect(await filesAtRest(Buffer.from(sha256(file)))).not.toEqual([]);
   });
 
   it('once the customer key is destroyed, the file is gone for good and the history reads with its personal fields erased', async () => {

@@ -1,4 +1,6 @@
-import { VAULT_CONFIG, type VaultConfig } from '../../apps/vault-api/src/config/vault-config';
+import { ENCRYPTION_CONFIG, STORAGE_CONFIG } from '../../apps/vault-api/src/config/config-tokens';
+import type { EncryptionConfig } from '../../apps/vault-api/src/config/encryption-config';
+import type { StorageConfig } from '../../apps/vault-api/src/config/storage-config';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
 import { expectProblem } from '../support/vault-requests';
 
@@ -14,20 +16,21 @@ describe('operating the vault', () => {
   });
 
   it('reports every backend and the projection lag on /health, without a token', async () => {
-    const config = vault.app.get<VaultConfig>(VAULT_CONFIG);
+    const storage = vault.app.get<StorageConfig>(STORAGE_CONFIG);
+    const encryption = vault.app.get<EncryptionConfig>(ENCRYPTION_CONFIG);
     const health = await vault.http().get('/health').expect(200);
     expect(health.body).toEqual({
       status: 'up',
       checks: {
-        eventStore: { status: 'up', backend: config.eventStore.kind },
-        blobStore: { status: 'up', backend: config.blobStore.kind },
-        readModel: { status: 'up', backend: config.readModel.kind },
-        keyStore: { status: 'up', backend: config.encryption.keyStore.kind },
+        eventStore: { status: 'up', backend: storage.eventStore.kind },
+        blobStore: { status: 'up', backend: storage.blobStore.kind },
+        readModel: { status: 'up', backend: storage.readModel.kind },
+        keyStore: { status: 'up', backend: encryption.keyStore.kind },
         malwareScanner: { status: 'disabled', backend: 'disabled' },
       },
       projections: { documents: { lag: 0 } },
       reconciliation: { status: 'not-run', at: null, missingBlobs: 0, hashMismatches: 0, orphanBlobs: 0 },
-      objectLock: expect.objectContaining({ status: config.s3?.objectLock ? 'enforced' : 'not-configured' }),
+      objectLock: expect.objectContaining({ status: storage.s3?.objectLock ? 'enforced' : 'not-configured' }),
       notices: { mail: 'folder', undelivered: 0 },
     });
   });

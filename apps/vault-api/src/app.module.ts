@@ -4,6 +4,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule } from './config/config.module';
 import type { VaultConfig } from './config/vault-config';
 import { AccessModule } from './access/access.module';
 import { AdminModule } from './admin/admin.module';
@@ -39,7 +40,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
-            level: config.logLevel,
+            level: config.server.logLevel,
             genReqId: (request, response) => {
               const id = requestIdOf(request as never);
               response.setHeader('X-Request-Id', id);
@@ -49,10 +50,11 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url === '/health' },
           },
         }),
+        ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, overrides),
         AuthModule.forRoot(config.auth),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.server.rateLimitPerMinute }]),
         // After AuthModule: global guards run in module order, and the throttler counts per principal.
         AccessModule,
         DocumentsModule,

@@ -14,7 +14,7 @@ import { scopeRequest } from './lifecycle/request-scope';
 import { serveWebUi } from './web/static/serve-web-ui';
 import { uiSecurityHeaders } from './web/static/ui-security-headers';
 import { loadWebAssets } from './web/static/web-assets';
-import { loadWebConfig, type WebConfig } from './config/web-config';
+import type { WebConfig } from './config/web-config';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -25,7 +25,7 @@ class VaultModule {}
  * stops and survives an escaped error is main's business (see lifecycle/).
  */
 export async function createVaultApp(config: VaultConfig, overrides: { clock?: Clock; web?: WebConfig } = {}): Promise<INestApplication> {
-  const web = overrides.web ?? loadWebConfig(process.env);
+  const web = overrides.web ?? config.web;
   const app = await NestFactory.create<NestExpressApplication>(
     { module: VaultModule, imports: [AppModule.forRoot(config, overrides), WebModule.forRoot(config, web)] },
     { bufferLogs: true, bodyParser: false },
@@ -34,8 +34,8 @@ export async function createVaultApp(config: VaultConfig, overrides: { clock?: C
   app.disable('x-powered-by');
   app.use(scopeRequest);
   answerUnparsableRequests(app.getHttpServer());
-  app.use(securityHeaders(config.http));
-  app.use(hiddenOpsEndpoints(config.http));
+  app.use(securityHeaders(config.server.http));
+  app.use(hiddenOpsEndpoints(config.server.http));
   parseRequestBodies(app);
   const assets = await loadWebAssets(web.assetsDir);
   if (assets) app.use(serveWebUi(assets, uiSecurityHeaders(config.auth)));

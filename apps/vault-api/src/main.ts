@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { keepNewFilesPrivate } from './config/private-files';
 import { ConfigError } from './config/config-error';
-import { loadVaultConfig } from './config/vault-config';
+import { vaultConfigFromEnvironment } from './config/from-environment';
 import { createVaultApp } from './create-vault-app';
 import { answerEscapedErrors } from './lifecycle/escaped-errors';
 import { stopOnSignals } from './lifecycle/graceful-shutdown';
@@ -10,14 +10,14 @@ import { VaultMetrics } from './metrics/vault-metrics';
 
 async function main(): Promise<void> {
   keepNewFilesPrivate();
-  const config = loadVaultConfig(process.env);
+  const config = vaultConfigFromEnvironment();
   const app = await createVaultApp(config);
   const logger = new Logger('Lifecycle');
   const log = { info: (context: object, message: string) => logger.log(context, message), error: (context: object, message: string) => logger.error(context, message) };
   const metrics = app.get(VaultMetrics);
   answerEscapedErrors(log, () => metrics.escapedErrors.inc());
-  stopOnSignals(app, config.shutdownGraceMs, log);
-  await app.listen(config.port);
+  stopOnSignals(app, config.server.shutdownGraceMs, log);
+  await app.listen(config.server.port);
 }
 
 main().catch((error: unknown) => {

@@ -75,7 +75,7 @@ export function describeCrashSafety(backends: () => Promise<NodeJS.ProcessEnv>):
       // The crash must have cut uploads off, or this proves nothing.
       expect(settled.filter((outcome) => outcome.status === 'rejected').length).toBeGreaterThan(0);
 
-      const planted = await openBlobStore(loadVaultConfig(env).blobStore, loadVaultConfig(env).s3).then((blobs) =>
+      const planted = await openBlobStore(loadVaultConfig(env).storage.blobStore, loadVaultConfig(env).storage.s3).then((blobs) =>
         blobs.put(`documents/${randomUUID()}`, Readable.from([aPdfOfSize(4096)])),
       );
       vault = await startBuiltVault(env);

@@ -1,4 +1,4 @@
-import { departmentPolicyOf, hasRole, type Principal } from '@kluis/auth';
+import { type DepartmentPolicies, departmentPolicyOf, hasRole, type Principal } from '@kluis/auth';
 import {
   customersTouchedSince,
   findBulkBlock,
@@ -10,7 +10,8 @@ import {
   recordBulkTouch,
 } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { StaffBulkLimits } from '../config/config-slices';
+import { DEPARTMENT_POLICIES, STAFF_BULK_LIMITS } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 import { ProblemException } from '../shared/http/problem.exception';
@@ -59,7 +60,8 @@ export function isOwnBlock(principal: Principal, scope: string): boolean {
 export class BulkGuard {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
+    @Inject(STAFF_BULK_LIMITS) private readonly staffBulkLimits: StaffBulkLimits,
     private readonly clock: Clock,
     private readonly recorder: AccessRecorder,
     private readonly refusals: RefusalRecorder,
@@ -112,12 +114,12 @@ export class BulkGuard {
   }
 
   private scopesOf(principal: Principal): Scope[] {
-    const staff = this.config.staffBulkLimits;
+    const staff = this.staffBulkLimits;
     const own = (perHour: number, perDay: number): Scope => ({ scope: `principal:${principal.sub}`, limits: { hour: perHour, day: perDay } });
     // A compromised group of reviewers, each under their own limit, is still caught together.
     if (hasRole(principal, 'reviewer')) return [own(staff.perHour, staff.perDay), { scope: 'reviewers', limits: { hour: staff.reviewersPerHour, day: staff.reviewersPerDay } }];
     if (hasRole(principal, 'admin')) return [own(staff.perHour, staff.perDay)];
-    const policy = departmentPolicyOf(principal, this.config.departments);
+    const policy = departmentPolicyOf(principal, this.departments);
     if (!policy) return [];
     return [
       own(policy.customersPerHour ?? DEPARTMENT_PRINCIPAL_CUSTOMERS_PER_HOUR, policy.customersPerDay ?? DEPARTMENT_PRINCIPAL_CUSTOMERS_PER_DAY),

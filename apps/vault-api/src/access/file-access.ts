@@ -1,6 +1,6 @@
-import type { Principal } from '@kluis/auth';
+import type { DepartmentPolicies, Principal } from '@kluis/auth';
 import { Inject, Injectable } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { DEPARTMENT_POLICIES } from '../config/config-tokens';
 import { assertFileAccess, type FileAction, type FileTarget, isOwner } from '../shared/access/customer-file-access';
 import { ProblemException } from '../shared/http/problem.exception';
 import { type AccessRecord, AccessRecorder } from './access-recorder';
@@ -15,7 +15,7 @@ import { RefusalRecorder } from './refusal-recorder';
 @Injectable()
 export class FileAccess {
   constructor(
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
     private readonly recorder: AccessRecorder,
     private readonly refusals: RefusalRecorder,
     private readonly bulk: BulkGuard,
@@ -23,7 +23,7 @@ export class FileAccess {
 
   async assert(principal: Principal, target: FileTarget & { documentId?: string }, action: FileAction, requestId: string): Promise<void> {
     try {
-      assertFileAccess(principal, target, action, this.config.departments);
+      assertFileAccess(principal, target, action, this.departments);
     } catch (error) {
       if (error instanceof ProblemException && !isOwner(principal, target.customerId)) {
         await this.refusals.record(principal, target.customerId, { action, documentId: target.documentId ?? null, status: error.getStatus() }, requestId);

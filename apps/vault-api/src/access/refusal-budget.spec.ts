@@ -1,6 +1,6 @@
 import type { Principal } from '@kluis/auth';
 import { MovableClock } from '../../../../test/support/movable-clock';
-import type { VaultConfig } from '../config/vault-config';
+import type { ServerConfig } from '../config/config-slices';
 import { RefusalBudget } from './refusal-budget';
 
 const prober: Principal = { sub: 'C-prober', roles: ['customer'], scopes: [] };
@@ -8,7 +8,7 @@ const other: Principal = { sub: 'C-other', roles: ['customer'], scopes: [] };
 
 describe('the refusal budget', () => {
   const clock = new MovableClock(new Date('2026-12-07T10:00:00Z'));
-  const budget = new RefusalBudget({ rateLimitPerMinute: 30 } as VaultConfig, clock);
+  const budget = new RefusalBudget({ rateLimitPerMinute: 30 } as ServerConfig, clock);
 
   it('lets a principal be refused a tenth of the rate limit in a minute, then stops that principal only', () => {
     for (let refusal = 0; refusal < 2; refusal += 1) budget.charge(prober);

@@ -1,6 +1,7 @@
 import type { Principal } from '@kluis/auth';
 import { Inject, Injectable } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { ServerConfig } from '../config/config-slices';
+import { SERVER_CONFIG } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
 
 /** A refused attempt weighs this many answered requests: guessing at other customers' files soon runs out. */
@@ -20,10 +21,10 @@ export class RefusalBudget {
   private readonly perMinute: number;
 
   constructor(
-    @Inject(VAULT_CONFIG) config: VaultConfig,
+    @Inject(SERVER_CONFIG) server: ServerConfig,
     private readonly clock: Clock,
   ) {
-    this.perMinute = Math.max(1, Math.floor(config.rateLimitPerMinute / REFUSAL_WEIGHT));
+    this.perMinute = Math.max(1, Math.floor(server.rateLimitPerMinute / REFUSAL_WEIGHT));
   }
 
   charge(principal: Principal): void {

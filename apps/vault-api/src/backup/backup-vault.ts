@@ -24,7 +24,7 @@ import { headPositionOf, snapshotSqlite } from './sqlite-snapshot';
  *    never goes along, not even a dev vault's generated one: a restore is given it as the vault is.
  * The manifest is written last and marks the backup finished.
  */
-export async function backupVault(config: VaultConfig, target: string, now: () => Date = () => new Date()): Promise<BackupManifest> {
+export async function backupVault(config: Pick<VaultConfig, 'storage' | 'encryption'>, target: string, now: () => Date = () => new Date()): Promise<BackupManifest> {
   const source = embeddedLocations(config);
   await claimEmptyFolder(target);
   const createdAt = now().toISOString();

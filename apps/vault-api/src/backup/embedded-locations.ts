@@ -10,11 +10,11 @@ export interface EmbeddedLocations {
   readonly keys: string;
 }
 
-export function embeddedLocations(config: VaultConfig): EmbeddedLocations {
-  if (config.eventStore.kind !== 'sqlite') throw new BackupNotSupportedError(`the ${config.eventStore.kind} event store`);
-  if (config.readModel.kind !== 'sqlite') throw new BackupNotSupportedError(`the ${config.readModel.kind} read model`);
-  if (config.blobStore.kind !== 'file') throw new BackupNotSupportedError(`the ${config.blobStore.kind} blob store`);
+export function embeddedLocations(config: Pick<VaultConfig, 'storage' | 'encryption'>): EmbeddedLocations {
+  if (config.storage.eventStore.kind !== 'sqlite') throw new BackupNotSupportedError(`the ${config.storage.eventStore.kind} event store`);
+  if (config.storage.readModel.kind !== 'sqlite') throw new BackupNotSupportedError(`the ${config.storage.readModel.kind} read model`);
+  if (config.storage.blobStore.kind !== 'file') throw new BackupNotSupportedError(`the ${config.storage.blobStore.kind} blob store`);
   const keyStore = config.encryption.keyStore;
   if (keyStore.kind !== 'sqlite') throw new BackupNotSupportedError(`the ${keyStore.kind} key store`);
-  return { dataDir: config.dataDir, events: config.eventStore.file, readModel: config.readModel.file, blobs: config.blobStore.dir, keys: keyStore.file };
+  return { dataDir: config.storage.dataDir, events: config.storage.eventStore.file, readModel: config.storage.readModel.file, blobs: config.storage.blobStore.dir, keys: keyStore.file };
 }

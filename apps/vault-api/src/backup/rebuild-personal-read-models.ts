@@ -8,14 +8,14 @@ import { PERSONAL_READ_MODELS } from './personal-read-models';
  * since the backup reads back with their personal fields absent, and so do the rows made from them. The webhook
  * dead letters then take their entries' detail back from the rebuilt feed.
  */
-export async function rebuildPersonalReadModels(config: VaultConfig, names: readonly string[]): Promise<void> {
+export async function rebuildPersonalReadModels(config: Pick<VaultConfig, 'storage' | 'encryption'>, names: readonly string[]): Promise<void> {
   const projections = PERSONAL_READ_MODELS.filter((projection) => names.includes(projection.name));
   if (projections.length === 0) return;
   const store = await openSealedEventStore(config);
   try {
-    const db = await openReadModelDatabase(config.readModel);
+    const db = await openReadModelDatabase(config.storage.readModel);
     try {
-      for (const projection of projections) await rebuildBeside(db, config.readModel, store, projection);
+      for (const projection of projections) await rebuildBeside(db, config.storage.readModel, store, projection);
       if (projections.includes(documentsProjection)) await refillDeadLettersFromFeed(db);
     } finally {
       await db.destroy();

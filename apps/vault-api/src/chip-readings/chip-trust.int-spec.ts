@@ -24,7 +24,7 @@ describe('the CSCA trust store the vault runs with', () => {
 
   const pem = (pki: TestPki) => toPem('CERTIFICATE', pki.csca.certificate.toSchema().toBER());
   const trustFor = (location: string | undefined) =>
-    new ChipTrust(loadVaultConfig({ VAULT_DATA_DIR: folder, NODE_ENV: 'test', ...(location ? { VAULT_CSCA_MASTER_LIST: location } : {}) }));
+    new ChipTrust(loadVaultConfig({ VAULT_DATA_DIR: folder, NODE_ENV: 'test', ...(location ? { VAULT_CSCA_MASTER_LIST: location } : {}) }).reviews);
   const accepts = (trust: ChipTrust, pki: TestPki) => verifyChipReading(aChipReading(pki, now), trust.current()!, now, { mrzSpecimens: true }).passed;
 
   it('is off without VAULT_CSCA_MASTER_LIST', async () => {

@@ -1,7 +1,8 @@
 import { type CscaTrustStore, loadCscaTrustStore } from '@kluis/chip-verification';
 import { ConfigError } from '../config/config-error';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { ReviewConfig } from '../config/config-slices';
+import { REVIEW_CONFIG } from '../config/config-tokens';
 
 /**
  * The CSCA trust store named by `VAULT_CSCA_MASTER_LIST`, loaded at start-up (a store that cannot be read stops the
@@ -13,11 +14,11 @@ export class ChipTrust implements OnModuleInit, OnApplicationShutdown {
   private store: CscaTrustStore | null = null;
   private readonly onHangUp = () => void this.reload();
 
-  constructor(@Inject(VAULT_CONFIG) private readonly config: VaultConfig) {}
+  constructor(@Inject(REVIEW_CONFIG) private readonly reviews: ReviewConfig) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.config.cscaMasterList === null) return;
-    this.store = await loadCscaTrustStore(this.config.cscaMasterList).catch((error: unknown) => {
+    if (this.reviews.cscaMasterList === null) return;
+    this.store = await loadCscaTrustStore(this.reviews.cscaMasterList).catch((error: unknown) => {
       throw new ConfigError(`VAULT_CSCA_MASTER_LIST: ${error instanceof Error ? error.message : String(error)}`);
     });
     process.on('SIGHUP', this.onHangUp);
@@ -33,9 +34,9 @@ export class ChipTrust implements OnModuleInit, OnApplicationShutdown {
   }
 
   async reload(): Promise<void> {
-    if (this.config.cscaMasterList === null) return;
+    if (this.reviews.cscaMasterList === null) return;
     try {
-      this.store = await loadCscaTrustStore(this.config.cscaMasterList);
+      this.store = await loadCscaTrustStore(this.reviews.cscaMasterList);
       this.logger.log({ cscas: this.store.cscas.length, crls: this.store.crls.length }, 'CSCA trust store reloaded');
     } catch (error) {
       this.logger.error({ err: error }, 'CSCA trust store could not be reloaded; the previous one stays in use');

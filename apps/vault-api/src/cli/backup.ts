@@ -1,5 +1,5 @@
 import { backupVault } from '../backup/backup-vault';
-import { loadVaultConfig } from '../config/vault-config';
+import { vaultConfigFromEnvironment } from '../config/from-environment';
 import { parseCliArguments } from './cli-arguments';
 import { runCli } from './run-cli';
 
@@ -10,7 +10,7 @@ runCli({
   failure: 'backup failed',
   run: async (target) => {
     const started = Date.now();
-    const manifest = await backupVault(loadVaultConfig(process.env), target);
+    const manifest = await backupVault(vaultConfigFromEnvironment(), target);
     process.stdout.write(`${JSON.stringify({ ...manifest, folder: target, tookMs: Date.now() - started }, null, 2)}\n`);
     // A blob that no longer matches its hash is a lost document: the backup is kept, but a scheduler must hear of it.
     return manifest.blobs.corrupt.length > 0 ? 3 : 0;

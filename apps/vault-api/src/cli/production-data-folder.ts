@@ -13,14 +13,14 @@ const anyExists = async (paths: readonly string[]): Promise<boolean> =>
  * written beside production data would let anyone who can read the folder, or who later starts it in dev mode,
  * sign in as anyone.
  */
-export async function holdsProductionData(config: VaultConfig): Promise<boolean> {
+export async function holdsProductionData(config: Pick<VaultConfig, 'storage' | 'encryption'>): Promise<boolean> {
   const dataFiles = [
-    config.eventStore.kind === 'sqlite' ? config.eventStore.file : null,
+    config.storage.eventStore.kind === 'sqlite' ? config.storage.eventStore.file : null,
     config.encryption.keyStore.kind === 'sqlite' ? config.encryption.keyStore.file : null,
-    config.readModel.kind === 'sqlite' ? config.readModel.file : null,
-    config.blobStore.kind === 'file' ? config.blobStore.dir : null,
+    config.storage.readModel.kind === 'sqlite' ? config.storage.readModel.file : null,
+    config.storage.blobStore.kind === 'file' ? config.storage.blobStore.dir : null,
     config.encryption.tombstoneJournal,
   ].filter((file): file is string => file !== null);
-  const devKeys = [join(config.dataDir, DEV_SIGNING_KEY_FILE), devMasterKeyPath(config.dataDir)];
+  const devKeys = [join(config.storage.dataDir, DEV_SIGNING_KEY_FILE), devMasterKeyPath(config.storage.dataDir)];
   return (await anyExists(dataFiles)) && !(await anyExists(devKeys));
 }

@@ -1,5 +1,5 @@
 import { accessLogProjection, documentsProjection, openReadModelDatabase, type Projection, rebuildBeside } from '@kluis/read-models';
-import { loadVaultConfig } from '../config/vault-config';
+import { vaultConfigFromEnvironment } from '../config/from-environment';
 import { openSealedEventStore } from '../infrastructure/open-backends';
 import { CliUsageError, parseCliArguments } from './cli-arguments';
 import { runCli } from './run-cli';
@@ -13,13 +13,13 @@ const USAGE = `usage: npm run projections:rebuild -- [${PROJECTIONS.map((project
  * The vault may keep running: readers see the old rows until the swap and the new ones after it.
  */
 async function rebuild(names: readonly string[]): Promise<number> {
-  const config = loadVaultConfig(process.env);
+  const config = vaultConfigFromEnvironment();
   const store = await openSealedEventStore(config);
   try {
-    const db = await openReadModelDatabase(config.readModel);
+    const db = await openReadModelDatabase(config.storage.readModel);
     try {
       for (const projection of PROJECTIONS.filter(({ name }) => names.length === 0 || names.includes(name))) {
-        const outcome = await rebuildBeside(db, config.readModel, store, projection);
+        const outcome = await rebuildBeside(db, config.storage.readModel, store, projection);
         const seconds = Math.max((outcome.buildMs + outcome.swapMs) / 1000, 0.001);
         process.stdout.write(`${JSON.stringify({ projection: projection.name, ...outcome, eventsPerSecond: Math.round(outcome.events / seconds) })}\n`);
       }

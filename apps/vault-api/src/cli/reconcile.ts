@@ -1,8 +1,7 @@
-import { loadVaultConfig } from '../config/vault-config';
+import { vaultConfigFromEnvironment } from '../config/from-environment';
 import { openKeyVault } from '../encryption/open-key-vault';
 import { openBlobStore, openEventStore } from '../infrastructure/open-backends';
 import { reconcileBlobs } from '../reconciliation/reconcile-blobs';
-import { loadReconciliationConfig } from '../config/reconciliation-config';
 import { foundDataLoss } from '../reconciliation/reconciliation-report';
 import { loadReconciliationState, saveReconciliationState, stateAfter } from '../reconciliation/reconciliation-state';
 import { DocumentContentStore } from '../encryption/document-content-store';
@@ -19,16 +18,16 @@ const DATA_LOSS = 3;
 
 /** Compares the blob store with the registry, deletes orphans past their grace period, and prints what it found. */
 async function reconcile({ flags }: CliArguments): Promise<number> {
-  const config = loadVaultConfig(process.env);
-  const reconciliation = loadReconciliationConfig(process.env);
-  const store = await openEventStore(config.eventStore);
+  const config = vaultConfigFromEnvironment();
+  const { reconciliation } = config;
+  const store = await openEventStore(config.storage.eventStore);
   const keys = await openKeyVault(config.encryption).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
   try {
-    const blobs = await openBlobStore(config.blobStore, config.s3);
-    const previous = await loadReconciliationState(config.dataDir);
+    const blobs = await openBlobStore(config.storage.blobStore, config.storage.s3);
+    const previous = await loadReconciliationState(config.storage.dataDir);
     const report = await reconcileBlobs(store, blobs, {
       now: () => new Date(),
       contents: new DocumentContentStore(blobs, keys),
@@ -38,7 +37,7 @@ async function reconcile({ flags }: CliArguments): Promise<number> {
       orphansFirstSeen: previous.orphansFirstSeen,
     });
     const state = stateAfter(report);
-    await saveReconciliationState(config.dataDir, state);
+    await saveReconciliationState(config.storage.dataDir, state);
     process.stdout.write(`${JSON.stringify(state.last, null, 2)}\n`);
     return foundDataLoss(report) ? DATA_LOSS : 0;
   } finally {

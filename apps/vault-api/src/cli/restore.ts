@@ -1,4 +1,4 @@
-import { loadVaultConfig } from '../config/vault-config';
+import { vaultConfigFromEnvironment } from '../config/from-environment';
 import { restoreVault } from '../backup/restore-vault';
 import { parseCliArguments } from './cli-arguments';
 import { runCli } from './run-cli';
@@ -9,9 +9,9 @@ runCli({
   parse: (argv) => parseCliArguments(argv, { operands: { min: 1, max: 1, name: 'backup folder' } }).operands[0] ?? '',
   failure: 'restore failed',
   run: async (source) => {
-    const config = loadVaultConfig(process.env);
+    const config = vaultConfigFromEnvironment();
     const manifest = await restoreVault(config, source);
-    process.stdout.write(`${JSON.stringify({ restoredFrom: source, into: config.dataDir, ...manifest }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ restoredFrom: source, into: config.storage.dataDir, ...manifest }, null, 2)}\n`);
     return 0;
   },
 });

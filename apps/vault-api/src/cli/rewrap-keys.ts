@@ -1,4 +1,4 @@
-import { loadVaultConfig } from '../config/vault-config';
+import { vaultConfigFromEnvironment } from '../config/from-environment';
 import { rewrapDataKeys } from '../encryption/rewrap-data-keys';
 import { parseCliArguments } from './cli-arguments';
 import { runCli } from './run-cli';
@@ -10,7 +10,7 @@ runCli({
   parse: (argv) => parseCliArguments(argv, { operands: { min: 0, max: 0 } }),
   failure: 're-wrapping failed',
   run: async () => {
-    const report = await rewrapDataKeys(loadVaultConfig(process.env).encryption);
+    const report = await rewrapDataKeys(vaultConfigFromEnvironment().encryption);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   },

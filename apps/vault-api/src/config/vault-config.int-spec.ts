@@ -11,25 +11,27 @@ describe('configuration', () => {
   it('runs embedded under the data directory when nothing is set', () => {
     const config = load({});
     expect(config).toMatchObject({
-      port: 3000,
-      dataDir,
-      maxUploadBytes: 25 * 1024 * 1024,
-      eventStore: { kind: 'sqlite', file: join(dataDir, 'events.db') },
-      blobStore: { kind: 'file', dir: join(dataDir, 'blobs') },
-      readModel: { kind: 'sqlite', file: join(dataDir, 'read-models.db') },
+      server: { port: 3000 },
+      storage: {
+        dataDir,
+        eventStore: { kind: 'sqlite', file: join(dataDir, 'events.db') },
+        blobStore: { kind: 'file', dir: join(dataDir, 'blobs') },
+        readModel: { kind: 'sqlite', file: join(dataDir, 'read-models.db') },
+      },
+      uploads: { maxBytes: 25 * 1024 * 1024 },
       auth: { mode: 'dev' },
-      reviewClaimMinutes: 30,
-      expiryHorizonDays: 60,
-      projector: true,
+      reviews: { claimMinutes: 30 },
+      expiry: { horizonDays: 60 },
+      projections: { projector: true },
     });
-    expect(load({ VAULT_PROJECTOR: 'off' }).projector).toBe(false);
+    expect(load({ VAULT_PROJECTOR: 'off' }).projections.projector).toBe(false);
   });
 
   it('picks backends by URL', () => {
     const config = load({ VAULT_EVENT_STORE: 'esdb://es1:2113,es2:2113?tls=true', VAULT_READ_MODEL: 'postgres://kluis@db/kluis', VAULT_BLOB_STORE: 'file:/srv/blobs' });
-    expect(config.eventStore).toEqual({ kind: 'esdb', url: 'esdb://es1:2113,es2:2113?tls=true' });
-    expect(config.readModel).toEqual({ kind: 'postgres', url: 'postgres://kluis@db/kluis' });
-    expect(config.blobStore).toEqual({ kind: 'file', dir: '/srv/blobs' });
+    expect(config.storage.eventStore).toEqual({ kind: 'esdb', url: 'esdb://es1:2113,es2:2113?tls=true' });
+    expect(config.storage.readModel).toEqual({ kind: 'postgres', url: 'postgres://kluis@db/kluis' });
+    expect(config.storage.blobStore).toEqual({ kind: 'file', dir: '/srv/blobs' });
   });
 
   it.each([
@@ -62,8 +64,8 @@ describe('configuration', () => {
 
   it('reads an S3 blob store with credentials from the environment, never echoing them in errors', () => {
     const config = load({ VAULT_BLOB_STORE: 's3://minio.internal:9000/?bucket=kluis&useSSL=false', VAULT_S3_ACCESS_KEY: 'vault', VAULT_S3_SECRET_KEY: 'correct-horse-battery' });
-    expect(config.blobStore).toEqual({ kind: 's3', url: 's3://minio.internal:9000/?bucket=kluis&useSSL=false' });
-    expect(config.s3).toMatchObject({ bucket: 'kluis' });
+    expect(config.storage.blobStore).toEqual({ kind: 's3', url: 's3://minio.internal:9000/?bucket=kluis&useSSL=false' });
+    expect(config.storage.s3).toMatchObject({ bucket: 'kluis' });
     let message = '';
     try {
       load({ VAULT_BLOB_STORE: 's3://minio.internal:9000/?useSSL=maybe', VAULT_S3_ACCESS_KEY: 'vault', VAULT_S3_SECRET_KEY: 'correct-horse-battery' });

@@ -2,9 +2,9 @@ import type { Principal } from '@kluis/auth';
 import { type DocumentCommand, type DocumentContext, type DocumentEvent, type DocumentState, type DocumentTypeCatalogue, isOnFile } from '@kluis/document-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { FileAccess } from '../access';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { ReviewConfig } from '../config/config-slices';
+import { DOCUMENT_CATALOGUE, REVIEW_CONFIG } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
-import { DOCUMENT_CATALOGUE } from '../infrastructure/tokens';
 import type { FileAction } from '../shared/access/customer-file-access';
 import { metadataFor } from '../shared/event-sourcing/event-metadata';
 import type { CommandRequest } from '../shared/event-sourcing/run-command';
@@ -21,7 +21,7 @@ export type DocumentChange = Omit<CommandRequest<DocumentCommand, DocumentEvent,
 export class DocumentChanges {
   constructor(
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(REVIEW_CONFIG) private readonly reviews: ReviewConfig,
     private readonly clock: Clock,
     private readonly access: FileAccess,
   ) {}
@@ -29,7 +29,7 @@ export class DocumentChanges {
   by(principal: Principal, requestId: string, action: FileAction, expectedRevision?: number): DocumentChange {
     const now = this.clock.now();
     return {
-      context: { now, catalogue: this.catalogue, mrzSpecimens: this.config.mrzSpecimens },
+      context: { now, catalogue: this.catalogue, mrzSpecimens: this.reviews.mrzSpecimens },
       metadata: metadataFor(principal, requestId, now),
       subject: (state) => (isOnFile(state) ? state.customerId : undefined),
       expectedRevision,

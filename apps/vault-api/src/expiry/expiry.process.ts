@@ -3,11 +3,12 @@ import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { documentsPastValidity, findEvidence, findPendingEvidence, type ReadModelDatabase, reliedOnAndLapsing } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { ExpiryConfig } from '../config/config-slices';
+import { DOCUMENT_CATALOGUE, EXPIRY_CONFIG } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
 import { LeadingTimer } from '../infrastructure/leading-timer';
 import { ProjectionsService } from '../infrastructure/projections.service';
-import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../infrastructure/tokens';
+import { READ_MODEL_DB } from '../infrastructure/tokens';
 import { runCommand } from '../shared/event-sourcing/run-command';
 import { systemMetadata } from '../shared/event-sourcing/system-metadata';
 
@@ -30,7 +31,7 @@ export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(EXPIRY_CONFIG) private readonly expiry: ExpiryConfig,
     private readonly clock: Clock,
     private readonly projections: ProjectionsService,
   ) {
@@ -38,7 +39,7 @@ export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    this.timer.start(this.config.expirySweepMs, () => this.sweep());
+    this.timer.start(this.expiry.sweepMs, () => this.sweep());
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -62,7 +63,7 @@ export class ExpiryProcess implements OnApplicationBootstrap, OnApplicationShutd
 
   private async askForReplacements(): Promise<void> {
     const now = this.clock.now();
-    const horizon = new Date(now.getTime() + this.config.expiryHorizonDays * DAY_MS).toISOString().slice(0, 10);
+    const horizon = new Date(now.getTime() + this.expiry.horizonDays * DAY_MS).toISOString().slice(0, 10);
     for (const lapsing of await reliedOnAndLapsing(this.db, horizon)) {
       const kind = lapsing.kind as EvidenceKind;
       const types = DOCUMENT_TYPES.filter((type: DocumentType) => this.catalogue[type].evidenceKind === kind);

@@ -8,7 +8,11 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { sql } from 'kysely';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { ScanningConfig } from '../config/config-slices';
+import { ENCRYPTION_CONFIG, NOTICE_SETTINGS, SCANNING_CONFIG, STORAGE_CONFIG } from '../config/config-tokens';
+import type { EncryptionConfig } from '../config/encryption-config';
+import type { NoticeSettings } from '../config/notice-settings';
+import type { StorageConfig } from '../config/storage-config';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { ObjectLockCanaryService } from '../object-lock';
 import { NoticeMailer } from '../notices';
@@ -45,7 +49,10 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(READ_MODEL_DB) private readonly readModel: ReadModelDatabase,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(STORAGE_CONFIG) private readonly storage: StorageConfig,
+    @Inject(ENCRYPTION_CONFIG) private readonly encryption: EncryptionConfig,
+    @Inject(SCANNING_CONFIG) private readonly scanning: ScanningConfig,
+    @Inject(NOTICE_SETTINGS) private readonly noticeSettings: NoticeSettings,
     private readonly projections: ProjectionsService,
     private readonly reconciliation: ReconciliationService,
     @Inject(MALWARE_SCANNER) private readonly scanner: MalwareScanner,
@@ -66,11 +73,11 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'At least one backend does not answer' })
   async health(@Res({ passthrough: true }) response: Response) {
     const [eventStore, blobStore, readModel, keyStore, malwareScanner] = await Promise.all([
-      check(this.config.eventStore.kind, () => this.events.headPosition()),
-      check(this.config.blobStore.kind, () => this.blobs.ping()),
-      check(this.config.readModel.kind, () => sql`select 1`.execute(this.readModel)),
-      check(this.config.encryption.keyStore.kind, () => this.keys.ping()),
-      this.scanner.scansContent ? check(this.config.malwareScanner.kind, () => this.scanner.ping()) : { status: 'disabled' as const, backend: 'disabled' },
+      check(this.storage.eventStore.kind, () => this.events.headPosition()),
+      check(this.storage.blobStore.kind, () => this.blobs.ping()),
+      check(this.storage.readModel.kind, () => sql`select 1`.execute(this.readModel)),
+      check(this.encryption.keyStore.kind, () => this.keys.ping()),
+      this.scanner.scansContent ? check(this.scanning.malwareScanner.kind, () => this.scanner.ping()) : { status: 'disabled' as const, backend: 'disabled' },
     ]);
     // Without its keys the vault can neither store nor read a document.
     const up = [eventStore, blobStore, readModel, keyStore].every((component) => component.status === 'up');
@@ -84,7 +91,7 @@ export class HealthController {
     const status = !up ? 'down' : degraded ? 'degraded' : 'up';
     response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     // Without mail, notices still reach the inbox: the instance is ready, and says notices are not mailed.
-    const notices = { mail: this.config.notices.mail.kind, undelivered: up ? await this.notices.undelivered() : null };
+    const notices = { mail: this.noticeSettings.mail.kind, undelivered: up ? await this.notices.undelivered() : null };
     return { status, checks: { eventStore, blobStore, readModel, keyStore, malwareScanner }, projections: { documents: { lag } }, reconciliation, objectLock, notices };
   }
 }

@@ -1,6 +1,7 @@
 import { deleteIdempotencyKeysBefore, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { IdempotencyConfig } from '../config/config-slices';
+import { IDEMPOTENCY_CONFIG } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
 import { LeadingTimer } from '../infrastructure/leading-timer';
 import { ProjectionsService } from '../infrastructure/projections.service';
@@ -19,7 +20,7 @@ export class IdempotencyKeySweeper implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(IDEMPOTENCY_CONFIG) private readonly idempotency: IdempotencyConfig,
     private readonly clock: Clock,
     projections: ProjectionsService,
   ) {
@@ -36,7 +37,7 @@ export class IdempotencyKeySweeper implements OnApplicationBootstrap, OnApplicat
 
   /** Returns how many keys it deleted. */
   async sweep(): Promise<number> {
-    const cutoff = idempotencyCutoff(this.clock.now(), this.config);
+    const cutoff = idempotencyCutoff(this.clock.now(), this.idempotency);
     let deleted = 0;
     for (;;) {
       const count = await deleteIdempotencyKeysBefore(this.db, cutoff, BATCH);

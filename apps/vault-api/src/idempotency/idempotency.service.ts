@@ -2,7 +2,8 @@ import type { Principal } from '@kluis/auth';
 import { findIdempotencyKey, type ReadModelDatabase, releaseIdempotencyKey, reserveIdempotencyKey, storeIdempotentAnswer } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { IdempotencyConfig } from '../config/config-slices';
+import { IDEMPOTENCY_CONFIG } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 import { badRequest, ProblemException } from '../shared/http/problem.exception';
@@ -26,8 +27,8 @@ const stillRunning = () =>
 export const fingerprintOf = (request: unknown) => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
 /** Keys older than this are forgotten: a client retries within minutes, and the stored answer may be personal. */
-export const idempotencyCutoff = (now: Date, config: Pick<VaultConfig, 'idempotencyKeyHours'>): string =>
-  new Date(now.getTime() - config.idempotencyKeyHours * 60 * 60 * 1000).toISOString();
+export const idempotencyCutoff = (now: Date, idempotency: IdempotencyConfig): string =>
+  new Date(now.getTime() - idempotency.keyHours * 60 * 60 * 1000).toISOString();
 
 /**
  * Idempotency-Key handling: the key is reserved before the work runs, so two racing requests with one key cannot
@@ -38,7 +39,7 @@ export const idempotencyCutoff = (now: Date, config: Pick<VaultConfig, 'idempote
 export class IdempotencyService {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(IDEMPOTENCY_CONFIG) private readonly idempotency: IdempotencyConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -67,7 +68,7 @@ export class IdempotencyService {
   private async reserve(scopeKey: string, fingerprint: string): Promise<boolean> {
     const now = this.clock.now();
     const reservation = { scope_key: scopeKey, fingerprint, status: IN_PROGRESS, body: '', created_at: now.toISOString() };
-    return reserveIdempotencyKey(this.db, reservation, idempotencyCutoff(now, this.config));
+    return reserveIdempotencyKey(this.db, reservation, idempotencyCutoff(now, this.idempotency));
   }
 
   private async replay<Body>(scopeKey: string, fingerprint: string): Promise<StoredAnswer<Body>> {

@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '@kluis/read-models';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DocumentContentStore } from '../encryption/document-content-store';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { VaultConfig } from '../config/vault-config';
 import { openKeyVault } from '../encryption/open-key-vault';
 import { SealingEventStore } from '../encryption/sealing-event-store';
 import { CommandPipeline, READ_MODEL_PROGRESS } from '../shared/event-sourcing/command-pipeline';
@@ -12,7 +12,7 @@ import { Clock, SystemClock } from './clock';
 import { EventStoreCommits } from './event-store-commits';
 import { openBlobStore, openEventStore } from './open-backends';
 import { ProjectionsService } from './projections.service';
-import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from './tokens';
+import { READ_MODEL_DB } from './tokens';
 
 /** The vault's backends, opened once from the configuration and closed on shutdown. */
 @Global()
@@ -25,34 +25,32 @@ export class InfrastructureModule implements OnApplicationShutdown {
     private readonly projections: ProjectionsService,
   ) {}
 
-  static forRoot(config: VaultConfig, overrides: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(config: Pick<VaultConfig, 'storage' | 'encryption'>, overrides: { clock?: Clock } = {}): DynamicModule {
     return {
       module: InfrastructureModule,
       providers: [
-        { provide: VAULT_CONFIG, useValue: config },
         { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
-        { provide: DOCUMENT_CATALOGUE, useValue: config.catalogue },
         { provide: KEY_VAULT, useFactory: () => openKeyVault(config.encryption) },
         // Every adapter gets sealed personal fields: the decorator sits above the choice of backend.
         EventStoreCommits,
         {
           provide: EVENT_STORE,
           useFactory: async (keys: KeyVault, commits: EventStoreCommits) =>
-            new SealingEventStore(await openEventStore(config.eventStore, commits.observe), keys),
+            new SealingEventStore(await openEventStore(config.storage.eventStore, commits.observe), keys),
           inject: [KEY_VAULT, EventStoreCommits],
         },
         {
           provide: BLOB_STORE,
-          useFactory: (clock: Clock): Promise<BlobStore> => openBlobStore(config.blobStore, config.s3, () => clock.now()),
+          useFactory: (clock: Clock): Promise<BlobStore> => openBlobStore(config.storage.blobStore, config.storage.s3, () => clock.now()),
           inject: [Clock],
         },
-        { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(config.readModel) },
+        { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(config.storage.readModel) },
         ProjectionsService,
         { provide: READ_MODEL_PROGRESS, useExisting: ProjectionsService },
         CommandPipeline,
         DocumentContentStore,
       ],
-      exports: [VAULT_CONFIG, Clock, DOCUMENT_CATALOGUE, EVENT_STORE, EventStoreCommits, BLOB_STORE, READ_MODEL_DB, KEY_VAULT, ProjectionsService, CommandPipeline, DocumentContentStore],
+      exports: [Clock, EVENT_STORE, EventStoreCommits, BLOB_STORE, READ_MODEL_DB, KEY_VAULT, ProjectionsService, CommandPipeline, DocumentContentStore],
     };
   }
 

@@ -1,7 +1,9 @@
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { accessLogProjection, documentsProjection, type Projection, Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { ProjectionConfig } from '../config/config-slices';
+import { PROJECTION_CONFIG, STORAGE_CONFIG } from '../config/config-tokens';
+import type { StorageConfig } from '../config/storage-config';
 import { READ_MODEL_DB } from './tokens';
 
 /** Past this many events, "behind" is all that matters: counting further would make a health check expensive. */
@@ -21,11 +23,12 @@ export class ProjectionsService implements OnApplicationBootstrap {
   constructor(
     @Inject(READ_MODEL_DB) db: ReadModelDatabase,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(PROJECTION_CONFIG) private readonly projections: ProjectionConfig,
+    @Inject(STORAGE_CONFIG) storage: StorageConfig,
   ) {
     const projector = (projection: Projection) =>
       new Projector(db, store, projection, {
-        lease: projectorLeaseFor(config.readModel, projection.name),
+        lease: projectorLeaseFor(storage.readModel, projection.name),
         onError: (error) => this.logger.error({ err: error, projection: projection.name }, 'projection failed; it will resume from its checkpoint'),
         onActiveChange: (active) =>
           this.logger.log({ projection: projection.name }, active ? 'this instance now projects' : 'this instance stopped projecting; another one may take over'),
@@ -35,7 +38,7 @@ export class ProjectionsService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.projector) await Promise.all([this.documents.start(), this.accessLog.start()]);
+    if (this.projections.projector) await Promise.all([this.documents.start(), this.accessLog.start()]);
     else this.logger.log('projectors are off in this instance; another instance must run them');
   }
 
@@ -53,7 +56,7 @@ export class ProjectionsService implements OnApplicationBootstrap {
 
   /** Read your writes: a response is sent once the read model shows the write, or after a bounded wait. */
   async caughtUpTo(position: number): Promise<boolean> {
-    const reached = await this.documents.waitFor(position, this.config.readYourWritesTimeoutMs);
+    const reached = await this.documents.waitFor(position, this.projections.readYourWritesTimeoutMs);
     if (!reached) this.logger.warn({ position }, 'read model is behind; answering before it caught up');
     return reached;
   }

@@ -1,2 +1,1 @@
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
-export const DOCUMENT_CATALOGUE = Symbol('DOCUMENT_CATALOGUE');

@@ -2,7 +2,8 @@ import { type LockProof, type ObjectLockCanary } from '@kluis/blob-store';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { ConfigError } from '../config/config-error';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { ServerConfig } from '../config/config-slices';
+import { SERVER_CONFIG } from '../config/config-tokens';
 import { LeadingTimer } from '../infrastructure/leading-timer';
 import { ProjectionsService } from '../infrastructure/projections.service';
 import { VaultMetrics } from '../metrics';
@@ -30,7 +31,7 @@ export class ObjectLockCanaryService implements OnApplicationBootstrap, OnApplic
   private last: ObjectLockStatus;
 
   constructor(
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(SERVER_CONFIG) private readonly server: ServerConfig,
     @Inject(OBJECT_LOCK_CANARY) private readonly canary: ObjectLockCanary | null,
     projections: ProjectionsService,
     metrics: VaultMetrics,
@@ -50,7 +51,7 @@ export class ObjectLockCanaryService implements OnApplicationBootstrap, OnApplic
       this.logger.error({ err: error }, 'the object lock canary could not run; the next run retries');
       return 'unknown' as const;
     });
-    if (status === 'not-enforced' && this.config.production) {
+    if (status === 'not-enforced' && this.server.production) {
       throw new ConfigError('VAULT_BLOB_STORE: the S3 server deleted a version under COMPLIANCE retention, so it does not enforce object lock; documents cannot be kept there');
     }
     this.timer.start(DAY_MS, () => this.run());

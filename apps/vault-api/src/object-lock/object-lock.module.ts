@@ -1,6 +1,7 @@
 import { createObjectLockCanary } from '@kluis/blob-store';
 import { Module } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { STORAGE_CONFIG } from '../config/config-tokens';
+import type { StorageConfig } from '../config/storage-config';
 import { MetricsModule } from '../metrics';
 import { OBJECT_LOCK_CANARY, ObjectLockCanaryService } from './object-lock-canary.service';
 
@@ -9,8 +10,8 @@ import { OBJECT_LOCK_CANARY, ObjectLockCanaryService } from './object-lock-canar
   providers: [
     {
       provide: OBJECT_LOCK_CANARY,
-      inject: [VAULT_CONFIG],
-      useFactory: (config: VaultConfig) => (config.s3?.objectLock ? createObjectLockCanary(config.s3) : null),
+      inject: [STORAGE_CONFIG],
+      useFactory: ({ s3 }: StorageConfig) => (s3?.objectLock ? createObjectLockCanary(s3) : null),
     },
     ObjectLockCanaryService,
   ],

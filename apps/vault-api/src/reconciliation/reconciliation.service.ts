@@ -3,7 +3,8 @@ import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { stat } from 'node:fs/promises';
 import { Gauge } from 'prom-client';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import { RECONCILIATION_CONFIG, STORAGE_CONFIG } from '../config/config-tokens';
+import type { StorageConfig } from '../config/storage-config';
 import { Clock } from '../infrastructure/clock';
 import { DocumentContentStore } from '../encryption/document-content-store';
 import { VaultMetrics } from '../metrics';
@@ -11,8 +12,6 @@ import { reconcileBlobs } from './reconcile-blobs';
 import type { ReconciliationConfig } from '../config/reconciliation-config';
 import { foundDataLoss } from './reconciliation-report';
 import { loadReconciliationState, type ReconciliationSummary, reconciliationStatePath, saveReconciliationState, stateAfter } from './reconciliation-state';
-
-export const RECONCILIATION_CONFIG = Symbol('RECONCILIATION_CONFIG');
 
 /** What /health says about the last reconciliation, whichever process ran it. */
 export interface ReconciliationStatus {
@@ -37,7 +36,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
-    @Inject(VAULT_CONFIG) private readonly vault: VaultConfig,
+    @Inject(STORAGE_CONFIG) private readonly storage: StorageConfig,
     @Inject(RECONCILIATION_CONFIG) private readonly config: ReconciliationConfig,
     private readonly clock: Clock,
     private readonly contents: DocumentContentStore,
@@ -86,7 +85,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
   }
 
   private async reconcile(): Promise<ReconciliationSummary> {
-    const previous = await loadReconciliationState(this.vault.dataDir);
+    const previous = await loadReconciliationState(this.storage.dataDir);
     const report = await reconcileBlobs(this.store, this.blobs, {
       now: () => this.clock.now(),
       contents: this.contents,
@@ -96,7 +95,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
       orphansFirstSeen: previous.orphansFirstSeen,
     });
     const state = stateAfter(report);
-    await saveReconciliationState(this.vault.dataDir, state);
+    await saveReconciliationState(this.storage.dataDir, state);
     const level = foundDataLoss(report) ? 'error' : 'log';
     this.logger[level]({ reconciliation: { startedAt: report.startedAt, deep: report.deep, ...state.last!.counts } }, 'reconciliation finished');
     return state.last!;
@@ -104,11 +103,11 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
 
   /** The last run's summary, read again only when the file changed. */
   private async last(): Promise<ReconciliationSummary | null> {
-    const mtimeMs = await stat(reconciliationStatePath(this.vault.dataDir)).then(
+    const mtimeMs = await stat(reconciliationStatePath(this.storage.dataDir)).then(
       (stats) => stats.mtimeMs,
       () => 0,
     );
-    if (this.cached?.mtimeMs !== mtimeMs) this.cached = { mtimeMs, last: mtimeMs === 0 ? null : (await loadReconciliationState(this.vault.dataDir)).last };
+    if (this.cached?.mtimeMs !== mtimeMs) this.cached = { mtimeMs, last: mtimeMs === 0 ? null : (await loadReconciliationState(this.storage.dataDir)).last };
     return this.cached.last;
   }
 }

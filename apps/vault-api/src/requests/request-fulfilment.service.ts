@@ -2,7 +2,9 @@ import { type DocumentRequestCommand, documentRequestAggregate, documentRequestI
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kluis/event-store';
 import { Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { ProjectionConfig } from '../config/config-slices';
+import { PROJECTION_CONFIG, STORAGE_CONFIG } from '../config/config-tokens';
+import type { StorageConfig } from '../config/storage-config';
 import { Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 import { runCommand } from '../shared/event-sourcing/run-command';
@@ -18,19 +20,20 @@ export class RequestFulfilment implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     @Inject(READ_MODEL_DB) db: ReadModelDatabase,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(PROJECTION_CONFIG) private readonly projections: ProjectionConfig,
+    @Inject(STORAGE_CONFIG) storage: StorageConfig,
     private readonly clock: Clock,
   ) {
     const today = () => this.clock.now().toISOString().slice(0, 10);
     const projection = requestFulfilmentProjection(today, { satisfy: (ask) => this.satisfy(ask), askAfterRejection: (ask) => this.askAfterRejection(ask) });
     this.projector = new Projector(db, store, projection, {
-      lease: projectorLeaseFor(config.readModel, projection.name),
+      lease: projectorLeaseFor(storage.readModel, projection.name),
       onError: (error) => this.logger.error({ err: error }, 'request fulfilment failed; it will resume from its checkpoint'),
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.projector) await this.projector.start();
+    if (this.projections.projector) await this.projector.start();
   }
 
   /** Stops before the stores it appends to are closed. */

@@ -4,8 +4,9 @@ import { customerRetentionAggregate, documentAggregate, type DocumentTypeCatalog
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { customerDocumentIds, forgetKeptAnswersAbout, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DOCUMENT_CATALOGUE } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
-import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../infrastructure/tokens';
+import { READ_MODEL_DB } from '../infrastructure/tokens';
 import { DocumentContentStore } from '../encryption/document-content-store';
 import { CommandPipeline } from '../shared/event-sourcing/command-pipeline';
 import { runCommand } from '../shared/event-sourcing/run-command';

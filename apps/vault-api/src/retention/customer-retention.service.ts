@@ -8,7 +8,8 @@ import {
 } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { RetentionConfig } from '../config/config-slices';
+import { RETENTION_CONFIG } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
 import { type EventMetadata, metadataFor } from '../shared/event-sourcing/event-metadata';
 import { type Loaded, loadStream } from '../shared/event-sourcing/load-stream';
@@ -25,7 +26,7 @@ export type RetentionRequest = CommandRequest<CustomerRetentionCommand, Customer
 export class CustomerRetentionService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(RETENTION_CONFIG) private readonly retention: RetentionConfig,
     private readonly clock: Clock,
     private readonly locks: CustomerBlobLocks,
   ) {}
@@ -35,7 +36,7 @@ export class CustomerRetentionService {
     const holdsChange = command.type === 'PlaceLegalHold' || command.type === 'LiftLegalHold';
     return {
       command,
-      context: { now: this.clock.now(), retentionYears: this.config.amlRetentionYears },
+      context: { now: this.clock.now(), retentionYears: this.retention.amlRetentionYears },
       metadata,
       expectedRevision,
       afterAppend: (_, state) => this.locks.follow(command.customerId, state, holdsChange),

@@ -1,7 +1,8 @@
 import { customerRetentionAggregate } from '@kluis/document-domain';
 import { customersDueForErasure, erasuresToComplete, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { RetentionConfig } from '../config/config-slices';
+import { RETENTION_CONFIG } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
 import { LeadingTimer } from '../infrastructure/leading-timer';
 import { ProjectionsService } from '../infrastructure/projections.service';
@@ -26,7 +27,7 @@ export class RetentionProcess implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(RETENTION_CONFIG) private readonly settings: RetentionConfig,
     private readonly pipeline: CommandPipeline,
     private readonly retention: CustomerRetentionService,
     private readonly erasure: CustomerErasure,
@@ -37,7 +38,7 @@ export class RetentionProcess implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    this.timer.start(this.config.retentionSweepMs, () => this.sweep());
+    this.timer.start(this.settings.sweepMs, () => this.sweep());
   }
 
   async onApplicationShutdown(): Promise<void> {

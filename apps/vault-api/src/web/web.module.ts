@@ -13,7 +13,7 @@ export class WebModule {
       module: WebModule,
       imports: config.auth.mode === 'dev' ? [DevSignInModule.forRoot(config.auth)] : [],
       controllers: [UiConfigController],
-      providers: [{ provide: UI_CONFIG, useValue: uiConfigOf(config.auth, web.oidcClientId, config.maxUploadBytes, config.catalogue) }],
+      providers: [{ provide: UI_CONFIG, useValue: uiConfigOf(config.auth, web.oidcClientId, config.uploads.maxBytes, config.catalogue) }],
     };
   }
 }

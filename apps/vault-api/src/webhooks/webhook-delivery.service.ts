@@ -1,6 +1,9 @@
 import { findWebhookDeadLetter, projectorLeaseFor, type ReadModelDatabase, recordWebhookRetryFailure, removeWebhookDeadLetter } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../config/vault-config';
+import type { ProjectionConfig } from '../config/config-slices';
+import { PROJECTION_CONFIG, STORAGE_CONFIG, WEBHOOK_CONFIG } from '../config/config-tokens';
+import type { StorageConfig } from '../config/storage-config';
+import type { WebhookConfig } from '../config/webhook-config';
 import { Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
 import { DepartmentWebhook } from './department-webhook';
@@ -27,15 +30,17 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
 
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(PROJECTION_CONFIG) private readonly projections: ProjectionConfig,
+    @Inject(WEBHOOK_CONFIG) private readonly config: WebhookConfig,
+    @Inject(STORAGE_CONFIG) private readonly storage: StorageConfig,
     private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
-    const { endpoints, ...settings } = this.config.webhooks;
+    const { endpoints, ...settings } = this.config;
     const departments = Object.keys(endpoints);
     if (departments.length === 0) return;
-    if (!this.config.projector) {
+    if (!this.projections.projector) {
       this.logger.log('webhooks are delivered by the instances that run projectors; this one does not');
       return;
     }
@@ -45,7 +50,7 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
         endpoint: endpoints[department],
         settings,
         db: this.db,
-        lease: projectorLeaseFor(this.config.readModel, `webhook-${department}`),
+        lease: projectorLeaseFor(this.storage.readModel, `webhook-${department}`),
         now: () => this.clock.now(),
         onError: (error) => this.logger.error({ err: error, department }, 'webhook delivery failed; it resumes from its cursor'),
         onDeadLetter: (letter) =>
@@ -66,10 +71,10 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
   async retry(id: string): Promise<RetriedDeadLetter> {
     const letter = await findWebhookDeadLetter(this.db, id);
     if (!letter) throw new WebhookDeadLetterNotFoundError(id);
-    const endpoint = this.config.webhooks.endpoints[letter.department];
+    const endpoint = this.config.endpoints[letter.department];
     if (!endpoint) throw new NoWebhookForDepartmentError(letter.department);
     const now = this.clock.now();
-    const attempt = await sendFeedEntry(endpoint, letter.entry, { department: letter.department, timeoutMs: this.config.webhooks.timeoutMs, now, signal: this.stopping.signal });
+    const attempt = await sendFeedEntry(endpoint, letter.entry, { department: letter.department, timeoutMs: this.config.timeoutMs, now, signal: this.stopping.signal });
     if (attempt.delivered) await removeWebhookDeadLetter(this.db, id);
     else await recordWebhookRetryFailure(this.db, id, { lastStatus: attempt.status, lastError: attempt.error, failedAt: now.toISOString() });
     return { id, department: letter.department, position: letter.position, attempt };

@@ -6,8 +6,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Readable } from 'node:stream';
 import { Clock } from '../../infrastructure/clock';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
-import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import type { ReviewConfig } from '../../config/config-slices';
+import { DOCUMENT_CATALOGUE, REVIEW_CONFIG } from '../../config/config-tokens';
 import { IdentityNumberRegistry } from '../../reviews';
 import { actorFor, isOwner } from '../../shared/access/customer-file-access';
 import { DocumentContentStore } from '../../encryption/document-content-store';
@@ -27,7 +28,7 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(REVIEW_CONFIG) private readonly reviews: ReviewConfig,
     private readonly clock: Clock,
     private readonly pipeline: CommandPipeline,
     private readonly contents: DocumentContentStore,
@@ -39,7 +40,7 @@ export class RecordChipReadingHandler implements ICommandHandler<RecordChipReadi
     const trustStore = this.trust.current();
     if (trustStore === null) throw chipVerificationOff();
     const now = this.clock.now();
-    const verdict = verifyChipReading({ sod: command.sod, dataGroups: command.dataGroups }, trustStore, now, { mrzSpecimens: this.config.mrzSpecimens });
+    const verdict = verifyChipReading({ sod: command.sod, dataGroups: command.dataGroups }, trustStore, now, { mrzSpecimens: this.reviews.mrzSpecimens });
     const holders = verdict.passed ? await knownHolders(this.db, command.customerId) : [];
     const recording: RecordChipReading = {
       type: 'RecordChipReading',

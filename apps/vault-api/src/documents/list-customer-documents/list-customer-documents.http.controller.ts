@@ -1,8 +1,9 @@
-import { CurrentPrincipal, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import type { ExpiryConfig } from '../../config/config-slices';
+import { DEPARTMENT_POLICIES, EXPIRY_CONFIG } from '../../config/config-tokens';
 import { Clock } from '../../infrastructure/clock';
 import type { Request } from 'express';
 import { FileAccess } from '../../access';
@@ -22,7 +23,8 @@ export class ListCustomerDocumentsController {
   constructor(
     private readonly queries: QueryBus,
     private readonly clock: Clock,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
+    @Inject(EXPIRY_CONFIG) private readonly expiry: ExpiryConfig,
     private readonly access: FileAccess,
   ) {}
 
@@ -33,8 +35,8 @@ export class ListCustomerDocumentsController {
     const requestId = requestIdOf(http);
     await this.access.assert(principal, { customerId: path.customerId }, 'list', requestId);
     await this.access.recordRead(principal, path.customerId, { type: 'DocumentsListed' }, requestId);
-    const documents = await this.queries.execute(new ListCustomerDocumentsQuery(path.customerId, visibleTypes(principal, this.config.departments)));
-    const context = { now: this.clock.now(), expiryHorizonDays: this.config.expiryHorizonDays };
+    const documents = await this.queries.execute(new ListCustomerDocumentsQuery(path.customerId, visibleTypes(principal, this.departments)));
+    const context = { now: this.clock.now(), expiryHorizonDays: this.expiry.horizonDays };
     const views = documents.map((summary) => documentSummaryView(summary, context));
     return { documents: request.expiringSoon ? views.filter((view) => view.expiringSoon) : views };
   }

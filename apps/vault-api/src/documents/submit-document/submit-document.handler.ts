@@ -2,8 +2,9 @@ import { documentAggregate, type DocumentTypeCatalogue } from '@kluis/document-d
 import { findDocumentWithContent, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DOCUMENT_CATALOGUE } from '../../config/config-tokens';
 import { Clock } from '../../infrastructure/clock';
-import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';

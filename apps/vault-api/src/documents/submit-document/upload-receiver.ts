@@ -5,7 +5,8 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { pipeline, type Readable } from 'node:stream';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { UPLOAD_CONFIG } from '../../config/config-tokens';
+import type { UploadConfig } from '../../config/upload-config';
 import { DocumentContentStore, type StoredContent } from '../../encryption/document-content-store';
 import { byteLimit, TooLarge } from './byte-limit';
 import { type AcceptedMediaType, SNIFF_BYTES, sniffMediaType } from './media-type';
@@ -59,12 +60,12 @@ export class UploadReceiver implements BeforeApplicationShutdown {
 
   constructor(
     private readonly contents: DocumentContentStore,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(UPLOAD_CONFIG) private readonly uploads: UploadConfig,
     @Inject(MALWARE_SCANNER) private readonly scanner: MalwareScanner,
   ) {}
 
   async receive(request: Request, customerId: string): Promise<ReceivedUpload> {
-    const limit = this.config.maxUploadBytes;
+    const limit = this.uploads.maxBytes;
     const declaredLength = Number(request.headers['content-length']);
     if (Number.isFinite(declaredLength) && declaredLength > limit + MULTIPART_OVERHEAD) {
       closeAfterAnswer(request);
@@ -132,7 +133,7 @@ export class UploadReceiver implements BeforeApplicationShutdown {
         void settle();
       };
       const cutOff = () => stop(malformedUpload('file', 'The multipart body is malformed or was cut off.'));
-      const endGuard = guardBody(request, { maxBytes: limit + MULTIPART_OVERHEAD, stallMs: this.config.uploadStallMs }, (reason) =>
+      const endGuard = guardBody(request, { maxBytes: limit + MULTIPART_OVERHEAD, stallMs: this.uploads.stallMs }, (reason) =>
         stop(reason === 'too-large' ? fileTooLarge(limit) : uploadTooSlow()),
       );
 
@@ -173,7 +174,7 @@ export class UploadReceiver implements BeforeApplicationShutdown {
     if (!declaredTypeMatches(declaredType, mediaType)) throw declaredTypeMismatch();
     // A PDF is read as it streams by, for pages and active content, and an image for its structure and dimensions
     // (which fail the stream when wrong); nothing is buffered for either.
-    const check = mediaType === 'application/pdf' ? inspectPdf() : checkImage(mediaType, this.config.maxImagePixels);
+    const check = mediaType === 'application/pdf' ? inspectPdf() : checkImage(mediaType, this.uploads.maxImagePixels);
     const inspector = check instanceof PdfInspector ? check : null;
     // pipeline carries an error from any stage to every other, so the blob store sees it and cleans up.
     const checked = pipeline(source(), byteLimit(limit), check, ignore);
@@ -196,7 +197,7 @@ export class UploadReceiver implements BeforeApplicationShutdown {
     // Fail closed without losing the upload: it is kept, and held out of review until the scanner answers.
     if (scanned.status === 'unavailable') this.logger.warn({ reason: scanned.error.reason }, 'malware scanner unavailable; the upload is held for a scan');
     if (inspector) {
-      const judgement = judgePdf(await inspector.result, this.config.uploadChecks);
+      const judgement = judgePdf(await inspector.result, this.uploads.checks);
       if (judgement.outcome !== 'accept') {
         await this.contents.delete(blob.key);
         throw pdfRefused(judgement);

@@ -3,7 +3,8 @@ import { activeReferences, customerRetention, type DocumentSummary, listRequests
 import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import type { ExpiryConfig } from '../../config/config-slices';
+import { EXPIRY_CONFIG } from '../../config/config-tokens';
 import { DocumentSummaryResponse, documentSummaryView, type ListContext, ListCustomerDocumentsQuery } from '../../documents';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
@@ -45,7 +46,7 @@ export class MyDocumentsController {
   constructor(
     private readonly queries: QueryBus,
     private readonly clock: Clock,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(EXPIRY_CONFIG) private readonly expiry: ExpiryConfig,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
   ) {}
 
@@ -61,7 +62,7 @@ export class MyDocumentsController {
       listRequests(this.db, principal.sub),
       customerRetention(this.db, principal.sub),
     ]);
-    const context = { now, expiryHorizonDays: this.config.expiryHorizonDays };
+    const context = { now, expiryHorizonDays: this.expiry.horizonDays };
     const open = requests.filter((request) => request.status === 'open');
     return {
       documents: documents.map((summary) => myDocument(summary, context, references)),

@@ -3,7 +3,10 @@ import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { countUndeliveredNotices, dueNotices, markUnaddressed, noticeOutboxProjection, Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Counter } from 'prom-client';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import type { ProjectionConfig } from '../../config/config-slices';
+import { NOTICE_SETTINGS, PROJECTION_CONFIG, STORAGE_CONFIG } from '../../config/config-tokens';
+import type { NoticeSettings } from '../../config/notice-settings';
+import type { StorageConfig } from '../../config/storage-config';
 import { Clock } from '../../infrastructure/clock';
 import { LeadingTimer } from '../../infrastructure/leading-timer';
 import { ProjectionsService } from '../../infrastructure/projections.service';
@@ -35,17 +38,19 @@ export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(PROJECTION_CONFIG) private readonly projection: ProjectionConfig,
+    @Inject(NOTICE_SETTINGS) private readonly notices: NoticeSettings,
+    @Inject(STORAGE_CONFIG) storage: StorageConfig,
     private readonly clock: Clock,
     projections: ProjectionsService,
     metrics: VaultMetrics,
   ) {
     this.outbox = new Projector(db, store, noticeOutboxProjection, {
-      lease: projectorLeaseFor(config.readModel, noticeOutboxProjection.name),
+      lease: projectorLeaseFor(storage.readModel, noticeOutboxProjection.name),
       onError: (error) => this.logger.error({ err: error }, 'the notice outbox failed; it will resume from its checkpoint'),
     });
     this.timer = new LeadingTimer(projections, this.logger, 'notice delivery');
-    this.sender = openNoticeSender(config.notices);
+    this.sender = openNoticeSender(notices);
     this.deliveries = new Counter({
       name: 'kluis_notice_mails_total',
       help: 'Attempts to mail a notice: delivered, failed (to be retried) or undelivered (every attempt failed)',
@@ -64,8 +69,8 @@ export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationSh
       this.logger.warn('neither VAULT_SMTP_URL nor VAULT_NOTICE_WEBHOOK_URL is set: notices are kept in the customers\' inboxes only');
       return;
     }
-    if (this.config.projector) await this.outbox.start();
-    this.timer.start(this.config.notices.pollMs, () => this.deliverDue());
+    if (this.projection.projector) await this.outbox.start();
+    this.timer.start(this.notices.pollMs, () => this.deliverDue());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -99,7 +104,7 @@ export class NoticeMailer implements OnApplicationBootstrap, BeforeApplicationSh
       await sender.send({ notice: record.notice, to: state.email || null });
     } catch (error) {
       const attempt = record.failedAttempts + 1;
-      const { maxAttempts, backoffMs, maxBackoffMs } = this.config.notices;
+      const { maxAttempts, backoffMs, maxBackoffMs } = this.notices;
       const retryAt = attempt >= maxAttempts ? null : new Date(now.getTime() + retryDelayMs(attempt, backoffMs, maxBackoffMs)).toISOString();
       this.deliveries.inc({ outcome: retryAt ? 'failed' : 'undelivered' });
       this.logger.warn({ noticeId, customerId, attempt, error: describe(error), retryAt }, retryAt ? 'mailing a notice failed; it will be retried' : 'a notice could not be mailed after every attempt');

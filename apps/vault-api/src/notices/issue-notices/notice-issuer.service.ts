@@ -1,7 +1,9 @@
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Projector, projectorLeaseFor, type ReadModelDatabase } from '@kluis/read-models';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import type { ProjectionConfig } from '../../config/config-slices';
+import { PROJECTION_CONFIG, STORAGE_CONFIG } from '../../config/config-tokens';
+import type { StorageConfig } from '../../config/storage-config';
 import { Clock } from '../../infrastructure/clock';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { issueNotice } from './notice-issuer';
@@ -16,7 +18,8 @@ export class NoticeIssuer implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     @Inject(READ_MODEL_DB) db: ReadModelDatabase,
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(PROJECTION_CONFIG) private readonly projections: ProjectionConfig,
+    @Inject(STORAGE_CONFIG) storage: StorageConfig,
     clock: Clock,
   ) {
     const now = () => clock.now();
@@ -24,13 +27,13 @@ export class NoticeIssuer implements OnApplicationBootstrap, BeforeApplicationSh
       issueNotice(store, draft, now(), { id: cause.id, correlationId: String(cause.metadata.correlationId ?? cause.id) }),
     );
     this.projector = new Projector(db, store, projection, {
-      lease: projectorLeaseFor(config.readModel, projection.name),
+      lease: projectorLeaseFor(storage.readModel, projection.name),
       onError: (error) => this.logger.error({ err: error }, 'issuing notices failed; it will resume from its checkpoint'),
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.projector) await this.projector.start();
+    if (this.projections.projector) await this.projector.start();
   }
 
   /** Stops before the stores it appends to are closed. */

@@ -2,7 +2,9 @@ import { type DocumentType, type EvidenceKind, expiringSoonFor, type NoticeDraft
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { documentsExpiringBetween, type ReadModelDatabase, sentAsksDueBetween } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import type { ExpiryConfig } from '../../config/config-slices';
+import { EXPIRY_CONFIG, NOTICE_SETTINGS } from '../../config/config-tokens';
+import type { NoticeSettings } from '../../config/notice-settings';
 import { Clock } from '../../infrastructure/clock';
 import { LeadingTimer } from '../../infrastructure/leading-timer';
 import { ProjectionsService } from '../../infrastructure/projections.service';
@@ -24,7 +26,8 @@ export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(NOTICE_SETTINGS) private readonly notices: NoticeSettings,
+    @Inject(EXPIRY_CONFIG) private readonly expiry: ExpiryConfig,
     private readonly clock: Clock,
     projections: ProjectionsService,
   ) {
@@ -32,7 +35,7 @@ export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    this.timer.start(this.config.notices.reminderSweepMs, () => this.sweep());
+    this.timer.start(this.notices.reminderSweepMs, () => this.sweep());
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -44,13 +47,13 @@ export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutd
     const now = this.clock.now();
     const today = now.toISOString().slice(0, 10);
     const within = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
-    const { reminderDays } = this.config.notices;
+    const { reminderDays } = this.notices;
     // Only asks the customer was sent: one waiting on a document she already handed in asked her nothing yet.
     const asks = await sentAsksDueBetween(this.db, today, within(reminderDays));
-    const expiring = await documentsExpiringBetween(this.db, today, within(this.config.expiryHorizonDays));
+    const expiring = await documentsExpiringBetween(this.db, today, within(this.expiry.horizonDays));
     const drafts = [
       ...asks.map((ask) => reminderFor({ requestId: ask.request_id, customerId: ask.customer_id, kind: ask.kind as EvidenceKind, dueBy: ask.due_by }, today, reminderDays)),
-      ...expiring.map((document) => expiringSoonFor({ ...document, type: document.type as DocumentType }, today, this.config.expiryHorizonDays)),
+      ...expiring.map((document) => expiringSoonFor({ ...document, type: document.type as DocumentType }, today, this.expiry.horizonDays)),
     ];
     for (const draft of drafts.filter((each): each is NoticeDraft => each !== null)) {
       await issueNotice(this.store, draft, now, { id: draft.causedBy, correlationId: draft.causedBy });

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { REQUEST_RULES } from '../../config/config-tokens';
+import type { RequestRules } from '../../config/request-rules-setting';
 import { RequestNotices } from '../../requests';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { type EscalationAnswer, ProposeEscalationCommand } from './escalate-request.command';
@@ -15,7 +16,7 @@ import { EscalationSteps } from './escalation-steps';
 export class ProposeEscalationHandler implements ICommandHandler<ProposeEscalationCommand, EscalationAnswer> {
   constructor(
     private readonly steps: EscalationSteps,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(REQUEST_RULES) private readonly requestRules: RequestRules,
     private readonly notices: RequestNotices,
   ) {}
 
@@ -34,7 +35,7 @@ export class ProposeEscalationHandler implements ICommandHandler<ProposeEscalati
         action: request.action,
         purpose: request.purpose,
         by: actorFor(principal),
-        facts: { documentOnFile, notices, noticeDays: this.config.requestRules.escalationNoticeDays },
+        facts: { documentOnFile, notices, noticeDays: this.requestRules.escalationNoticeDays },
       },
       principal,
       requestId,

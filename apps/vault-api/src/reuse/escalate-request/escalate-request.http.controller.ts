@@ -1,9 +1,9 @@
-import { CurrentPrincipal, departmentMay, isDepartmentPrincipal, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, departmentMay, type DepartmentPolicies, isDepartmentPrincipal, type Principal } from '@kluis/auth';
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
 import { forbidden } from '../../shared/http/problem.exception';
@@ -24,7 +24,7 @@ class EscalationResponse {
 export class EscalateRequestController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
   ) {}
 
   @Post()
@@ -50,7 +50,7 @@ export class EscalateRequestController {
   }
 
   private asker(principal: Principal): Principal & { department: string } {
-    if (!isDepartmentPrincipal(principal) || !departmentMay(principal, this.config.departments, 'requests:write')) {
+    if (!isDepartmentPrincipal(principal) || !departmentMay(principal, this.departments, 'requests:write')) {
       throw forbidden('Only departments with requests:write escalate their asks.');
     }
     return principal;

@@ -1,11 +1,11 @@
-import type { Principal } from '@kluis/auth';
+import type { DepartmentPolicies, Principal } from '@kluis/auth';
 import { type DocumentRequestCommand, documentRequestAggregate, documentRequestId, type DocumentTypeCatalogue } from '@kluis/document-domain';
 import type { ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { FileAccess } from '../../access';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DEPARTMENT_POLICIES, DOCUMENT_CATALOGUE } from '../../config/config-tokens';
 import { Clock } from '../../infrastructure/clock';
-import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { evidenceTypesFor } from '../evidence-types';
@@ -28,7 +28,7 @@ export class EscalationSteps {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
     private readonly clock: Clock,
     private readonly pipeline: CommandPipeline,
     private readonly files: FileAccess,
@@ -36,7 +36,7 @@ export class EscalationSteps {
 
   async prepare(documentRequestId: string, principal: Officer, requestId: string): Promise<EscalationContext> {
     const ask = await askedByDepartment(this.db, documentRequestId, principal.department);
-    const types = evidenceTypesFor(principal, ask.kind, this.catalogue, this.config.departments);
+    const types = evidenceTypesFor(principal, ask.kind, this.catalogue, this.departments);
     await this.files.touch(principal, ask.customerId, requestId);
     const now = this.clock.now();
     return { ask, now, documentOnFile: await documentOnFile(this.db, ask.customerId, types, now) };

@@ -1,10 +1,10 @@
-import { CurrentPrincipal, departmentMay, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, departmentMay, type DepartmentPolicies, hasRole, type Principal } from '@kluis/auth';
 import { findRequest, type ReadModelDatabase, type RequestView } from '@kluis/read-models';
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { FileAccess } from '../../access';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
@@ -35,7 +35,7 @@ class DocumentRequestResponse extends RequestResponse {
 export class GetDocumentRequestController {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
     private readonly clock: Clock,
     private readonly files: FileAccess,
     private readonly notices: RequestNotices,
@@ -58,6 +58,6 @@ export class GetDocumentRequestController {
   private maySee(principal: Principal, ask: RequestView): boolean {
     if (isOwner(principal, ask.customerId) || hasRole(principal, 'reviewer')) return true;
     const asking = hasRole(principal, 'department') && ask.askers.some((asker) => asker.department === principal.department);
-    return asking && (departmentMay(principal, this.config.departments, 'requests:write') || departmentMay(principal, this.config.departments, 'evidence:read'));
+    return asking && (departmentMay(principal, this.departments, 'requests:write') || departmentMay(principal, this.departments, 'evidence:read'));
   }
 }

@@ -3,25 +3,26 @@ import { findEvidence, findPendingEvidence, type ReadModelDatabase } from '@klui
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessRecorder, FileAccess } from '../../access';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DEPARTMENT_POLICIES, DOCUMENT_CATALOGUE } from '../../config/config-tokens';
 import { Clock } from '../../infrastructure/clock';
-import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { evidenceTypesFor } from '../evidence-types';
 import { type Evidence, GetEvidenceQuery } from './get-evidence.query';
+import type { DepartmentPolicies } from '@kluis/auth';
 
 @QueryHandler(GetEvidenceQuery)
 export class GetEvidenceHandler implements IQueryHandler<GetEvidenceQuery, Evidence> {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
     private readonly clock: Clock,
     private readonly access: AccessRecorder,
     private readonly files: FileAccess,
   ) {}
 
   async execute({ customerId, kind, purpose, minAssurance, principal, requestId }: GetEvidenceQuery): Promise<Evidence> {
-    const types = evidenceTypesFor(principal, kind, this.catalogue, this.config.departments);
+    const types = evidenceTypesFor(principal, kind, this.catalogue, this.departments);
     await this.files.touch(principal, customerId, requestId);
     const found = await findEvidence(this.db, customerId, types, this.clock.now().toISOString().slice(0, 10), minAssurance);
     await this.access.evidenceQueried(principal, customerId, { kind, satisfied: found !== null, documentId: found?.id ?? null, purpose }, requestId);

@@ -1,10 +1,10 @@
-import { CurrentPrincipal, departmentMay, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, departmentMay, type DepartmentPolicies, hasRole, type Principal } from '@kluis/auth';
 import { ASSURANCE_LEVELS } from '@kluis/document-domain';
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CustomerPath } from '../../shared/http/ids';
@@ -34,14 +34,14 @@ class EvidenceResponse {
 export class GetEvidenceController {
   constructor(
     private readonly queries: QueryBus,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: EvidenceResponse, description: 'An unknown customer is simply not satisfied. Every query is recorded for the customer to see.' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Your department may not ask for this kind' })
   evidence(@Param() path: CustomerPath, @Query() request: GetEvidenceRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request) {
-    if (!hasRole(principal, 'reviewer') && !departmentMay(principal, this.config.departments, 'evidence:read')) {
+    if (!hasRole(principal, 'reviewer') && !departmentMay(principal, this.departments, 'evidence:read')) {
       throw forbidden('Only departments with evidence:read ask for evidence.');
     }
     return this.queries.execute(new GetEvidenceQuery(path.customerId, request.kind, request.purpose ?? null, request.minAssurance ?? 'review', principal, requestIdOf(http)));

@@ -1,10 +1,10 @@
-import { CurrentPrincipal, departmentPolicyOf, isDepartmentWithScope, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type DepartmentPolicies, departmentPolicyOf, isDepartmentWithScope, type Principal } from '@kluis/auth';
 import { departmentFeed, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { BulkGuard, FeedReadRecorder } from '../../access';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { requestIdOf } from '../../shared/access/request-context';
@@ -33,7 +33,7 @@ class FeedResponse {
 export class ReadFeedController {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
     private readonly bulk: BulkGuard,
     private readonly reads: FeedReadRecorder,
   ) {}
@@ -46,7 +46,7 @@ export class ReadFeedController {
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Not a department with evidence:read' })
   @ApiResponse({ status: 429, type: ProblemResponse, description: 'Rate limited, or blocked by the bulk guard' })
   async feed(@Query() request: ReadFeedRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request) {
-    const policy = departmentPolicyOf(principal, this.config.departments);
+    const policy = departmentPolicyOf(principal, this.departments);
     if (!policy || !isDepartmentWithScope(principal, 'evidence:read') || !policy.scopes.includes('evidence:read')) {
       throw forbidden('The feed is for departments with evidence:read.');
     }

@@ -1,10 +1,10 @@
-import { CurrentPrincipal, departmentMay, isDepartmentPrincipal, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, departmentMay, type DepartmentPolicies, isDepartmentPrincipal, type Principal } from '@kluis/auth';
 import { documentAggregate } from '@kluis/document-domain';
 import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
 import { DocumentChanges } from '../../documents';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -33,7 +33,7 @@ export class ReferenceDocumentController {
     private readonly pipeline: CommandPipeline,
     private readonly changes: DocumentChanges,
     private readonly idempotency: IdempotencyService,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
   ) {}
 
   @Post()
@@ -78,7 +78,7 @@ export class ReferenceDocumentController {
   }
 
   private referencingDepartment(principal: Principal) {
-    if (!isDepartmentPrincipal(principal) || !departmentMay(principal, this.config.departments, 'references:write')) {
+    if (!isDepartmentPrincipal(principal) || !departmentMay(principal, this.departments, 'references:write')) {
       throw forbidden('Only departments with references:write rely on documents.');
     }
     return principal;

@@ -4,9 +4,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { AccessRecorder, FileAccess } from '../../access';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DEPARTMENT_POLICIES, DOCUMENT_CATALOGUE, REQUEST_RULES } from '../../config/config-tokens';
+import type { RequestRules } from '../../config/request-rules-setting';
 import { Clock } from '../../infrastructure/clock';
-import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { badRequest } from '../../shared/http/problem.exception';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
@@ -14,6 +15,7 @@ import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { evidenceTypesFor } from '../evidence-types';
 import { dueByProblem } from './due-by-rule';
 import { type RequestAnswer, RequestDocumentCommand } from './request-document.command';
+import type { DepartmentPolicies } from '@kluis/auth';
 
 /**
  * Asks the vault before asking the customer: what is verified and valid is answered at once, and what is in review is
@@ -24,7 +26,8 @@ export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCo
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(REQUEST_RULES) private readonly requestRules: RequestRules,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
     private readonly clock: Clock,
     private readonly pipeline: CommandPipeline,
     private readonly access: AccessRecorder,
@@ -33,10 +36,10 @@ export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCo
 
   async execute({ customerId, request, principal, requestId }: RequestDocumentCommand): Promise<RequestAnswer> {
     const { kind, purpose } = request;
-    const types = evidenceTypesFor(principal, kind, this.catalogue, this.config.departments);
+    const types = evidenceTypesFor(principal, kind, this.catalogue, this.departments);
     const now = this.clock.now();
     const pending = await findPendingEvidence(this.db, customerId, types);
-    const problem = dueByProblem(request.dueBy, now, this.config.requestRules.minDueBusinessDays, pending);
+    const problem = dueByProblem(request.dueBy, now, this.requestRules.minDueBusinessDays, pending);
     if (problem) throw badRequest('dueBy', problem);
     await this.files.touch(principal, customerId, requestId);
     const evidence = await findEvidence(this.db, customerId, types, now.toISOString().slice(0, 10));

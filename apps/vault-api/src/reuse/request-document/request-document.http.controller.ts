@@ -1,10 +1,10 @@
-import { CurrentPrincipal, departmentMay, departmentPolicyOf, hasRole, isDepartmentPrincipal, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, departmentMay, type DepartmentPolicies, departmentPolicyOf, hasRole, isDepartmentPrincipal, type Principal } from '@kluis/auth';
 import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FileAccess } from '../../access';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { isOwner } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
@@ -25,7 +25,7 @@ export class DocumentRequestsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly idempotency: IdempotencyService,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
     private readonly files: FileAccess,
   ) {}
 
@@ -46,7 +46,7 @@ export class DocumentRequestsController {
     @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    if (!isDepartmentPrincipal(principal) || !departmentMay(principal, this.config.departments, 'requests:write')) {
+    if (!isDepartmentPrincipal(principal) || !departmentMay(principal, this.departments, 'requests:write')) {
       throw forbidden('Only departments with requests:write ask customers for documents.');
     }
     const fingerprint = fingerprintOf({ operation: 'request-document', customerId: path.customerId, ...body });
@@ -65,8 +65,8 @@ export class DocumentRequestsController {
     if (isOwner(principal, path.customerId) || hasRole(principal, 'reviewer')) {
       return this.queries.execute(new ListDocumentRequestsQuery(path.customerId));
     }
-    const policy = departmentPolicyOf(principal, this.config.departments);
-    if (policy && (departmentMay(principal, this.config.departments, 'requests:write') || departmentMay(principal, this.config.departments, 'evidence:read'))) {
+    const policy = departmentPolicyOf(principal, this.departments);
+    if (policy && (departmentMay(principal, this.departments, 'requests:write') || departmentMay(principal, this.departments, 'evidence:read'))) {
       return this.queries.execute(new ListDocumentRequestsQuery(path.customerId, policy.evidenceKinds));
     }
     if (hasRole(principal, 'customer')) throw notFound();

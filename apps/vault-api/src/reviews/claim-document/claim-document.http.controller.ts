@@ -3,7 +3,8 @@ import { documentAggregate } from '@kluis/document-domain';
 import { Controller, Delete, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import type { ReviewConfig } from '../../config/config-slices';
+import { REVIEW_CONFIG } from '../../config/config-tokens';
 import { documentAnswer, DocumentChanges, DocumentResponse } from '../../documents';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -20,7 +21,7 @@ export class ClaimDocumentController {
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly changes: DocumentChanges,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(REVIEW_CONFIG) private readonly reviews: ReviewConfig,
   ) {}
 
   @Post()
@@ -45,7 +46,7 @@ export class ClaimDocumentController {
     const by = actorFor(principal);
     const outcome = await this.pipeline.run(documentAggregate, documentId, {
       ...this.changes.by(principal, requestIdOf(request), 'read', ifMatchRevision(ifMatch)),
-      command: intent === 'claim' ? { type: 'ClaimDocument', documentId, by, leaseMinutes: this.config.reviewClaimMinutes } : { type: 'ReleaseClaim', documentId, by },
+      command: intent === 'claim' ? { type: 'ClaimDocument', documentId, by, leaseMinutes: this.reviews.claimMinutes } : { type: 'ReleaseClaim', documentId, by },
     });
     return documentAnswer(response, outcome, principal);
   }

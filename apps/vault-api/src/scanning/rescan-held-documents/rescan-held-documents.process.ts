@@ -3,12 +3,13 @@ import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { MALWARE_SCANNER, type MalwareScanner, type ScanVerdict, ScannerUnavailableError } from '@kluis/malware-scanner';
 import { documentsPendingScan, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { VAULT_CONFIG, type VaultConfig } from '../../config/vault-config';
+import type { ScanningConfig } from '../../config/config-slices';
+import { DOCUMENT_CATALOGUE, SCANNING_CONFIG } from '../../config/config-tokens';
 import { DocumentReader } from '../../documents';
 import { Clock } from '../../infrastructure/clock';
 import { LeadingTimer } from '../../infrastructure/leading-timer';
 import { ProjectionsService } from '../../infrastructure/projections.service';
-import { DOCUMENT_CATALOGUE, READ_MODEL_DB } from '../../infrastructure/tokens';
+import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { DocumentContentStore } from '../../encryption/document-content-store';
 import { runCommand } from '../../shared/event-sourcing/run-command';
 import { StaleRevision } from '../../shared/event-sourcing/stale-revision.error';
@@ -41,7 +42,7 @@ export class RescanHeldDocumentsProcess implements OnApplicationBootstrap, OnApp
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(DOCUMENT_CATALOGUE) private readonly catalogue: DocumentTypeCatalogue,
-    @Inject(VAULT_CONFIG) private readonly config: VaultConfig,
+    @Inject(SCANNING_CONFIG) private readonly scanning: ScanningConfig,
     @Inject(MALWARE_SCANNER) private readonly scanner: MalwareScanner,
     private readonly contents: DocumentContentStore,
     private readonly reader: DocumentReader,
@@ -54,7 +55,7 @@ export class RescanHeldDocumentsProcess implements OnApplicationBootstrap, OnApp
   onApplicationBootstrap(): void {
     // A scanner that scans nothing cannot clear what a real one could not check: held documents wait for a real one.
     if (!this.scanner.scansContent) return;
-    this.timer.start(this.config.rescanIntervalMs, () => this.rescan());
+    this.timer.start(this.scanning.rescanIntervalMs, () => this.rescan());
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,20 @@
+/** One token per configuration slice: a class injects the slice it reads, never the whole configuration. */
+export const SERVER_CONFIG = Symbol('SERVER_CONFIG');
+export const STORAGE_CONFIG = Symbol('STORAGE_CONFIG');
+export const PROJECTION_CONFIG = Symbol('PROJECTION_CONFIG');
+export const ENCRYPTION_CONFIG = Symbol('ENCRYPTION_CONFIG');
+export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
+export const DEPARTMENT_POLICIES = Symbol('DEPARTMENT_POLICIES');
+export const STAFF_BULK_LIMITS = Symbol('STAFF_BULK_LIMITS');
+export const DOCUMENT_CATALOGUE = Symbol('DOCUMENT_CATALOGUE');
+export const UPLOAD_CONFIG = Symbol('UPLOAD_CONFIG');
+export const REVIEW_CONFIG = Symbol('REVIEW_CONFIG');
+export const EXPIRY_CONFIG = Symbol('EXPIRY_CONFIG');
+export const RETENTION_CONFIG = Symbol('RETENTION_CONFIG');
+export const REQUEST_RULES = Symbol('REQUEST_RULES');
+export const NOTICE_SETTINGS = Symbol('NOTICE_SETTINGS');
+export const WEBHOOK_CONFIG = Symbol('WEBHOOK_CONFIG');
+export const SCANNING_CONFIG = Symbol('SCANNING_CONFIG');
+export const RECONCILIATION_CONFIG = Symbol('RECONCILIATION_CONFIG');
+export const WEB_CONFIG = Symbol('WEB_CONFIG');
+export const IDEMPOTENCY_CONFIG = Symbol('IDEMPOTENCY_CONFIG');
