@@ -3,24 +3,23 @@ import { CatalogueError, DEFAULT_CATALOGUE, type DocumentTypeCatalogue, parseCat
 import { ConfigError } from './config-error';
 import { readJsonFile } from './json-file';
 
-/** VAULT_DOCUMENT_TYPES_FILE: settings per document type over the built-in catalogue. */
-export function loadCatalogue(file: string | undefined): DocumentTypeCatalogue {
-  if (!file) return DEFAULT_CATALOGUE;
+type RulesError = typeof CatalogueError | typeof DepartmentPoliciesError;
+
+/** A JSON rules file a variable names, parsed by its library; each problem the library finds is named in the error. */
+function rulesFile<T>(file: string | undefined, variable: string, fallback: T, parse: (input: unknown) => T, problem: RulesError): T {
+  if (!file) return fallback;
   try {
-    return parseCatalogue(readJsonFile(file, 'VAULT_DOCUMENT_TYPES_FILE'));
+    return parse(readJsonFile(file, variable));
   } catch (error) {
-    if (error instanceof CatalogueError) throw new ConfigError(`VAULT_DOCUMENT_TYPES_FILE: ${error.problems.join('; ')}`);
+    if (error instanceof problem) throw new ConfigError(`${variable}: ${error.problems.join('; ')}`);
     throw error;
   }
 }
 
+/** VAULT_DOCUMENT_TYPES_FILE: settings per document type over the built-in catalogue. */
+export const loadCatalogue = (file: string | undefined): DocumentTypeCatalogue =>
+  rulesFile(file, 'VAULT_DOCUMENT_TYPES_FILE', DEFAULT_CATALOGUE, parseCatalogue, CatalogueError);
+
 /** VAULT_DEPARTMENTS_FILE: the complete set of department policies, replacing the built-in one. */
-export function loadDepartments(file: string | undefined): DepartmentPolicies {
-  if (!file) return DEFAULT_DEPARTMENT_POLICIES;
-  try {
-    return parseDepartmentPolicies(readJsonFile(file, 'VAULT_DEPARTMENTS_FILE'));
-  } catch (error) {
-    if (error instanceof DepartmentPoliciesError) throw new ConfigError(`VAULT_DEPARTMENTS_FILE: ${error.problems.join('; ')}`);
-    throw error;
-  }
-}
+export const loadDepartments = (file: string | undefined): DepartmentPolicies =>
+  rulesFile(file, 'VAULT_DEPARTMENTS_FILE', DEFAULT_DEPARTMENT_POLICIES, parseDepartmentPolicies, DepartmentPoliciesError);

@@ -62,6 +62,13 @@ describe('configuration', () => {
     expect(() => load({ VAULT_DOCUMENT_TYPES_FILE: broken })).toThrow(/not valid JSON/);
   });
 
+  it('refuses a department policies file its library refuses, naming the variable and the problem', () => {
+    const bad = join(dataDir, 'bad-departments.json');
+    writeFileSync(bad, JSON.stringify({ mandates: 'everything' }));
+    expect(() => load({ VAULT_DEPARTMENTS_FILE: bad })).toThrow(ConfigError);
+    expect(() => load({ VAULT_DEPARTMENTS_FILE: bad })).toThrow(/^VAULT_DEPARTMENTS_FILE: .*mandates/);
+  });
+
   it('reads an S3 blob store with credentials from the environment, never echoing them in errors', () => {
     const config = load({ VAULT_BLOB_STORE: 's3://minio.internal:9000/?bucket=kluis&useSSL=false', VAULT_S3_ACCESS_KEY: 'vault', VAULT_S3_SECRET_KEY: 'correct-horse-battery' });
     expect(config.storage.blobStore).toEqual({ kind: 's3', url: 's3://minio.internal:9000/?bucket=kluis&useSSL=false' });
