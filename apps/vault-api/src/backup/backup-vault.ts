@@ -1,6 +1,6 @@
 import { createFileBlobStore } from '@kluis/blob-store';
 import { join } from 'node:path';
-import type { VaultConfig } from '../config/vault-config';
+import type { DataLocations } from '../config/vault-config';
 import { BACKUP_LAYOUT, type BackupManifest, writeManifest } from './backup-manifest';
 import { copyBlobs } from './copy-blobs';
 import { copyIfPresent } from './copy-if-present';
@@ -24,7 +24,7 @@ import { headPositionOf, snapshotSqlite } from './sqlite-snapshot';
  *    never goes along, not even a dev vault's generated one: a restore is given it as the vault is.
  * The manifest is written last and marks the backup finished.
  */
-export async function backupVault(config: Pick<VaultConfig, 'storage' | 'encryption'>, target: string, now: () => Date = () => new Date()): Promise<BackupManifest> {
+export async function backupVault(config: DataLocations, target: string, now: () => Date = () => new Date()): Promise<BackupManifest> {
   const source = embeddedLocations(config);
   await claimEmptyFolder(target);
   const createdAt = now().toISOString();

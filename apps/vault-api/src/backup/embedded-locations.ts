@@ -1,4 +1,4 @@
-import type { VaultConfig } from '../config/vault-config';
+import type { DataLocations } from '../config/vault-config';
 import { BackupNotSupportedError } from './backup.errors';
 
 /** Where the embedded default keeps everything; refuses any other backend. */
@@ -10,7 +10,7 @@ export interface EmbeddedLocations {
   readonly keys: string;
 }
 
-export function embeddedLocations(config: Pick<VaultConfig, 'storage' | 'encryption'>): EmbeddedLocations {
+export function embeddedLocations(config: DataLocations): EmbeddedLocations {
   if (config.storage.eventStore.kind !== 'sqlite') throw new BackupNotSupportedError(`the ${config.storage.eventStore.kind} event store`);
   if (config.storage.readModel.kind !== 'sqlite') throw new BackupNotSupportedError(`the ${config.storage.readModel.kind} read model`);
   if (config.storage.blobStore.kind !== 'file') throw new BackupNotSupportedError(`the ${config.storage.blobStore.kind} blob store`);

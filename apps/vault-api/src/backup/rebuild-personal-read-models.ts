@@ -1,5 +1,5 @@
 import { documentsProjection, openReadModelDatabase, rebuildBeside, refillDeadLettersFromFeed } from '@kluis/read-models';
-import type { VaultConfig } from '../config/vault-config';
+import type { DataLocations } from '../config/vault-config';
 import { openSealedEventStore } from '../infrastructure/open-backends';
 import { PERSONAL_READ_MODELS } from './personal-read-models';
 
@@ -8,7 +8,7 @@ import { PERSONAL_READ_MODELS } from './personal-read-models';
  * since the backup reads back with their personal fields absent, and so do the rows made from them. The webhook
  * dead letters then take their entries' detail back from the rebuilt feed.
  */
-export async function rebuildPersonalReadModels(config: Pick<VaultConfig, 'storage' | 'encryption'>, names: readonly string[]): Promise<void> {
+export async function rebuildPersonalReadModels(config: DataLocations, names: readonly string[]): Promise<void> {
   const projections = PERSONAL_READ_MODELS.filter((projection) => names.includes(projection.name));
   if (projections.length === 0) return;
   const store = await openSealedEventStore(config);

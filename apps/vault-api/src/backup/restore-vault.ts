@@ -2,7 +2,7 @@ import { createFileBlobStore } from '@kluis/blob-store';
 import { DEV_MASTER_KEY_FILE } from '@kluis/crypto';
 import { access, copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { VaultConfig } from '../config/vault-config';
+import type { DataLocations } from '../config/vault-config';
 import { BACKUP_LAYOUT, type BackupManifest, readManifest } from './backup-manifest';
 import { BackupTargetInUseError, MasterKeyNotGivenError } from './backup.errors';
 import { copyBlobs } from './copy-blobs';
@@ -26,7 +26,7 @@ export interface RestoredVault extends BackupManifest {
  * models the backup left out rebuilt from the events, so an erasure since the backup reaches them. Start the vault
  * afterwards; the rest of its read model catches up from the events.
  */
-export async function restoreVault(config: Pick<VaultConfig, 'storage' | 'encryption'>, source: string): Promise<RestoredVault> {
+export async function restoreVault(config: DataLocations, source: string): Promise<RestoredVault> {
   const manifest = await readManifest(source);
   const target = embeddedLocations(config);
   const keyFile = join(target.dataDir, DEV_SIGNING_KEY_FILE);
@@ -57,7 +57,7 @@ export async function restoreVault(config: Pick<VaultConfig, 'storage' | 'encryp
   return { ...manifest, reshreddedKeys: reshredded };
 }
 
-const masterKeyGiven = (config: Pick<VaultConfig, 'storage' | 'encryption'>): boolean => {
+const masterKeyGiven = (config: DataLocations): boolean => {
   const { env } = config.encryption.masterKeys;
   return Boolean(env.VAULT_MASTER_KEY ?? env.VAULT_MASTER_KEY_FILE);
 };

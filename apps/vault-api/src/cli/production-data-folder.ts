@@ -2,7 +2,7 @@ import { devMasterKeyPath } from '@kluis/crypto';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEV_SIGNING_KEY_FILE } from '../backup/dev-signing-key-file';
-import type { VaultConfig } from '../config/vault-config';
+import type { DataLocations } from '../config/vault-config';
 
 const anyExists = async (paths: readonly string[]): Promise<boolean> =>
   (await Promise.all(paths.map((path) => access(path).then(() => true, () => false)))).some(Boolean);
@@ -13,7 +13,7 @@ const anyExists = async (paths: readonly string[]): Promise<boolean> =>
  * written beside production data would let anyone who can read the folder, or who later starts it in dev mode,
  * sign in as anyone.
  */
-export async function holdsProductionData(config: Pick<VaultConfig, 'storage' | 'encryption'>): Promise<boolean> {
+export async function holdsProductionData(config: DataLocations): Promise<boolean> {
   const dataFiles = [
     config.storage.eventStore.kind === 'sqlite' ? config.storage.eventStore.file : null,
     config.encryption.keyStore.kind === 'sqlite' ? config.encryption.keyStore.file : null,

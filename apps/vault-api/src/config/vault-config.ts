@@ -59,6 +59,9 @@ export interface VaultConfig {
   readonly idempotency: IdempotencyConfig;
 }
 
+/** Where the vault's data lives and the keys that open it: all that the backup, restore and data tools need. */
+export type DataLocations = Pick<VaultConfig, 'storage' | 'encryption'>;
+
 /**
  * Reads the whole configuration from the environment. With nothing set, the vault runs embedded under ./data. This
  * folder is the only place that reads the environment: every entry point (the server, the CLIs) starts here.

@@ -3,8 +3,8 @@ import { KEY_VAULT, type KeyVault } from '@kluis/crypto';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '@kluis/read-models';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { DataLocations } from '../config/vault-config';
 import { DocumentContentStore } from '../encryption/document-content-store';
-import type { VaultConfig } from '../config/vault-config';
 import { openKeyVault } from '../encryption/open-key-vault';
 import { SealingEventStore } from '../encryption/sealing-event-store';
 import { CommandPipeline, READ_MODEL_PROGRESS } from '../shared/event-sourcing/command-pipeline';
@@ -25,7 +25,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
     private readonly projections: ProjectionsService,
   ) {}
 
-  static forRoot(config: Pick<VaultConfig, 'storage' | 'encryption'>, overrides: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(config: DataLocations, overrides: { clock?: Clock } = {}): DynamicModule {
     return {
       module: InfrastructureModule,
       providers: [

@@ -1,8 +1,7 @@
 import { type BlobStore, createFileBlobStore, createS3BlobStore, type S3BlobStoreConfig } from '@kluis/blob-store';
 import { type CommitObserver, createEsdbEventStore, createPostgresEventStore, createSqliteEventStore, type EventStore } from '@kluis/event-store';
-import type { EncryptionConfig } from '../config/encryption-config';
-import type { StorageConfig } from '../config/storage-config';
 import type { BlobStoreLocation, EventStoreLocation } from '../config/backend-locations';
+import type { DataLocations } from '../config/vault-config';
 import { openKeyVault } from '../encryption/open-key-vault';
 import { SealingEventStore } from '../encryption/sealing-event-store';
 
@@ -19,7 +18,7 @@ export async function openEventStore(location: EventStoreLocation, onCommit?: Co
 }
 
 /** The event store as the vault sees it, with a key vault of its own, for tools that run beside the vault. */
-export async function openSealedEventStore(config: { readonly storage: StorageConfig; readonly encryption: EncryptionConfig }): Promise<EventStore> {
+export async function openSealedEventStore(config: DataLocations): Promise<EventStore> {
   const keys = await openKeyVault(config.encryption);
   try {
     return new SealingEventStore(await openEventStore(config.storage.eventStore), keys, true);

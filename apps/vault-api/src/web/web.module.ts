@@ -8,7 +8,7 @@ import type { WebConfig } from '../config/web-config';
 /** The browser UI's public configuration and, in dev mode only, its sign-in. The files themselves are served by serveWebUi. */
 @Module({})
 export class WebModule {
-  static forRoot(config: VaultConfig, web: WebConfig): DynamicModule {
+  static forRoot(config: Pick<VaultConfig, 'auth' | 'uploads' | 'catalogue'>, web: WebConfig): DynamicModule {
     return {
       module: WebModule,
       imports: config.auth.mode === 'dev' ? [DevSignInModule.forRoot(config.auth)] : [],
