@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
 import { expectProblem, getAs, upload } from '../support/vault-requests';

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEPARTMENT_POLICIES } from '@kluis/auth';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
 import { expectProblem, getAs, upload } from '../support/vault-requests';

@@ -1,7 +1,7 @@
 import { documentStream } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { randomUUID } from 'node:crypto';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../support/files';
 import { unzip } from '../support/unzip';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';

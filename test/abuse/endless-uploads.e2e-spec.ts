@@ -1,5 +1,5 @@
 import { mintDevToken } from '@kluis/auth';
-import { waitUntil } from '@kluis/event-store/testing';
+import { eventually } from '@kluis/event-store/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -126,7 +126,7 @@ describe('an upload that would never end', () => {
     const answer = await post({ 'Content-Type': body.contentType, 'Content-Length': body.bytes.length + 1 }, piecesOf(body.bytes.subarray(0, body.closingAt - 1000), 16 * 1024), { timeoutMs: STALL_MS / 3 });
     expect(answer.status).toBe(0);
     // The cut-off upload cleans up after the connection is gone; wait for that, with a bound.
-    await waitUntil(async () => JSON.stringify(await filesIn(dataDir)) === JSON.stringify(before), 'the cut-off upload has left nothing behind', 10_000);
+    await eventually(async () => JSON.stringify(await filesIn(dataDir)) === JSON.stringify(before), { until: 'the cut-off upload has left nothing behind', timeoutMs: 10_000 });
     expect(await filesIn(dataDir)).toEqual(before);
   }, 30_000);
 });

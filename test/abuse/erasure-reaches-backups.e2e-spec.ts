@@ -9,7 +9,7 @@ import { backupVault } from '../../apps/vault-api/src/backup/backup-vault';
 import { restoreVault } from '../../apps/vault-api/src/backup/restore-vault';
 import { loadVaultConfig } from '../../apps/vault-api/src/config/vault-config';
 import { RetentionProcess } from '../../apps/vault-api/src/retention/retention.process';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../support/files';
 import { startVault, type VaultUnderTest } from '../support/vault-harness';
 import { getAs, passportFacts, review, upload } from '../support/vault-requests';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEPARTMENT_POLICIES } from '@kluis/auth';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
 import { expectProblem, getAs, passportFacts, review, upload } from '../support/vault-requests';

@@ -1,7 +1,7 @@
 import { mintDevToken } from '@kluis/auth';
 import type { Browser, Page } from 'playwright-core';
 import { SmtpInbox } from '../../apps/vault-api/src/notices/testing/smtp-inbox';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../support/files';
 import { expectAccessible } from './support/accessibility';
 import { type BuiltVault, startBuiltVault } from './support/built-vault';

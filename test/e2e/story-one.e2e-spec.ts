@@ -2,7 +2,7 @@ import { addBusinessDays } from '@kluis/document-domain';
 import { ReminderSweep } from '../../apps/vault-api/src/notices/issue-notices/reminder-sweep.service';
 import { SmtpInbox } from '../../apps/vault-api/src/notices/testing/smtp-inbox';
 import { longDate } from '../../apps/vault-api/src/notices/wording/names';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../support/vault-harness';
 import { expectProblem, getAs, passportFacts, review, upload } from '../support/vault-requests';

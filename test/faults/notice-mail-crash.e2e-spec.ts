@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SmtpInbox } from '../../apps/vault-api/src/notices/testing/smtp-inbox';
 import { type BuiltVault, startBuiltVault } from '../support/built-vault';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../support/files';
 
 describe('a notice whose mail was not yet delivered when the vault was killed', () => {
@@ -44,7 +44,7 @@ describe('a notice whose mail was not yet delivered when the vault was killed', 
     smtp.refuse(0);
     vault = await start();
 
-    await eventually(async () => expect(smtp.mails).toHaveLength(1), 30_000);
+    await eventually(async () => expect(smtp.mails).toHaveLength(1), { timeoutMs: 30_000 });
     const notices = await eventually(async () => {
       const { notices: page } = (await (await call('/v1/me/notices', maria)).json()) as { notices: { id: string; delivery: string }[] };
       expect(page).toEqual([expect.objectContaining({ delivery: 'delivered' })]);

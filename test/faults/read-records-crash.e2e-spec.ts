@@ -1,5 +1,5 @@
 import { mintDevToken } from '@kluis/auth';
-import { waitUntil } from '@kluis/event-store/testing';
+import { eventually } from '@kluis/event-store/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -67,7 +67,7 @@ describe('a crash in the middle of many concurrent department reads', () => {
     for (const customer of customers) {
       const wanted = answered.get(customer)!;
       const token = await mintDevToken(dataDir, { sub: customer, roles: ['customer'] });
-      await waitUntil(async () => (await recorded(token)) >= wanted, `${customer}'s access log shows ${wanted} answered reads`, 15_000);
+      await eventually(async () => (await recorded(token)) >= wanted, { until: `${customer}'s access log shows ${wanted} answered reads`, timeoutMs: 15_000 });
     }
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { documentStream } from '@kluis/document-domain';
 import { approvedBy, aReviewer, aSubmission, passportFacts, storedEvent, submitted } from '@kluis/document-domain/testing';
 import { createPostgresEventStore, type EventStore } from '@kluis/event-store';
-import { waitUntil } from '@kluis/event-store/testing';
+import { eventually } from '@kluis/event-store/testing';
 import { CheckpointMovedError, documentsProjection, openReadModelDatabase, PostgresProjectorLease, Projector, type ReadModelDatabase } from '@kluis/read-models';
 import { onDatabase, scratchDatabase, type ScratchDatabase } from './support/postgres-database';
 
@@ -140,7 +140,7 @@ describe('one active projector per read model, over a shared PostgreSQL', () => 
     expect(await leader.projector.waitFor(await writers[0].headPosition(), 10_000)).toBe(true);
 
     await leader.projector.stop();
-    await waitUntil(() => standby.projector.active, 'the standby projects', 5_000);
+    await eventually(() => standby.projector.active, { until: 'the standby projects', timeoutMs: 5_000 });
     const after = await writeDocuments(writers, 50);
     const head = await writers[0].headPosition();
 
@@ -166,8 +166,8 @@ describe('one active projector per read model, over a shared PostgreSQL', () => 
       return rows;
     });
     expect(terminated).toEqual([{ terminated: true }]);
-    await waitUntil(() => !leader.projector.active, 'the instance that lost its lease stops projecting', 2_000);
-    await waitUntil(() => standby.projector.active, 'the standby projects', 5_000);
+    await eventually(() => !leader.projector.active, { until: 'the instance that lost its lease stops projecting', timeoutMs: 2_000 });
+    await eventually(() => standby.projector.active, { until: 'the standby projects', timeoutMs: 5_000 });
     const after = await writeDocuments(writers, 50);
     const head = await writers[0].headPosition();
 

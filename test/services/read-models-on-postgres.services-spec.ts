@@ -1,7 +1,7 @@
 import { documentStream, type DocumentEvent } from '@kluis/document-domain';
 import { approvedBy, aReviewer, aSubmission, passportFacts, powerOfAttorneyFacts, rejectedBy, storedEvent, submitted, verified, withdrawnBy } from '@kluis/document-domain/testing';
 import { createPostgresEventStore, type EventStore } from '@kluis/event-store';
-import { waitUntil } from '@kluis/event-store/testing';
+import { eventually } from '@kluis/event-store/testing';
 import {
   documentsProjection,
   findDocumentWithContent,
@@ -124,8 +124,8 @@ describe('read models on PostgreSQL', () => {
       return rows.length;
     });
     expect(dropped).toBeGreaterThanOrEqual(3);
-    await waitUntil(() => !projector.active, 'the projector notices it lost its lease', 2_000);
-    await waitUntil(() => projector.active, 'the projector holds its lease again', 5_000);
+    await eventually(() => !projector.active, { until: 'the projector notices it lost its lease', timeoutMs: 2_000 });
+    await eventually(() => projector.active, { until: 'the projector holds its lease again', timeoutMs: 5_000 });
 
     const second = aSubmission('passport', { customerId: first.customerId });
     expect(await projector.waitFor(await append(second.documentId, [submitted(second, '2026-11-03T09:00:00.000Z')]), 10_000)).toBe(true);

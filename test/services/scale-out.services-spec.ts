@@ -1,4 +1,4 @@
-import { waitUntil } from '@kluis/event-store/testing';
+import { eventually } from '@kluis/event-store/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -105,7 +105,7 @@ describe('two vault instances sharing PostgreSQL', () => {
     await upload(survivor, customer.token, customer.id, { file: aPdf(), type: 'passport' }).expect(201);
 
     await stop(leader);
-    await waitUntil(() => projectsHere(survivor), 'the surviving instance projects', 5_000);
+    await eventually(() => projectsHere(survivor), { until: 'the surviving instance projects', timeoutMs: 5_000 });
 
     const { body } = await upload(survivor, customer.token, customer.id, { file: aPdf(randomUUID()), type: 'id-card' }).expect(201);
     expect(await listedStatus(survivor, customer.token, customer.id, body.id)).toBe('pending_review');

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEPARTMENT_POLICIES } from '@kluis/auth';
-import { eventually } from '../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../test/support/vault-harness';
 import { expectProblem, getAs, powerOfAttorneyFacts, review, upload } from '../../../../test/support/vault-requests';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from '../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { CachingKeyVault } from './caching-key-vault';
 import { SealingEventStore } from './sealing-event-store';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { eventually } from '../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../test/support/vault-harness';
 import { expectProblem, getAs, passportFacts, review, upload } from '../../../../test/support/vault-requests';

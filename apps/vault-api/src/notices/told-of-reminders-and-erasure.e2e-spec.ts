@@ -1,4 +1,4 @@
-import { eventually } from '../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../test/support/vault-harness';
 import { aPassportsFacts, getAs, review, upload } from '../../../../test/support/vault-requests';

@@ -1,7 +1,7 @@
 import { addBusinessDays } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { randomUUID } from 'node:crypto';
-import { eventually } from '../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../test/support/vault-harness';
 import { expectProblem, getAs } from '../../../../test/support/vault-requests';
 

@@ -1,5 +1,5 @@
 import { addBusinessDays } from '@kluis/document-domain';
-import { eventually } from '../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../test/support/vault-harness';
 import { expectProblem, getAs, passportFacts, review, upload } from '../../../../test/support/vault-requests';

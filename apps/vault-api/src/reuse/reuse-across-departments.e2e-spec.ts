@@ -1,6 +1,6 @@
 import { addBusinessDays } from '@kluis/document-domain';
 import type { INestApplication } from '@nestjs/common';
-import { eventually } from '../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../test/support/vault-harness';
 import { aPassportsFacts, expectProblem, getAs, passportFacts, powerOfAttorneyFacts, review, upload } from '../../../../test/support/vault-requests';

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from '../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { DepartmentWebhook } from './department-webhook';
 import { type Behaviour, type ReceivedDelivery, WebhookReceiver } from './testing/webhook-receiver';
 import type { WebhookSettings } from '../config/webhook-config';

@@ -1,6 +1,7 @@
 import { EventStoreUnavailableError } from '../event-store.errors';
 import type { RecordedEvent, SubscribeOptions } from '../event-store.port';
-import { deferred, waitUntil } from '../testing/wait-until';
+import { deferred } from '../testing/deferred';
+import { eventually } from '../testing/eventually';
 import { UnavailableError, type EsdbRecordedEvent } from './esdb-client';
 import { FakeEsdbClient, FakeSubscription, aRecord } from './esdb-client.fake';
 import { EsdbEventStore } from './esdb-event-store';
@@ -61,7 +62,7 @@ describe('subscribe', () => {
     source.push(...events);
 
     const subscription = subscribe({ after: 0, batchSize: 3 });
-    await waitUntil(() => delivered().length === 7, 'all events are delivered');
+    await eventually(() => delivered().length === 7, { until: 'all events are delivered' });
     await subscription.stop();
 
     expect(batches.map((batch) => batch.length)).toEqual([3, 3, 1]);
@@ -77,7 +78,7 @@ describe('subscribe', () => {
     const subscription = subscribe({ after: 0, batchSize: 10 }, async () => {
       if (batches.length === 1) await release.promise;
     });
-    await waitUntil(() => batches.length === 1, 'the first batch is being handled');
+    await eventually(() => batches.length === 1, { until: 'the first batch is being handled' });
     const later = [record(), record(), record()];
     source.push(...later);
     await new Promise((resolve) => setImmediate(resolve));
@@ -86,7 +87,7 @@ describe('subscribe', () => {
     expect(source.buffered).toBeGreaterThanOrEqual(later.length - 1);
 
     release.resolve();
-    await waitUntil(() => delivered().length === 4, 'the later events are delivered');
+    await eventually(() => delivered().length === 4, { until: 'the later events are delivered' });
     await subscription.stop();
     expect(batches.slice(1).flat().map((event) => event.id)).toEqual(later.map((event) => event.id));
   });
@@ -105,7 +106,7 @@ describe('subscribe', () => {
     );
 
     const subscription = subscribe({ after: positionOf(replayed), streamPrefixes: ['document-'] });
-    await waitUntil(() => delivered().length === 2, 'the wanted events are delivered');
+    await eventually(() => delivered().length === 2, { until: 'the wanted events are delivered' });
     await subscription.stop();
 
     expect(delivered()).toEqual(wanted.map((event) => event.id));
@@ -117,7 +118,7 @@ describe('subscribe', () => {
     source.push(record('document-1'), wanted);
 
     const subscription = subscribe({ after: 0 });
-    await waitUntil(() => delivered().length === 1, 'the access event is delivered');
+    await eventually(() => delivered().length === 1, { until: 'the access event is delivered' });
     await subscription.stop();
 
     expect(delivered()).toEqual([wanted.id]);
@@ -229,7 +230,7 @@ describe('subscribe', () => {
     const { client, store, source, subscribe, delivered } = setup();
     source.push(record());
     const subscription = subscribe({ after: 0 });
-    await waitUntil(() => delivered().length === 1, 'the event is delivered');
+    await eventually(() => delivered().length === 1, { until: 'the event is delivered' });
 
     await store.close();
 

@@ -4,7 +4,7 @@ import { EventStoreUnavailableError } from '../event-store.errors';
 import type { EventStore, RecordedEvent } from '../event-store.port';
 import { EventIdAlreadyUsedError } from '../sql/event-id-already-used.error';
 import { anEvent, describeEventStoreContract } from '../testing';
-import { waitUntil } from '../testing/wait-until';
+import { eventually } from '../testing/eventually';
 import { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 
 function serverUrl(): string {
@@ -121,13 +121,13 @@ describe('PostgreSQL event store', () => {
     const subscription = reader.subscribe({ after: 0 }, async (batch) => void received.push(...batch));
 
     const slow = slowWriter.append('document-slow', [anEvent({ type: 'HeldBeforeCommit' })], 'no_stream');
-    await waitUntil(
+    await eventually(
       () => onDatabase(database.url, async (client) => (await sleepingBackends(client)) > 0),
-      'the slow append holds its transaction open',
+      { until: 'the slow append holds its transaction open' },
     );
     const fast = fastWriter.append('document-fast', [anEvent()], 'no_stream');
     const [slowResult, fastResult] = await Promise.all([slow, fast]);
-    await waitUntil(() => received.length >= 2, 'both events are delivered');
+    await eventually(() => received.length >= 2, { until: 'both events are delivered' });
     await subscription.stop();
 
     expect(fastResult.position).toBeGreaterThan(slowResult.position);
@@ -146,7 +146,7 @@ describe('PostgreSQL event store', () => {
         writers[index % 2].append(`document-${randomUUID()}`, [anEvent()], 'no_stream'),
       ),
     );
-    await waitUntil(() => received.length >= appends, `all ${appends} events are delivered`, 15_000);
+    await eventually(() => received.length >= appends, { until: `all ${appends} events are delivered`, timeoutMs: 15_000 });
     await subscription.stop();
 
     const all = await reader.readAll({ after: 0, limit: appends + 1 });
@@ -161,7 +161,7 @@ describe('PostgreSQL event store', () => {
     const subscription = reader.subscribe({ after: 0 }, async (batch) => void received.push(...batch));
 
     await writer.append('document-1', appended, 'no_stream');
-    await waitUntil(() => received.length >= 2, "the other instance's events are delivered");
+    await eventually(() => received.length >= 2, { until: "the other instance's events are delivered" });
     await subscription.stop();
 
     expect(received.map((event) => event.id)).toEqual(appended.map((event) => event.id));

@@ -7,7 +7,7 @@ import type { EventStore, RecordedEvent } from '../event-store.port';
 import type { CommitStats } from '../sql/sql-event-store';
 import { EventIdAlreadyUsedError } from '../sql/event-id-already-used.error';
 import { anEvent } from '../testing';
-import { waitUntil } from '../testing/wait-until';
+import { eventually } from '../testing/eventually';
 import { createSqliteEventStore } from './sqlite-event-store';
 
 describe('SQLite event store', () => {
@@ -97,7 +97,7 @@ describe('SQLite event store', () => {
     const subscription = reader.subscribe({ after: 0 }, async (batch) => void received.push(...batch));
 
     await writer.append(`document-${randomUUID()}`, appended, 'no_stream');
-    await waitUntil(() => received.length >= 2, "the other connection's events are delivered");
+    await eventually(() => received.length >= 2, { until: "the other connection's events are delivered" });
     await subscription.stop();
 
     expect(received.map((event) => event.id)).toEqual(appended.map((event) => event.id));

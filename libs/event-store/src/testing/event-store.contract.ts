@@ -11,7 +11,8 @@ import type {
 } from '../event-store.port';
 import { anEvent } from './an-event';
 import { follow, type Followed } from './follow';
-import { deferred, waitUntil } from './wait-until';
+import { deferred } from './deferred';
+import { eventually } from './eventually';
 
 export interface EventStoreUnderTest {
   readonly store: EventStore;
@@ -412,10 +413,10 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         await store.append(stream, early, 'no_stream');
 
         const { events } = followed({ after: head, streamPrefixes: [prefix] });
-        await waitUntil(() => events.length >= early.length, 'the stored events are delivered');
+        await eventually(() => events.length >= early.length, { until: 'the stored events are delivered' });
         await store.append(stream, [late[0]], 2);
         await store.append(stream, [late[1]], 3);
-        await waitUntil(() => events.length >= early.length + late.length, 'the new events are delivered');
+        await eventually(() => events.length >= early.length + late.length, { until: 'the new events are delivered' });
 
         expect(ids(events)).toEqual(ids([...early, ...late]));
         expect(events.map((event) => event.revision)).toEqual([0, 1, 2, 3, 4]);
@@ -430,7 +431,7 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         const { events } = followed({ after: head });
 
         await store.append(stream, appended, 'no_stream');
-        await waitUntil(() => events.filter((event) => wanted.has(event.id)).length === 2, 'the events are delivered');
+        await eventually(() => events.filter((event) => wanted.has(event.id)).length === 2, { until: 'the events are delivered' });
 
         expect(ids(events.filter((event) => event.stream === stream))).toEqual(ids(appended));
         expectStrictlyIncreasing([head, ...positionsOf(events)]);
@@ -443,7 +444,7 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         const [first] = (await store.readStream(`${prefix}-stream`)).events;
 
         const { events } = followed({ after: first.position, streamPrefixes: [prefix] });
-        await waitUntil(() => events.length >= 2, 'the later events are delivered');
+        await eventually(() => events.length >= 2, { until: 'the later events are delivered' });
 
         expect(ids(events)).toEqual(ids(appended.slice(1)));
       }, 20_000);
@@ -457,9 +458,9 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         await store.append(stream, stored, 'no_stream');
 
         const { events, batches } = followed({ after: head, streamPrefixes: [prefix], batchSize: 3 });
-        await waitUntil(() => events.length >= 7, 'the stored events are delivered');
+        await eventually(() => events.length >= 7, { until: 'the stored events are delivered' });
         await store.append(stream, live, 6);
-        await waitUntil(() => events.length >= 14, 'the live events are delivered');
+        await eventually(() => events.length >= 14, { until: 'the live events are delivered' });
 
         expect(ids(events)).toEqual(ids([...stored, ...live]));
         batches.forEach((batch) => expect(batch.length).toBeGreaterThanOrEqual(1));
@@ -481,11 +482,11 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
           streamPrefixes: [`${prefix}-document-`, `${prefix}-request-`],
         });
         const probe = followed({ after: head, streamPrefixes: [prefix] });
-        await waitUntil(
+        await eventually(
           () => probe.events.some((event) => event.position === last.position),
-          'an unfiltered subscription saw the last event',
+          { until: 'an unfiltered subscription saw the last event' },
         );
-        await waitUntil(() => events.length >= 2, 'the matching events are delivered');
+        await eventually(() => events.length >= 2, { until: 'the matching events are delivered' });
 
         expect(ids(events)).toEqual([documentEvent.id, requestEvent.id]);
       }, 20_000);
@@ -507,14 +508,14 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
           if (batches.length === 1) await release.promise;
           running -= 1;
         });
-        await waitUntil(() => batches.length === 1, 'the first batch is being handled');
+        await eventually(() => batches.length === 1, { until: 'the first batch is being handled' });
         await store.append(stream, [second], 0);
         const probe = followed({ after: head, streamPrefixes: [prefix] });
-        await waitUntil(() => probe.events.length === 2, 'another subscription saw the second event');
+        await eventually(() => probe.events.length === 2, { until: 'another subscription saw the second event' });
 
         expect(batches).toHaveLength(1);
         release.resolve();
-        await waitUntil(() => events.length === 2, 'the second event is delivered after the first batch');
+        await eventually(() => events.length === 2, { until: 'the second event is delivered after the first batch' });
         expect(ids(events)).toEqual([first.id, second.id]);
         expect(mostAtOnce).toBe(1);
       }, 20_000);
@@ -528,11 +529,11 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         await store.append(stream, [before], 'no_stream');
 
         const { events, subscription } = followed({ after: head, streamPrefixes: [prefix] });
-        await waitUntil(() => events.length === 1, 'the first event is delivered');
+        await eventually(() => events.length === 1, { until: 'the first event is delivered' });
         await subscription.stop();
         await store.append(stream, [afterStop], 0);
         const probe = followed({ after: head, streamPrefixes: [prefix] });
-        await waitUntil(() => probe.events.length === 2, 'another subscription saw the later event');
+        await eventually(() => probe.events.length === 2, { until: 'another subscription saw the later event' });
 
         await expect(subscription.done).resolves.toBeUndefined();
         expect(ids(events)).toEqual([before.id]);
@@ -573,7 +574,7 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         await expect(subscription.done).rejects.toThrow('projection failed');
         await store.append(stream, [anEvent()], 0);
         const probe = followed({ after: head, streamPrefixes: [prefix] });
-        await waitUntil(() => probe.events.length === 2, 'another subscription saw the later event');
+        await eventually(() => probe.events.length === 2, { until: 'another subscription saw the later event' });
         expect(batches).toHaveLength(1);
         await expect(subscription.stop()).resolves.toBeUndefined();
       }, 20_000);
@@ -585,7 +586,7 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
           const head = await own.store.headPosition();
           await own.store.append(`${prefix}-stream`, [anEvent()], 'no_stream');
           const { events, subscription } = follow(own.store, { after: head, streamPrefixes: [prefix] });
-          await waitUntil(() => events.length === 1, 'the event is delivered');
+          await eventually(() => events.length === 1, { until: 'the event is delivered' });
 
           await own.store.close();
 

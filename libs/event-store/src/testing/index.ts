@@ -1,3 +1,4 @@
 export * from './event-store.contract';
 export * from './an-event';
-export * from './wait-until';
+export * from './eventually';
+export * from './deferred';

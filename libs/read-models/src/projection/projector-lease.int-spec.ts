@@ -1,7 +1,7 @@
 import { documentStream } from '@kluis/document-domain';
 import { aReviewer, approvedBy, aSubmission, passportFacts, submitted, storedEvent } from '@kluis/document-domain/testing';
 import { createSqliteEventStore, type EventStore } from '@kluis/event-store';
-import { waitUntil } from '@kluis/event-store/testing';
+import { eventually } from '@kluis/event-store/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +76,7 @@ describe('projecting only while holding the lease', () => {
     const projector = aProjector(lease);
     await projector.start();
 
-    await waitUntil(() => lease.attempts >= 3, 'the projector has tried for the lease three times');
+    await eventually(() => lease.attempts >= 3, { until: 'the projector has tried for the lease three times' });
     expect(projector.active).toBe(false);
     expect(await readCheckpoint(db, 'documents')).toBe(0);
 
@@ -99,7 +99,7 @@ describe('projecting only while holding the lease', () => {
     expect(errors).toEqual([expect.objectContaining({ message: 'the lease connection dropped' })]);
     const attempts = lease.attempts;
     const second = await anApprovedPassport();
-    await waitUntil(() => lease.attempts >= attempts + 3, 'the projector has tried for the lease three more times');
+    await eventually(() => lease.attempts >= attempts + 3, { until: 'the projector has tried for the lease three more times' });
     expect(await readCheckpoint(db, 'documents')).toBe(first.position);
 
     lease.granted = true;
@@ -125,7 +125,7 @@ describe('projecting only while holding the lease', () => {
     const head = await store.headPosition();
 
     expect(await one.waitFor(head, 10_000)).toBe(true);
-    await waitUntil(() => errors.some((error) => error instanceof CheckpointMovedError), 'one projector found the checkpoint moved');
+    await eventually(() => errors.some((error) => error instanceof CheckpointMovedError), { until: 'one projector found the checkpoint moved' });
     const rows = await db.selectFrom('documents').select(['document_id', 'approvals', 'revision']).execute();
     expect(rows).toHaveLength(documents.length);
     expect(new Set(rows.map((row) => row.document_id))).toEqual(new Set(documents.map((document) => document.id)));

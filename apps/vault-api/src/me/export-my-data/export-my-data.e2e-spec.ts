@@ -1,5 +1,5 @@
 import { aPdf, aPng } from '../../../../../test/support/files';
-import { eventually } from '../../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { unzip } from '../../../../../test/support/unzip';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../../test/support/vault-harness';
 import { binary, expectProblem, getAs, passportFacts, review, upload } from '../../../../../test/support/vault-requests';

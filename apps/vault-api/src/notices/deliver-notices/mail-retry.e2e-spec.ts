@@ -2,7 +2,7 @@ import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { noticeStream } from '@kluis/document-domain';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { eventually } from '../../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../../test/support/vault-harness';
 import { getAs, upload } from '../../../../../test/support/vault-requests';

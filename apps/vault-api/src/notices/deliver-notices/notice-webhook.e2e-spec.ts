@@ -1,6 +1,6 @@
 import { verifyKluisSignature } from '../../webhooks/kluis-signature';
 import { WebhookReceiver } from '../../webhooks/testing/webhook-receiver';
-import { eventually } from '../../../../../test/support/eventually';
+import { eventually } from '@kluis/event-store/testing';
 import { aPdf } from '../../../../../test/support/files';
 import { removeDataDir, startVault, type VaultUnderTest } from '../../../../../test/support/vault-harness';
 import { getAs, upload } from '../../../../../test/support/vault-requests';
