@@ -1,6 +1,7 @@
 export * from './domain-event';
 export * from './aggregate';
 export * from './aggregates';
+export * from './assert-never';
 export * from './document-type';
 export * from './document-type-catalogue';
 export * from './facts';

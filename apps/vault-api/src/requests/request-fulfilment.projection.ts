@@ -1,4 +1,5 @@
 import {
+  assertNever,
   DOCUMENT_REQUEST_STREAM_PREFIX,
   DOCUMENT_STREAM_PREFIX,
   type DocumentEvent,
@@ -92,8 +93,20 @@ async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Recorde
     case 'DocumentRevoked':
     case 'DocumentErased':
       return setFulfilmentDocumentStatus(trx, event.data.documentId, event.type);
-    default:
+    // Steps on the way to a verdict, and who relies on a document, change nothing an ask waits for.
+    case 'DocumentHeldForScan':
+    case 'DocumentScanCleared':
+    case 'ChipReadingChecked':
+    case 'DocumentClaimed':
+    case 'DocumentClaimReleased':
+    case 'DocumentReviewed':
+    case 'HolderMismatchFound':
+    case 'HolderMismatchConfirmed':
+    case 'DocumentReferenced':
+    case 'ReferenceReleased':
       return;
+    default:
+      return assertNever(event);
   }
 }
 
@@ -115,7 +128,13 @@ async function onRequestEvent(trx: Trx, event: DocumentRequestEvent, recorded: R
     }
     case 'DocumentRequestSatisfied':
       return closeAsk(trx, { customer_id: customerId, kind, request_id: event.data.requestId });
-    default:
+    // Another asker, a second ask to the customer or an escalation leaves the same ask open for the same kind.
+    case 'DocumentRequestJoined':
+    case 'DocumentRequestSentToCustomer':
+    case 'EscalationProposed':
+    case 'EscalationConfirmed':
       return;
+    default:
+      return assertNever(event);
   }
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import type { CustomerRetentionEvent, ErasureReason } from './customer-retention.events';
 
 export interface LegalHold {
@@ -44,9 +45,7 @@ export function evolveCustomerRetention(state: CustomerRetentionState, event: Cu
       return { ...state, status: 'erased', erasure: { reason: event.data.reason, at: event.data.erasedAt, completedAt: null } };
     case 'CustomerErasureCompleted':
       return state.erasure ? { ...state, erasure: { ...state.erasure, completedAt: event.data.completedAt } } : state;
-    default: {
-      const unhandled: never = event;
-      throw new Error(`unknown event ${(unhandled as CustomerRetentionEvent).type}`);
-    }
+    default:
+      return assertNever(event);
   }
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import type { ChipCheck, HolderCheck } from '../chip/chip-reading';
 import type { Actor } from '../domain-event';
 import type { Channel, DocumentStatus, DocumentType, EvidenceKind } from '../document-type';
@@ -142,10 +143,8 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       return { ...state, status: 'withdrawn' };
     case 'DocumentErased':
       return erasedState(state);
-    default: {
-      const unhandled: never = event;
-      throw new Error(`unknown event ${(unhandled as DocumentEvent).type}`);
-    }
+    default:
+      return assertNever(event);
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import type { CustomerRetentionEvent } from '../customer-retention/customer-retention.events';
 import type { DocumentRequestEvent } from '../document-request';
 import type { DocumentType, EvidenceKind } from '../document-type';
@@ -65,8 +66,31 @@ export function noticeFor(cause: NoticeCause, document: SubmittedDocument | null
     }
     case 'CustomerErasureCompleted':
       return { customerId: cause.data.customerId, kind: 'erased', reference: noticeReference(causedBy), about: {}, causedBy };
-    default:
+    case 'DocumentHeldForScan':
+    case 'DocumentScanCleared':
+    case 'ChipReadingChecked':
+    case 'DocumentClaimed':
+    case 'DocumentClaimReleased':
+    case 'DocumentReviewed':
+    case 'HolderMismatchFound':
+    case 'HolderMismatchConfirmed':
+    case 'DocumentReferenced':
+    case 'ReferenceReleased':
+    case 'DocumentExpired':
+    case 'DocumentWithdrawn':
+    case 'DocumentErased':
+    case 'DocumentRequestAwaitingReview':
+    case 'DocumentRequestJoined':
+    case 'DocumentRequestSatisfied':
+    case 'EscalationProposed':
+    case 'CustomerRelationshipStarted':
+    case 'CustomerRelationshipEnded':
+    case 'LegalHoldPlaced':
+    case 'LegalHoldLifted':
+    case 'CustomerErased':
       return null;
+    default:
+      return assertNever(cause);
   }
 }
 

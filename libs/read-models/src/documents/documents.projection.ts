@@ -1,4 +1,5 @@
 import {
+  assertNever,
   CUSTOMER_STREAM_PREFIX,
   DOCUMENT_REQUEST_STREAM_PREFIX,
   DOCUMENT_STREAM_PREFIX,
@@ -149,10 +150,8 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
       await tellAbout(trx, event.data.documentId, recorded, { type: event.type, at: event.data.erasedAt, detail: {} });
       await erasePersonalData(trx, { documentId: event.data.documentId }, stamp);
       return releaseReferencesTo(trx, event.data.documentId, event.data.erasedAt);
-    default: {
-      const unhandled: never = event;
-      throw new Error(`documents projection cannot apply ${(unhandled as DocumentEvent).type}`);
-    }
+    default:
+      return assertNever(event);
   }
 }
 

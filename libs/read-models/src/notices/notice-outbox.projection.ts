@@ -1,4 +1,4 @@
-import { NOTICE_STREAM_PREFIX, readNoticeEvent } from '@kluis/document-domain';
+import { assertNever, NOTICE_STREAM_PREFIX, readNoticeEvent } from '@kluis/document-domain';
 import type { Projection } from '../projection/projection';
 
 /**
@@ -30,6 +30,8 @@ export const noticeOutboxProjection: Projection = {
         return;
       case 'ContactEmailSet':
         return;
+      default:
+        return assertNever(event);
     }
   },
   async reset(trx) {

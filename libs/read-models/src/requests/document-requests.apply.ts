@@ -1,4 +1,4 @@
-import type { DocumentRequestEvent } from '@kluis/document-domain';
+import { assertNever, type DocumentRequestEvent } from '@kluis/document-domain';
 import type { RecordedEvent } from '@kluis/event-store';
 import type { Transaction } from 'kysely';
 import type { ReadModelSchema } from '../database/read-model.schema';
@@ -74,6 +74,8 @@ export async function applyRequestEvent(trx: Trx, event: DocumentRequestEvent, r
       await tell(trx, [department], recorded, { type: event.type, customerId, documentId: null, requestId, at: confirmedAt, detail: { kind, action, escalationId } });
       return;
     }
+    default:
+      return assertNever(event);
   }
 }
 

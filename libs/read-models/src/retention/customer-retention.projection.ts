@@ -1,4 +1,4 @@
-import type { CustomerRetentionEvent } from '@kluis/document-domain';
+import { assertNever, type CustomerRetentionEvent } from '@kluis/document-domain';
 import type { RecordedEvent } from '@kluis/event-store';
 import type { Transaction } from 'kysely';
 import type { ReadModelSchema } from '../database/read-model.schema';
@@ -30,6 +30,8 @@ export async function applyCustomerRetentionEvent(trx: Trx, event: CustomerReten
       return erasePersonalData(trx, { customerId }, { updated_at });
     case 'CustomerErasureCompleted':
       return upsert(trx, customerId, { erasure_completed_at: event.data.completedAt, updated_at });
+    default:
+      return assertNever(event);
   }
 }
 
