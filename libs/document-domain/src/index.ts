@@ -17,3 +17,4 @@ export * from './customer-retention';
 export * from './invisible-controls';
 export * from './chip';
 export * from './notices';
+export * from './access';

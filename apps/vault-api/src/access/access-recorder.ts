@@ -1,23 +1,10 @@
 import { hasRole, type Principal } from '@kluis/auth';
+import { ACCESS_EVENT_VERSIONS, accessEvent, type AccessRecord, type AccessRole, accessStream } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore, type ExpectedRevision, type NewEvent, WrongExpectedRevisionError } from '@kluis/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../infrastructure/clock';
 import { metadataFor } from '../shared/event-sourcing/event-metadata';
-
-export const ACCESS_STREAM_PREFIX = 'access-';
-export const accessStream = (customerId: string) => `${ACCESS_STREAM_PREFIX}${customerId}`;
-
-/** What someone did with a customer's data, as the customer will read it in their access log. */
-export type AccessRecord =
-  | { readonly type: 'EvidenceQueried'; readonly kind: string; readonly satisfied: boolean; readonly documentId: string | null; readonly purpose: string | null }
-  | { readonly type: 'DocumentRead'; readonly documentId: string; readonly what: 'document' | 'history' }
-  | { readonly type: 'DocumentContentRead'; readonly documentId: string; readonly purpose: string | null }
-  | { readonly type: 'DocumentsListed' }
-  | { readonly type: 'AccessDenied'; readonly action: string; readonly documentId: string | null; readonly status: number; readonly window?: string }
-  | { readonly type: 'BulkAccessBlocked'; readonly distinctCustomers: number; readonly limit: number }
-  | { readonly type: 'PersonalDataExported'; readonly format: 'json' | 'zip' }
-  | { readonly type: 'DepartmentFeedRead' };
 
 /** Bounds the remembered revisions; a forgotten one only costs a re-read. */
 const REMEMBERED_STREAMS = 10_000;
@@ -38,15 +25,9 @@ export class AccessRecorder {
 
   async record(principal: Principal, customerId: string, record: AccessRecord, requestId: string): Promise<void> {
     const at = this.clock.now();
-    const { type, ...details } = record;
-    const role = hasRole(principal, 'reviewer') ? 'reviewer' : hasRole(principal, 'department') ? 'department' : hasRole(principal, 'admin') ? 'admin' : 'customer';
-    await this.append(accessStream(customerId), {
-      id: randomUUID(),
-      type,
-      version: 1,
-      data: { customerId, by: principal.sub, role, department: principal.department ?? null, ...details, at: at.toISOString() },
-      metadata: metadataFor(principal, requestId, at),
-    });
+    const role: AccessRole = hasRole(principal, 'reviewer') ? 'reviewer' : hasRole(principal, 'department') ? 'department' : hasRole(principal, 'admin') ? 'admin' : 'customer';
+    const { type, data } = accessEvent(record, { customerId, by: principal.sub, role, department: principal.department ?? null, at: at.toISOString() });
+    await this.append(accessStream(customerId), { id: randomUUID(), type, version: ACCESS_EVENT_VERSIONS[type], data, metadata: metadataFor(principal, requestId, at) });
   }
 
   async evidenceQueried(principal: Principal, customerId: string, query: Omit<Extract<AccessRecord, { type: 'EvidenceQueried' }>, 'type'>, requestId: string): Promise<void> {

@@ -1,9 +1,10 @@
 import type { DepartmentPolicies, Principal } from '@kluis/auth';
+import type { AccessRecord } from '@kluis/document-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DEPARTMENT_POLICIES } from '../config/config-tokens';
 import { assertFileAccess, type FileAction, type FileTarget, isOwner } from '../shared/access/customer-file-access';
 import { ProblemException } from '../shared/http/problem.exception';
-import { type AccessRecord, AccessRecorder } from './access-recorder';
+import { AccessRecorder } from './access-recorder';
 import { BulkGuard } from './bulk-guard';
 import { RefusalRecorder } from './refusal-recorder';
 

@@ -1,9 +1,10 @@
 import type { Principal } from '@kluis/auth';
+import type { AccessRecord } from '@kluis/document-domain';
 import { closeAccessWindow, countInAccessWindow, isKnownCustomer, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
-import { type AccessRecord, AccessRecorder } from './access-recorder';
+import { AccessRecorder } from './access-recorder';
 import { RefusalBudget } from './refusal-budget';
 
 type Refusal = Omit<Extract<AccessRecord, { type: 'AccessDenied' }>, 'type' | 'window'>;

@@ -1,5 +1,4 @@
-import { AGGREGATES, type DeclaredAggregate, type PersonalField } from '@kluis/document-domain';
-import type { AccessRecord } from '../access/access-recorder';
+import { AGGREGATES, type AccessEventType, type DeclaredAggregate, type PersonalField } from '@kluis/document-domain';
 
 /** Where each personal field sits in an event's data (dot-separated), and what the domain reads once it is erased. */
 type Declared = DeclaredAggregate['personalFields'][string];
@@ -8,7 +7,7 @@ type Declared = DeclaredAggregate['personalFields'][string];
 const STATED_PURPOSE: readonly PersonalField<{ purpose: string | null }>[] = [{ path: 'purpose', absent: null }];
 
 /** The customer's access log is written by the vault as it serves reads, not decided by an aggregate. */
-const ACCESS_LOG_FIELDS: Readonly<Record<AccessRecord['type'], Declared>> = {
+const ACCESS_LOG_FIELDS: Readonly<Record<AccessEventType, Declared>> = {
   EvidenceQueried: STATED_PURPOSE,
   DocumentRead: [],
   DocumentContentRead: STATED_PURPOSE,
@@ -48,7 +47,7 @@ const PERSONAL_FIELDS = personalFieldsByType([...AGGREGATES, ACCESS_LOG]);
  * may still ask whether an erased customer has evidence. With no key left to seal under, the purpose it stated is
  * left out of the record instead.
  */
-const RECORDED_AFTER_ERASURE: ReadonlySet<string> = new Set<AccessRecord['type']>(['EvidenceQueried', 'DocumentContentRead']);
+const RECORDED_AFTER_ERASURE: ReadonlySet<string> = new Set<AccessEventType>(['EvidenceQueried', 'DocumentContentRead']);
 
 export const personalFieldsOf = (type: string): Declared => PERSONAL_FIELDS.get(type) ?? [];
 
