@@ -7,6 +7,7 @@ export * from './document-type-catalogue';
 export * from './facts';
 export * from './holder-check';
 export * from './calendar';
+export * from './due-dates';
 export * from './document';
 export * from './upcasting';
 export * from './mrz';

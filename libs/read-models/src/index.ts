@@ -84,7 +84,7 @@ export {
   rememberFulfilmentDocument,
   findFulfilmentDocument,
   setFulfilmentDocumentStatus,
-  verifiedFulfilmentDocument,
+  verifiedFulfilmentDocuments,
   findOpenAsk,
   openAsk,
   closeAsk,

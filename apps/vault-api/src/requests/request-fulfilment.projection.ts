@@ -5,6 +5,7 @@ import {
   type DocumentEvent,
   type DocumentRequestEvent,
   type EvidenceKind,
+  outlastsDueDate,
   readDocumentEvent,
   readDocumentRequestEvent,
 } from '@kluis/document-domain';
@@ -19,7 +20,7 @@ import {
   type ReadModelSchema,
   rememberFulfilmentDocument,
   setFulfilmentDocumentStatus,
-  verifiedFulfilmentDocument,
+  verifiedFulfilmentDocuments,
 } from '@kluis/read-models';
 import type { Transaction } from 'kysely';
 
@@ -73,7 +74,7 @@ async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Recorde
       const open = await findOpenAsk(trx, document.customer_id, document.kind);
       if (!open) return;
       const ask = { customerId: document.customer_id, kind: document.kind as EvidenceKind, documentId: document.document_id, cause: recorded };
-      if (outlasts(event.data.validUntil, open.due_by)) return satisfy(ask);
+      if (outlastsDueDate(event.data.validUntil, open.due_by)) return satisfy(ask);
       // Verified, but lapsing before it is needed: an ask that waited on it must now ask the customer.
       return askAfterRejection({ ...ask, reasonCode: 'VALID_TOO_SHORT', message: `It is valid only until ${event.data.validUntil}, before the date it is needed by.` });
     }
@@ -110,19 +111,14 @@ async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Recorde
   }
 }
 
-/** Valid after the due date (or for good); without a due date, any currently valid document will do. */
-function outlasts(validUntil: string | null, dueBy: string | null): boolean {
-  return validUntil === null || dueBy === null || validUntil > dueBy;
-}
-
 async function onRequestEvent(trx: Trx, event: DocumentRequestEvent, recorded: RecordedEvent, today: string, satisfy: Satisfy): Promise<void> {
   const { customerId, kind } = event.data;
   switch (event.type) {
     case 'DocumentRequested':
     case 'DocumentRequestAwaitingReview': {
       await openAsk(trx, { customer_id: customerId, kind, request_id: event.data.requestId, due_by: event.data.dueBy });
-      const mustOutlast = [today, event.data.dueBy].filter((date): date is string => date !== null).sort().at(-1)!;
-      const onFile = await verifiedFulfilmentDocument(trx, customerId, kind, event.data.dueBy ? { after: mustOutlast } : { from: mustOutlast });
+      const verified = await verifiedFulfilmentDocuments(trx, customerId, kind, today);
+      const onFile = verified.find((document) => outlastsDueDate(document.valid_until, event.data.dueBy));
       if (onFile) await satisfy({ customerId, kind, documentId: onFile.document_id, cause: recorded });
       return;
     }

@@ -1,4 +1,5 @@
 import type { Decider } from '../domain-event';
+import { earliestDueDate } from '../due-dates';
 import { DOCUMENT_ON_FILE, escalationHindrances } from './document-request-escalation';
 import type { DocumentRequestCommand } from './document-request.commands';
 import { EscalationNeedsSecondOfficer, EscalationNotFound, EscalationRefused } from './document-request.errors';
@@ -6,7 +7,7 @@ import type { DocumentRequestEvent } from './document-request.events';
 import { evolveRequest, type DocumentRequestState, type OpenRequest } from './document-request.state';
 
 const departmentsOf = (open: OpenRequest) => [...new Set(open.askers.map((asker) => asker.department))];
-const earliestDueBy = (open: OpenRequest) => open.askers.map((asker) => asker.dueBy).filter((date): date is string => date !== null).sort()[0] ?? null;
+const earliestDueBy = (open: OpenRequest) => earliestDueDate(open.askers.map((asker) => asker.dueBy));
 
 export function decideRequest(command: DocumentRequestCommand, state: DocumentRequestState, { now }: { now: Date }): DocumentRequestEvent[] {
   const at = now.toISOString();

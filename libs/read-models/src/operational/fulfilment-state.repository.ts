@@ -31,21 +31,21 @@ export async function setFulfilmentDocumentStatus(db: OperationalDatabase, docum
     .execute();
 }
 
-/** A verified document of the kind valid past `bound` (after it, or from it on), or valid for good. */
-export async function verifiedFulfilmentDocument(
+/** The customer's verified documents of the kind still valid on a day; whether one outlasts an ask is the domain's rule. */
+export async function verifiedFulfilmentDocuments(
   db: OperationalDatabase,
   customerId: string,
   kind: string,
-  bound: { readonly after: string } | { readonly from: string },
-): Promise<Pick<FulfilmentDocument, 'document_id'> | undefined> {
+  validOn: string,
+): Promise<Pick<FulfilmentDocument, 'document_id' | 'valid_until'>[]> {
   return db
     .selectFrom('fulfilment_documents')
-    .select('document_id')
+    .select(['document_id', 'valid_until'])
     .where('customer_id', '=', customerId)
     .where('kind', '=', kind)
     .where('status', '=', 'verified')
-    .where((eb) => eb.or([eb('valid_until', 'is', null), 'after' in bound ? eb('valid_until', '>', bound.after) : eb('valid_until', '>=', bound.from)]))
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', validOn)]))
+    .execute();
 }
 
 export async function findOpenAsk(db: OperationalDatabase, customerId: string, kind: string): Promise<Pick<FulfilmentAsk, 'request_id' | 'due_by'> | undefined> {

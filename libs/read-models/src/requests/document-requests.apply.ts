@@ -1,4 +1,4 @@
-import { assertNever, type DocumentRequestEvent } from '@kluis/document-domain';
+import { assertNever, type DocumentRequestEvent, earliestDueDate } from '@kluis/document-domain';
 import type { RecordedEvent } from '@kluis/event-store';
 import type { Transaction } from 'kysely';
 import type { ReadModelSchema } from '../database/read-model.schema';
@@ -36,8 +36,7 @@ export async function applyRequestEvent(trx: Trx, event: DocumentRequestEvent, r
       const { requestId, department, purpose, dueBy, joinedAt } = event.data;
       const row = await trx.selectFrom('document_requests').select(['askers', 'due_by']).where('request_id', '=', requestId).executeTakeFirstOrThrow();
       const askers = [...(JSON.parse(row.askers) as object[]), { department, purpose, dueBy, at: joinedAt }];
-      const earliest = [row.due_by, dueBy].filter((date): date is string => date !== null).sort()[0] ?? null;
-      await trx.updateTable('document_requests').set({ askers: JSON.stringify(askers), due_by: earliest }).where('request_id', '=', requestId).execute();
+      await trx.updateTable('document_requests').set({ askers: JSON.stringify(askers), due_by: earliestDueDate([row.due_by, dueBy]) }).where('request_id', '=', requestId).execute();
       return;
     }
     case 'DocumentRequestSentToCustomer': {

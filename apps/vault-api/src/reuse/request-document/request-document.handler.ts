@@ -1,4 +1,4 @@
-import { documentRequestAggregate, documentRequestId, type DocumentTypeCatalogue } from '@kluis/document-domain';
+import { documentRequestAggregate, documentRequestId, type DocumentTypeCatalogue, outlastsDueDate } from '@kluis/document-domain';
 import { findEvidence, findPendingEvidence, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -44,7 +44,7 @@ export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCo
     await this.files.touch(principal, customerId, requestId);
     const evidence = await findEvidence(this.db, customerId, types, now.toISOString().slice(0, 10));
     // What lapses before the department needs it does not answer the ask: the customer must be asked in time.
-    const found = evidence && (request.dueBy === undefined || evidence.expiresOn === null || evidence.expiresOn > request.dueBy) ? evidence : null;
+    const found = evidence && outlastsDueDate(evidence.expiresOn, request.dueBy ?? null) ? evidence : null;
     await this.access.evidenceQueried(principal, customerId, { kind, satisfied: found !== null, documentId: found?.id ?? null, purpose }, requestId);
     if (found) return { status: 'satisfied', documentId: found.id };
     const outcome = await this.pipeline.run(documentRequestAggregate, documentRequestId(customerId, kind), {
