@@ -1,17 +1,5 @@
-import type { MrzFacts, ParsedMrz } from '@kluis/document-domain';
+import type { ChipStepName, MrzFacts, ParsedMrz } from '@kluis/document-domain';
 import type { ChipFailureCode } from './chip-failure';
-
-/** The steps of passive authentication, in the order they run. */
-export const CHIP_STEPS = [
-  'sod-structure',
-  'sod-signature',
-  'signer-validity',
-  'csca-chain',
-  'revocation',
-  'data-group-hashes',
-  'dg1-mrz',
-] as const;
-export type ChipStepName = (typeof CHIP_STEPS)[number];
 
 export interface ChipStep {
   readonly step: ChipStepName;

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { factsFromMrz, type ParsedMrz } from '@kluis/document-domain';
+import { CHIP_STEPS, type ChipStepName, factsFromMrz, type ParsedMrz } from '@kluis/document-domain';
 import type * as pkijs from 'pkijs';
 import { ChipFailure } from './chip-failure';
-import type { ChipCertificateSummary, ChipStep, ChipStepName, ChipVerdict } from './chip-verdict';
-import { CHIP_STEPS } from './chip-verdict';
+import type { ChipCertificateSummary, ChipStep, ChipVerdict } from './chip-verdict';
 import { mrzOfDg1 } from './data-groups/dg1-mrz';
 import { checkSignature, signerCertificate, signingTime } from './sod/cms-signer';
 import { sameBytes } from './sod/der';

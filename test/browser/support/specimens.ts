@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { checkDigitOf } from '../../../apps/web/src/mrz/check-digit';
+import { computeCheckDigit } from '@kluis/document-domain/browser';
 
 /** A passport holder whose machine-readable zone is computed here, check digits and all. */
 export const MARIA = {
@@ -15,11 +15,11 @@ export function passportMrz(holder = MARIA): [string, string] {
   const name = `${holder.surname.replace(/ /g, '<')}<<${holder.givenNames.replace(/ /g, '<')}`;
   const upper = `P<${holder.issuingCountry}${name}`.padEnd(44, '<');
   const personalNumber = '<'.repeat(14);
-  const number = holder.documentNumber + checkDigitOf(holder.documentNumber);
-  const birth = holder.dateOfBirth + checkDigitOf(holder.dateOfBirth);
-  const expiry = holder.expiresOn + checkDigitOf(holder.expiresOn);
+  const number = holder.documentNumber + computeCheckDigit(holder.documentNumber);
+  const birth = holder.dateOfBirth + computeCheckDigit(holder.dateOfBirth);
+  const expiry = holder.expiresOn + computeCheckDigit(holder.expiresOn);
   const body = `${number}${holder.issuingCountry}${birth}F${expiry}${personalNumber}<`;
-  const composite = checkDigitOf(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43));
+  const composite = computeCheckDigit(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43));
   return [upper, body + composite];
 }
 

@@ -1,4 +1,14 @@
-import { ASSURANCE_LEVELS, CHANNELS, CHIP_READING_MEDIA_TYPE, DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@kluis/document-domain';
+import {
+  ASSURANCE_LEVELS,
+  CHANNELS,
+  CHIP_AUTHENTICATION_OUTCOMES,
+  CHIP_READING_MEDIA_TYPE,
+  CHIP_STEPS,
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  HOLDER_CHECKS,
+  HOLDER_FIELDS,
+} from '@kluis/document-domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /* OpenAPI shapes of the document responses; the bodies themselves are built by document.view.ts. */
@@ -30,7 +40,7 @@ export class ClaimResponse {
 }
 
 class ChipStepResponse {
-  @ApiProperty({ enum: ['sod-structure', 'sod-signature', 'signer-validity', 'csca-chain', 'revocation', 'data-group-hashes', 'dg1-mrz'] }) step!: string;
+  @ApiProperty({ enum: CHIP_STEPS }) step!: string;
   @ApiProperty({ enum: ['passed', 'failed', 'not-checked'] }) outcome!: string;
   @ApiProperty({ nullable: true, type: String, example: 'CHIP.HASH_MISMATCH' }) code!: string | null;
   @ApiProperty() detail!: string;
@@ -43,8 +53,8 @@ class ChipVerdictResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) signedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The Document Signer certificate subject' }) documentSigner!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The trusted CSCA it chains to' }) csca!: string | null;
-  @ApiProperty({ enum: ['passed', 'failed', 'not-performed'], description: "The app's report, recorded as sent" }) chipAuthentication!: string;
-  @ApiProperty({ enum: ['match', 'mismatch', 'no-verified-identity', 'not-checked'] }) holderCheck!: string;
+  @ApiProperty({ enum: CHIP_AUTHENTICATION_OUTCOMES, description: "The app's report, recorded as sent" }) chipAuthentication!: string;
+  @ApiProperty({ enum: HOLDER_CHECKS }) holderCheck!: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'What DG1 states' }) facts!: Record<string, string>;
 }
 
@@ -55,7 +65,7 @@ export class HolderConfirmationResponse {
 }
 
 export class HolderMismatchResponse {
-  @ApiProperty({ type: [String], enum: ['holderName', 'dateOfBirth'], description: "Facts that differ from the customer's verified identity document" })
+  @ApiProperty({ type: [String], enum: HOLDER_FIELDS, description: "Facts that differ from the customer's verified identity document" })
   fields!: string[];
   @ApiProperty({ type: HolderConfirmationResponse, nullable: true, description: 'The second reviewer who confirmed the holder, and why; null until then' })
   confirmed!: HolderConfirmationResponse | null;

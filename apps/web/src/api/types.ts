@@ -1,36 +1,8 @@
-/** The shapes of the vault's public REST API (/docs-json) that the UI reads. */
+/** The shapes of the vault's public REST API (/docs-json) that the UI reads, in the vocabularies the domain declares. */
 
-export type DocumentType =
-  | 'passport'
-  | 'id-card'
-  | 'residence-permit'
-  | 'driving-licence'
-  | 'notarial-power-of-attorney'
-  | 'notarial-deed'
-  | 'proof-of-address'
-  | 'chamber-of-commerce-extract';
+import type { Assurance, Channel, ChipAuthentication, ChipStepName, DocumentStatus, DocumentType, EvidenceKind, Facts, FactName, HolderCheck, HolderField, NoticeKind } from '@kluis/document-domain/browser';
 
-export type DocumentStatus = 'pending_scan' | 'pending_review' | 'awaiting_second_review' | 'verified' | 'rejected' | 'expired' | 'withdrawn' | 'revoked' | 'erased';
-
-export type Channel = 'online' | 'branch' | 'post';
-
-export type FactName =
-  | 'documentNumber'
-  | 'issuingCountry'
-  | 'holderName'
-  | 'dateOfBirth'
-  | 'expiresOn'
-  | 'issuedOn'
-  | 'address'
-  | 'notary'
-  | 'deedDate'
-  | 'grantor'
-  | 'attorney'
-  | 'scope'
-  | 'companyName'
-  | 'registrationNumber';
-
-export type Facts = Partial<Record<FactName, string>>;
+export type { Channel, DocumentStatus, DocumentType, FactName, Facts } from '@kluis/document-domain/browser';
 
 export interface UiDocumentType {
   readonly type: DocumentType;
@@ -97,7 +69,7 @@ export interface VaultDocument {
   readonly rejection: Rejection | null;
   readonly claim: { readonly by: string; readonly until: string } | null;
   /** Once verified: `chip` for a chip reading that passed passive authentication, `review` for a checked copy. */
-  readonly assurance: 'review' | 'chip' | null;
+  readonly assurance: Assurance | null;
   readonly chip: ChipVerdict | null;
   /** Staff only: holder fields that differ from the customer's verified identity, and who confirmed them. */
   readonly holderMismatch?: HolderMismatch | null;
@@ -105,11 +77,9 @@ export interface VaultDocument {
 }
 
 export interface HolderMismatch {
-  readonly fields: readonly ('holderName' | 'dateOfBirth')[];
+  readonly fields: readonly HolderField[];
   readonly confirmed: { readonly by: string; readonly reason: string; readonly at: string } | null;
 }
-
-export type ChipStepName = 'sod-structure' | 'sod-signature' | 'signer-validity' | 'csca-chain' | 'revocation' | 'data-group-hashes' | 'dg1-mrz';
 
 /** What passive authentication made of a chip reading, step by step. */
 export interface ChipVerdict {
@@ -119,8 +89,8 @@ export interface ChipVerdict {
   readonly signedAt: string | null;
   readonly documentSigner: string | null;
   readonly csca: string | null;
-  readonly chipAuthentication: 'passed' | 'failed' | 'not-performed';
-  readonly holderCheck: 'match' | 'mismatch' | 'no-verified-identity' | 'not-checked';
+  readonly chipAuthentication: ChipAuthentication;
+  readonly holderCheck: HolderCheck;
   readonly facts: Facts;
 }
 
@@ -151,7 +121,7 @@ export interface DocumentAsker {
 
 export interface OpenRequest {
   readonly id: string;
-  readonly kind: 'identity' | 'power-of-attorney' | 'address' | 'company-registration';
+  readonly kind: EvidenceKind;
   /** `in_review`: a document of the kind is being checked, and the customer is asked nothing. */
   readonly status: 'open' | 'in_review' | 'satisfied';
   /** The vault's own wording of the ask (what, for whom, why, by when); a department's purpose is only its stated purpose. */
@@ -235,7 +205,7 @@ export interface AccessLogPage {
 /** Something the bank told the customer, in the language asked for. */
 export interface Notice {
   readonly id: string;
-  readonly kind: 'received' | 'rejected' | 'requested' | 'reminder' | 'verified' | 'revoked' | 'expiring-soon' | 'escalated' | 'erased';
+  readonly kind: NoticeKind;
   readonly reference: string;
   readonly issuedAt: string;
   readonly title: string;

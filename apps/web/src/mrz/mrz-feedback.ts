@@ -1,4 +1,4 @@
-import { checkDigitOf } from './check-digit';
+import { computeCheckDigit } from '@kluis/document-domain/browser';
 
 /**
  * Live feedback on a machine-readable zone as a reviewer types or pastes it: which layout it is, which lines have
@@ -66,7 +66,7 @@ function layoutOf(lines: readonly string[]): MrzFormat | null {
 }
 
 function check(field: CheckedField, data: string, found: string, alsoAccepted: readonly string[] = []): DigitCheck {
-  const expected = checkDigitOf(data);
+  const expected = computeCheckDigit(data);
   return { field, found, expected, ok: alsoAccepted.includes(found) || found === String(expected) };
 }
 

@@ -14,6 +14,10 @@ export const assuranceRank = (assurance: Assurance): number => ASSURANCE_LEVELS.
 export const CHIP_AUTHENTICATION_OUTCOMES = ['passed', 'failed', 'not-performed'] as const;
 export type ChipAuthentication = (typeof CHIP_AUTHENTICATION_OUTCOMES)[number];
 
+/** The steps of passive authentication, in the order they run. */
+export const CHIP_STEPS = ['sod-structure', 'sod-signature', 'signer-validity', 'csca-chain', 'revocation', 'data-group-hashes', 'dg1-mrz'] as const;
+export type ChipStepName = (typeof CHIP_STEPS)[number];
+
 export interface ChipCheckStep {
   readonly step: string;
   readonly outcome: 'passed' | 'failed' | 'not-checked';
@@ -38,7 +42,8 @@ export interface ChipCheck {
  * How the chip's holder compares with the identity the customer already proved: `mismatch` keeps a passing reading
  * from becoming evidence until a reviewer has looked.
  */
-export type HolderCheck = 'match' | 'mismatch' | 'no-verified-identity' | 'not-checked';
+export const HOLDER_CHECKS = ['match', 'mismatch', 'no-verified-identity', 'not-checked'] as const;
+export type HolderCheck = (typeof HOLDER_CHECKS)[number];
 
 export type ChipReadingChecked = DomainEvent<
   'ChipReadingChecked',

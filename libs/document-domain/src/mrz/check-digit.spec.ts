@@ -11,6 +11,7 @@ describe('MRZ check digits (7-3-1)', () => {
     expect(computeCheckDigit('520727')).toBe(3);
     // L=21: 21×7 + 8×3 + 9 + 8×7 + 9×3 + 0 + 2×7 + C=12×3 + 3 = 316
     expect(computeCheckDigit('L898902C3')).toBe(6);
+    expect(computeCheckDigit('740812')).toBe(2);
   });
 
   it('gives 0 for a field of fillers', () => {
@@ -19,6 +20,7 @@ describe('MRZ check digits (7-3-1)', () => {
 
   it('refuses a character outside the MRZ alphabet instead of inventing a value for it', () => {
     expect(() => computeCheckDigit('AB c')).toThrow(RangeError);
+    expect(() => computeCheckDigit('a')).toThrow(RangeError);
   });
 });
 
