@@ -25,9 +25,9 @@ export class PlacedLegalHoldResponse extends LegalHoldResponse {
   @ApiProperty({ type: RetentionResponse }) retention!: RetentionResponse;
 }
 
-/** What a customer sees of their own retention: never the reason or case of a hold. */
+/** What a customer sees of their own retention: never a hold, nor its reason or case. */
 export class MyRetentionResponse {
-  @ApiProperty({ enum: ['prospect', 'active', 'retained', 'on_hold', 'erased'] }) status!: string;
+  @ApiProperty({ enum: ['prospect', 'active', 'retained', 'erased'] }) status!: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) retainedUntil!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) erasedAt!: string | null;
 }
