@@ -11,7 +11,7 @@ export function AccessLogPage() {
   const { api } = useSession();
   const { items: entries, next, failure, load } = usePaged<AccessLogEntry>(async (before) => {
     const { body } = await api.json<AccessLogPage>(`/v1/me/access-log${before === null ? '' : `?before=${before}`}`);
-    return { items: body.entries, next: body.next };
+    return { items: body.entries, next: body.next ?? null };
   }, [api]);
 
   return (

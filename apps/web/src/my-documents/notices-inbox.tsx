@@ -12,7 +12,7 @@ export function NoticesInbox() {
   const { api } = useSession();
   const { items: notices, next, failure, load } = usePaged<Notice>(async (before) => {
     const { body } = await api.json<NoticesPage>(`/v1/me/notices?lang=${language}&limit=5${before === null ? '' : `&before=${before}`}`);
-    return { items: body.notices, next: body.next };
+    return { items: body.notices, next: body.next ?? null };
   }, [api, language]);
 
   return (

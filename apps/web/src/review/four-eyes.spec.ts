@@ -22,7 +22,7 @@ describe('the four-eyes state a reviewer sees', () => {
 
 describe('when a document needs two approvals', () => {
   it('follows the type, and holds any document whose holder differs from the verified identity', () => {
-    expect(needsTwoApprovals({}, true)).toBe(true);
+    expect(needsTwoApprovals({ holderMismatch: null }, true)).toBe(true);
     expect(needsTwoApprovals({ holderMismatch: null }, false)).toBe(false);
     expect(needsTwoApprovals({ holderMismatch: { fields: ['holderName'], confirmed: null } }, false)).toBe(true);
   });

@@ -110,7 +110,7 @@ export function ReviewForm({ document, policy, onReviewed }: { document: VaultDo
           </div>
         )}
         <div className="actions">
-          {(document.chip === null || document.chip.passed) && (
+          {(!document.chip || document.chip.passed) && (
             <button type="submit" className="button-primary" disabled={busy}>
               {t('review.approve')}
             </button>
