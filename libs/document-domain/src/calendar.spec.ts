@@ -1,4 +1,4 @@
-import { addBusinessDays, addMonths, isIsoDate } from './calendar';
+import { addBusinessDays, addDays, addMonths, isIsoDate } from './calendar';
 
 describe('business days', () => {
   it.each([
@@ -23,4 +23,13 @@ describe('ISO dates', () => {
   it.each(['2026-02-28', '2028-02-29', '1974-08-12'])('accepts %s', (value) => expect(isIsoDate(value)).toBe(true));
   it.each(['2026-02-29', '2026-13-01', '26-01-01', '2026-1-1', '2026-01-01T00:00:00Z', ''])('refuses %s', (value) =>
     expect(isIsoDate(value)).toBe(false));
+});
+
+describe('whole days', () => {
+  it.each([
+    ['across a month end', '2027-01-30', 3, '2027-02-02'],
+    ['across a leap day', '2028-02-28', 1, '2028-02-29'],
+    ['back, for a negative count', '2027-03-01', -1, '2027-02-28'],
+    ['none', '2027-06-15', 0, '2027-06-15'],
+  ])('%s', (_name, date, days, expected) => expect(addDays(date, days)).toBe(expected));
 });

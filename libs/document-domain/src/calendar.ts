@@ -14,6 +14,11 @@ export function addBusinessDays(start: Date, days: number): Date {
   return result;
 }
 
+/** `YYYY-MM-DD` plus (or, negative, minus) whole days. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** `YYYY-MM-DD` plus whole months, clamped to the end of shorter months (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(isoDate: string, months: number): string {
   const [year, month, day] = isoDate.split('-').map(Number);

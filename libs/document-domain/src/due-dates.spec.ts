@@ -1,4 +1,4 @@
-import { earliestDueDate, outlastsDueDate } from './due-dates';
+import { earliestDueDate, lapsesWithin, outlastsDueDate } from './due-dates';
 
 describe('a document answers an ask only if it outlasts the due date', () => {
   it.each([
@@ -27,5 +27,15 @@ describe('an ask several departments joined', () => {
   it('has no due date when none of them gave one', () => {
     expect(earliestDueDate([null, null])).toBeNull();
     expect(earliestDueDate([])).toBeNull();
+  });
+});
+
+describe('a document due to be replaced', () => {
+  it.each([
+    ['2027-06-30', true],
+    ['2027-07-01', true],
+    ['2027-07-02', false],
+  ])('valid until %s, on 2027-06-01 with a 30-day horizon: lapses within it %j', (validUntil, lapses) => {
+    expect(lapsesWithin(validUntil, '2027-06-01', 30)).toBe(lapses);
   });
 });

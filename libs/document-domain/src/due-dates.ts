@@ -1,5 +1,7 @@
+import { addDays } from './calendar';
+
 /*
- * When an ask is due, and what answers it. Dates are ISO calendar dates (YYYY-MM-DD), so they compare as strings;
+ * When an ask is due, what answers it, and when a document is due to be replaced. Dates are ISO calendar dates (YYYY-MM-DD), so they compare as strings;
  * null stands for "no date": an ask due whenever, a document valid for good.
  */
 
@@ -9,6 +11,11 @@
  */
 export function outlastsDueDate(validUntil: string | null, dueBy: string | null): boolean {
   return validUntil === null || dueBy === null || validUntil > dueBy;
+}
+
+/** Whether a document valid until `validUntil` lapses within `horizonDays` of `today`: time to ask for a new one. */
+export function lapsesWithin(validUntil: string, today: string, horizonDays: number): boolean {
+  return validUntil <= addDays(today, horizonDays);
 }
 
 /** An ask several departments joined is due by the earliest date any of them gave; null when none gave one. */

@@ -1,8 +1,10 @@
 import { assertNever } from '../assert-never';
+import { addDays } from '../calendar';
 import type { CustomerRetentionEvent } from '../customer-retention/customer-retention.events';
 import type { DocumentRequestEvent } from '../document-request';
 import type { DocumentType, EvidenceKind } from '../document-type';
 import type { DocumentEvent } from '../document/document.events';
+import { lapsesWithin } from '../due-dates';
 import type { NoticeIssued } from './notice.events';
 
 /** A notice before it has its id, which the caller derives from the cause so that it is the same on every replay. */
@@ -101,13 +103,10 @@ export interface OpenAsk {
   readonly dueBy: string | null;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** One reminder per ask, once its due date is `daysBefore` days away or nearer, and not after it has passed. */
 export function reminderFor(ask: OpenAsk, today: string, daysBefore: number): NoticeDraft | null {
   if (ask.dueBy === null || ask.dueBy < today) return null;
-  const remindFrom = new Date(Date.parse(ask.dueBy) - daysBefore * DAY_MS).toISOString().slice(0, 10);
-  if (today < remindFrom) return null;
+  if (today < addDays(ask.dueBy, -daysBefore)) return null;
   return { customerId: ask.customerId, kind: 'reminder', reference: noticeReference(ask.requestId), about: { evidenceKind: ask.kind, dueBy: ask.dueBy }, causedBy: ask.requestId };
 }
 
@@ -120,8 +119,7 @@ export interface ExpiringDocument {
 
 /** One notice per document and validity, once its end is within the horizon and still ahead. */
 export function expiringSoonFor(document: ExpiringDocument, today: string, horizonDays: number): NoticeDraft | null {
-  const horizon = new Date(Date.parse(today) + horizonDays * DAY_MS).toISOString().slice(0, 10);
-  if (document.validUntil < today || document.validUntil > horizon) return null;
+  if (document.validUntil < today || !lapsesWithin(document.validUntil, today, horizonDays)) return null;
   return {
     customerId: document.customerId,
     kind: 'expiring-soon',

@@ -1,4 +1,4 @@
-import { type DocumentType, type EvidenceKind, expiringSoonFor, type NoticeDraft, reminderFor } from '@kluis/document-domain';
+import { addDays, type DocumentType, type EvidenceKind, expiringSoonFor, type NoticeDraft, reminderFor } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { documentsExpiringBetween, type ReadModelDatabase, sentAsksDueBetween } from '@kluis/read-models';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
@@ -11,7 +11,6 @@ import { ProjectionsService } from '../../infrastructure/projections.service';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { issueNotice } from './notice-issuer';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Reminds the customer of every open ask a few days before it is due, and tells her when a verified document's
@@ -46,7 +45,7 @@ export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutd
   async sweep(): Promise<number> {
     const now = this.clock.now();
     const today = now.toISOString().slice(0, 10);
-    const within = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+    const within = (days: number) => addDays(today, days);
     const { reminderDays } = this.notices;
     // Only asks the customer was sent: one waiting on a document she already handed in asked her nothing yet.
     const asks = await sentAsksDueBetween(this.db, today, within(reminderDays));
