@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import type { Actor } from '../domain-event';
 import type { EvidenceKind } from '../document-type';
 import type { DocumentRequestEvent } from './document-request.events';
@@ -74,6 +75,8 @@ export function evolveRequest(state: DocumentRequestState, event: DocumentReques
       const escalations = state.open.escalations.map((escalation) => (escalation.escalationId === event.data.escalationId ? { ...escalation, confirmedBy: event.data.confirmedBy } : escalation));
       return { open: { ...state.open, escalations } };
     }
+    default:
+      return assertNever(event);
   }
 }
 

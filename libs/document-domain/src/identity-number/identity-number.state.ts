@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import type { IdentityNumberEvent } from './identity-number.events';
 
 export interface IdentityNumberState {
@@ -7,6 +8,12 @@ export interface IdentityNumberState {
 export const initialIdentityNumberState: IdentityNumberState = { holder: null };
 
 export function evolveIdentityNumber(state: IdentityNumberState, event: IdentityNumberEvent): IdentityNumberState {
-  if (event.type === 'IdentityNumberReserved') return { holder: { customerId: event.data.customerId, documentId: event.data.documentId } };
-  return state;
+  switch (event.type) {
+    case 'IdentityNumberReserved':
+      return { holder: { customerId: event.data.customerId, documentId: event.data.documentId } };
+    case 'IdentityNumberRefused':
+      return state;
+    default:
+      return assertNever(event);
+  }
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import type { NoticeEvent, NoticeIssued } from './notice.events';
 
 export type DeliveryState = 'pending' | 'delivered' | 'failed';
@@ -37,6 +38,8 @@ export function evolveNotices(state: NoticesState, event: NoticeEvent): NoticesS
         failedAttempts: event.data.attempt,
         retryAt: event.data.retryAt,
       }));
+    default:
+      return assertNever(event);
   }
 }
 
