@@ -1,6 +1,8 @@
+import type { AccessEventType } from '@kluis/document-domain';
 import type { AccessLogEntry } from '@kluis/read-models';
 
-const WHAT: Record<string, string> = {
+/** What each access event says to the customer; a new access event type does not compile until it has its words. */
+const WHAT: Readonly<Record<AccessEventType, string>> = {
   EvidenceQueried: 'checked whether a verified document is on file',
   DocumentRead: 'read a document\'s details',
   DocumentContentRead: 'downloaded a document',
@@ -25,7 +27,7 @@ export const accessLogEntryView = (entry: AccessLogEntry, customerId: string) =>
   at: entry.at,
   type: entry.type,
   who: who(entry, customerId),
-  what: WHAT[entry.type] ?? entry.type,
+  what: WHAT[entry.type as AccessEventType] ?? entry.type,
   purpose: entry.purpose,
   documentId: entry.documentId,
   ...(entry.attempts !== undefined ? { attempts: entry.attempts } : {}),
