@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { UnknownEventSchema } from '../upcasting';
+import { missingUpcasters, UnknownEventSchema } from '../upcasting';
 import { accessEvent } from './access-record';
-import { ACCESS_EVENT_VERSIONS, ACCESS_STREAM_PREFIX, accessStream, readAccessEvent } from './access.events';
+import { ACCESS_EVENT_VERSIONS, ACCESS_STREAM_PREFIX, ACCESS_UPCASTERS, accessStream, readAccessEvent } from './access.events';
 
 const witness = () => ({ customerId: `C-${randomUUID()}`, by: 'mortgages-svc', role: 'department' as const, department: 'mortgages', at: '2026-03-03T09:00:00.000Z' });
 
@@ -32,6 +32,11 @@ describe("a customer's access events", () => {
     const { data } = accessEvent({ type: 'DocumentsListed' }, witness());
     expect(() => readAccessEvent('DocumentsPrinted', 1, data)).toThrow(UnknownEventSchema);
     expect(() => readAccessEvent('DocumentsListed', 2, data)).toThrow('no reader for DocumentsListed v2');
+  });
+
+  it('has a step for every old version of every access event the vault writes today', () => {
+    expect(missingUpcasters(ACCESS_UPCASTERS, ACCESS_EVENT_VERSIONS)).toEqual([]);
+    expect(missingUpcasters(ACCESS_UPCASTERS, { ...ACCESS_EVENT_VERSIONS, DocumentRead: 2 })).toEqual(['DocumentRead v1']);
   });
 
   it("keeps each customer's access events in a stream of their own", () => {

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../domain-event';
 import { eventReader } from '../upcasting/event-reader';
+import type { UpcasterChain } from '../upcasting/upcaster-chain';
 
 /*
  * What someone did with a customer's data, in an append-only stream per customer that the customer reads as their
@@ -58,8 +59,11 @@ export const ACCESS_EVENT_VERSIONS: Readonly<Record<AccessEventType, number>> = 
   DepartmentFeedRead: 1,
 };
 
+/** Every step from an old access event schema to the next one; none yet, as no version was bumped. */
+export const ACCESS_UPCASTERS: UpcasterChain = {};
+
 export const ACCESS_STREAM_PREFIX = 'access-';
 export const accessStream = (customerId: string) => `${ACCESS_STREAM_PREFIX}${customerId}`;
 
 /** Turns a stored access event into today's shape; refuses what it does not know, loudly. */
-export const readAccessEvent = eventReader<AccessEvent>(ACCESS_EVENT_VERSIONS);
+export const readAccessEvent = eventReader<AccessEvent>(ACCESS_EVENT_VERSIONS, ACCESS_UPCASTERS);
