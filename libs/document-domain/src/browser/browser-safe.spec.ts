@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const ENTRY = join(__dirname, 'index.ts');
@@ -39,7 +40,13 @@ describe('the part of the domain the browser app loads', () => {
   });
 
   it('would notice a Node import anywhere behind it', () => {
-    const { outside } = importsFrom(join(__dirname, '..', 'upcasting', 'upcasting.spec.ts'));
-    expect(outside).toContain('../upcasting/upcasting.spec.ts imports node:crypto');
+    const dir = mkdtempSync(join(tmpdir(), 'kluis-browser-entry-'));
+    try {
+      writeFileSync(join(dir, 'index.ts'), "export { type Words } from './words';\n");
+      writeFileSync(join(dir, 'words.ts'), "import { randomUUID } from 'node:crypto';\nexport type Words = string;\nexport const id = randomUUID();\n");
+      expect(importsFrom(join(dir, 'index.ts')).outside).toEqual([`${relative(__dirname, join(dir, 'words.ts'))} imports node:crypto`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
