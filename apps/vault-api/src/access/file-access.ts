@@ -3,7 +3,7 @@ import type { AccessRecord } from '@kluis/document-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DEPARTMENT_POLICIES } from '../config/config-tokens';
 import { assertFileAccess, type FileAction, type FileTarget, isOwner } from '../shared/access/customer-file-access';
-import { ProblemException } from '../shared/http/problem.exception';
+import { AccessRefused, NotVisible } from '../shared/access/policy/access.errors';
 import { AccessRecorder } from './access-recorder';
 import { BulkGuard } from './bulk-guard';
 import { RefusalRecorder } from './refusal-recorder';
@@ -26,8 +26,9 @@ export class FileAccess {
     try {
       assertFileAccess(principal, target, action, this.departments);
     } catch (error) {
-      if (error instanceof ProblemException && !isOwner(principal, target.customerId)) {
-        await this.refusals.record(principal, target.customerId, { action, documentId: target.documentId ?? null, status: error.getStatus() }, requestId);
+      if ((error instanceof AccessRefused || error instanceof NotVisible) && !isOwner(principal, target.customerId)) {
+        const status = error instanceof NotVisible ? 404 : 403;
+        await this.refusals.record(principal, target.customerId, { action, documentId: target.documentId ?? null, status }, requestId);
       }
       throw error;
     }

@@ -1,8 +1,9 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { BulkGuard, isOwnBlock } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { forbidden, notFound } from '../../shared/http/problem.exception';
 
 const SCOPE = /^(?:(?:principal|department):[\x21-\x7e]{1,255}|reviewers)$/;
@@ -13,11 +14,11 @@ const SCOPE = /^(?:(?:principal|department):[\x21-\x7e]{1,255}|reviewers)$/;
 export class BulkBlocksController {
   constructor(private readonly bulk: BulkGuard) {}
 
+  @Requires('admin.bulk-blocks')
   @Get()
   @ApiOkResponse({ description: 'Principals and departments the bulk guard stopped' })
   @ApiResponse({ status: 403, type: ProblemResponse })
-  async list(@CurrentPrincipal() principal: Principal) {
-    this.assertAdmin(principal);
+  async list() {
     const blocks = await this.bulk.blocks();
     return {
       blocks: blocks.map((block) => ({
@@ -29,19 +30,15 @@ export class BulkBlocksController {
     };
   }
 
+  @Requires('admin.bulk-blocks')
   @Delete(':scope')
   @ApiParam({ name: 'scope', example: 'principal:mortgage-desk-7', description: 'principal:<sub>, department:<name> or reviewers (all reviewers together)' })
   @ApiOkResponse({ description: 'Lifted, after an administrator has looked at it' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Not an administrator, or the block is on yourself' })
   @ApiResponse({ status: 404, type: ProblemResponse })
   async lift(@Param('scope') scope: string, @CurrentPrincipal() principal: Principal) {
-    this.assertAdmin(principal);
     if (isOwnBlock(principal, scope)) throw forbidden('Another administrator lifts a block on yourself.');
     if (!SCOPE.test(scope) || !(await this.bulk.lift(scope))) throw notFound();
     return { lifted: scope };
-  }
-
-  private assertAdmin(principal: Principal): void {
-    if (!hasRole(principal, 'admin')) throw forbidden('Only administrators manage bulk-access blocks.');
   }
 }

@@ -1,10 +1,9 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { IDENTITY_NUMBER_STREAM_PREFIX, type IdentityNumberRefused, readIdentityNumberEvent } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { forbidden } from '../../shared/http/problem.exception';
+import { Requires } from '../../access/requires.decorator';
 import { IdentityNumberConflictsRequest } from './identity-number-conflicts.request.dto';
 import { IdentityNumberConflictsResponse } from './identity-number-conflicts.response';
 
@@ -21,12 +20,12 @@ const SCAN = 500;
 export class IdentityNumberConflictsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  @Requires('admin.identity-number-conflicts')
   @Get()
   @ApiOkResponse({ type: IdentityNumberConflictsResponse, description: 'Up to 100 conflicts, oldest first, and `next` to read on from (null at the end)' })
   @ApiResponse({ status: 400, type: ProblemResponse })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only administrators' })
-  async list(@Query() request: IdentityNumberConflictsRequest, @CurrentPrincipal() principal: Principal) {
-    if (!hasRole(principal, 'admin')) throw forbidden('Only administrators see identity-number conflicts.');
+  async list(@Query() request: IdentityNumberConflictsRequest) {
     const conflicts: (IdentityNumberRefused['data'] & { position: number })[] = [];
     let after = request.after ?? 0;
     for (;;) {

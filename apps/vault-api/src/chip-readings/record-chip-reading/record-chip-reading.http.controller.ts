@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { FileAccess } from '../../access';
 import { DocumentResponse, documentView, type DocumentView } from '../../documents';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';
 import { setEtag } from '../../shared/http/etag';
@@ -26,6 +27,7 @@ export class RecordChipReadingController {
     private readonly idempotency: IdempotencyService,
   ) {}
 
+  @Requires('document.chip-reading')
   @Post()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first answer, 201 or 422, for a repeated request' })

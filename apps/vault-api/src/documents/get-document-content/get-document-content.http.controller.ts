@@ -5,6 +5,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FileAccess } from '../../access';
+import { Requires } from '../../access/requires.decorator';
 import { requestIdOf } from '../../shared/access/request-context';
 import { pipeline } from 'node:stream/promises';
 import { isOwner } from '../../shared/access/customer-file-access';
@@ -39,6 +40,7 @@ export class GetDocumentContentController {
     private readonly access: FileAccess,
   ) {}
 
+  @Requires('document.content')
   @Get()
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff')
   @ApiOkResponse({

@@ -4,6 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { FileAccess } from '../../access';
+import { Requires } from '../../access/requires.decorator';
 import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';
 import { DocumentPath } from '../../shared/http/ids';
@@ -21,6 +22,7 @@ export class GetDocumentHistoryController {
     private readonly access: FileAccess,
   ) {}
 
+  @Requires('document.history')
   @Get()
   @ApiOkResponse({ type: HistoryResponse, description: 'Every step, oldest first' })
   @ApiResponse({ status: 404, type: ProblemResponse })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { FileAccess } from '../../access';
-import { notFound } from '../../shared/http/problem.exception';
+import { NotVisible } from '../../shared/access/policy/access.errors';
 import { DocumentReader, type LoadedDocument } from '../document-reader';
 import { GetDocumentQuery } from './get-document.query';
 
@@ -15,7 +15,7 @@ export class GetDocumentHandler implements IQueryHandler<GetDocumentQuery, Loade
 
   async execute(query: GetDocumentQuery): Promise<LoadedDocument> {
     const loaded = await this.reader.load(query.documentId);
-    if (!loaded) throw notFound();
+    if (!loaded) throw new NotVisible();
     const { customerId, type, documentId } = loaded.state;
     await this.access.assert(query.principal, { customerId, type, documentId }, query.action, query.requestId);
     return loaded;

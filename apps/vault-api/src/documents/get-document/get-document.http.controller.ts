@@ -4,6 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FileAccess } from '../../access';
+import { Requires } from '../../access/requires.decorator';
 import { requestIdOf } from '../../shared/access/request-context';
 import { viewerOf } from '../../shared/access/viewer';
 import { setEtag } from '../../shared/http/etag';
@@ -22,6 +23,7 @@ export class GetDocumentController {
     private readonly access: FileAccess,
   ) {}
 
+  @Requires('document.read')
   @Get()
   @ApiOkResponse({ type: DocumentResponse, headers: { ETag: { description: 'The revision, for If-Match' } } })
   @ApiResponse({ status: 404, type: ProblemResponse })

@@ -4,6 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { ExpiryConfig } from '../../config/config-slices';
 import { DEPARTMENT_POLICIES, EXPIRY_CONFIG } from '../../config/config-tokens';
+import { Requires } from '../../access/requires.decorator';
 import { Clock } from '../../infrastructure/clock';
 import type { Request } from 'express';
 import { FileAccess } from '../../access';
@@ -28,6 +29,7 @@ export class ListCustomerDocumentsController {
     private readonly access: FileAccess,
   ) {}
 
+  @Requires('document.list')
   @Get()
   @ApiOkResponse({ type: DocumentListResponse, description: 'Every document on file for the customer, newest first' })
   @ApiResponse({ status: 404, type: ProblemResponse })

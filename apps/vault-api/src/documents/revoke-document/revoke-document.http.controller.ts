@@ -1,14 +1,14 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { documentAggregate } from '@kluis/document-domain';
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorFor } from '../../shared/access/customer-file-access';
+import { Requires } from '../../access/requires.decorator';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { ifMatchRevision } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
-import { forbidden } from '../../shared/http/problem.exception';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { documentAnswer } from '../document-answer';
 import { DocumentChanges } from '../document-changes';
@@ -24,6 +24,7 @@ export class RevokeDocumentController {
     private readonly changes: DocumentChanges,
   ) {}
 
+  @Requires('document.revoke')
   @Post()
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
@@ -38,8 +39,6 @@ export class RevokeDocumentController {
     @Res({ passthrough: true }) response: Response,
     @Headers('if-match') ifMatch?: string,
   ) {
-    // Refused before any lookup: the answer must not differ between a document that exists and one that does not.
-    if (!hasRole(principal, 'admin')) throw forbidden('Only support revokes documents.');
     const outcome = await this.pipeline.run(documentAggregate, path.documentId, {
       ...this.changes.by(principal, requestIdOf(request), 'revoke', ifMatchRevision(ifMatch)),
       command: { type: 'RevokeDocument', documentId: path.documentId, reason: body.reason, by: actorFor(principal) },

@@ -7,6 +7,7 @@ import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { FileAccess } from '../../access';
+import { Requires } from '../../access/requires.decorator';
 import { isOwner } from '../../shared/access/customer-file-access';
 import { viewerOf } from '../../shared/access/viewer';
 import { setEtag } from '../../shared/http/etag';
@@ -34,6 +35,7 @@ export class SubmitDocumentController {
     private readonly access: FileAccess,
   ) {}
 
+  @Requires('document.submit')
   @Post()
   @HttpCode(201)
   @UseInterceptors(UploadMetricsInterceptor)

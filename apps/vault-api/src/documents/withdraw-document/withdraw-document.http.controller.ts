@@ -4,6 +4,7 @@ import { Controller, Delete, Headers, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorFor } from '../../shared/access/customer-file-access';
+import { Requires } from '../../access/requires.decorator';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { requiredIfMatch } from '../../shared/http/etag';
@@ -22,6 +23,7 @@ export class WithdrawDocumentController {
     private readonly changes: DocumentChanges,
   ) {}
 
+  @Requires('document.withdraw')
   @Delete()
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the document as you last read it' })
   @ApiOkResponse({ type: DocumentResponse, description: 'Withdrawn. It stays in the history; nobody can rely on it any more.' })

@@ -1,10 +1,10 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { accessLog, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
-import { forbidden } from '../../shared/http/problem.exception';
 import { accessLogEntryView } from './access-log-entry.view';
 import { AccessLogRequest } from './access-log.request.dto';
 
@@ -29,11 +29,11 @@ class AccessLogResponse {
 export class AccessLogController {
   constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
 
+  @Requires('me.access-log')
   @Get()
   @ApiOkResponse({ type: AccessLogResponse, description: 'Who read your documents or evidence about you, when and why. Nobody can change or delete it.' })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async log(@Query() request: AccessLogRequest, @CurrentPrincipal() principal: Principal) {
-    if (!hasRole(principal, 'customer')) throw forbidden('Only customers have an access log of their own.');
     const limit = request.limit ?? 50;
     const entries = await accessLog(this.db, principal.sub, { before: request.before, limit });
     return { entries: entries.map((entry) => accessLogEntryView(entry, principal.sub)), next: entries.length === limit ? entries[entries.length - 1].position : null };

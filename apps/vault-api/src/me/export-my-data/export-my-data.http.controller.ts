@@ -1,4 +1,4 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Get, Logger, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
@@ -9,7 +9,8 @@ import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { requestIdOf } from '../../shared/access/request-context';
 import { DocumentContentStore } from '../../encryption/document-content-store';
-import { forbidden, ProblemException } from '../../shared/http/problem.exception';
+import { ProblemException } from '../../shared/http/problem.exception';
+import { Requires } from '../../access/requires.decorator';
 import { exportArchive } from './export-archive';
 import { type ExportFormat, ExportMyDataRequest } from './export-my-data.request.dto';
 import { PersonalDataExportResponse } from './export-my-data.response';
@@ -51,6 +52,7 @@ export class ExportMyDataController {
     private readonly clock: Clock,
   ) {}
 
+  @Requires('me.export')
   @Get()
   @Throttle({ default: { limit: EXPORTS_PER_HOUR, ttl: HOUR_MS } })
   @ApiProduces('application/json', 'application/zip')
@@ -69,7 +71,6 @@ export class ExportMyDataController {
   @ApiResponse({ status: 406, type: ProblemResponse, description: 'the Accept header allows neither JSON nor zip' })
   @ApiResponse({ status: 429, type: ProblemResponse, description: `more than ${EXPORTS_PER_HOUR} exports in an hour` })
   async export(@Query() query: ExportMyDataRequest, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
-    if (!hasRole(principal, 'customer')) throw forbidden('Only customers have data of their own to export.');
     const format = formatOf(query, request);
     const now = this.clock.now();
     const { data, files } = await this.exporter.collect(principal.sub, now);

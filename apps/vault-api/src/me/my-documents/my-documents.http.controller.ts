@@ -1,16 +1,16 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { activeReferences, customerRetention, type DocumentSummary, listRequests, type ReadModelDatabase, type ReferenceView } from '@kluis/read-models';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { ExpiryConfig } from '../../config/config-slices';
 import { EXPIRY_CONFIG } from '../../config/config-tokens';
+import { Requires } from '../../access/requires.decorator';
 import { DocumentSummaryResponse, documentSummaryView, type ListContext, ListCustomerDocumentsQuery } from '../../documents';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { RequestResponse, requestViews } from '../../reuse';
-import { forbidden } from '../../shared/http/problem.exception';
 import { myRetentionFromReadModel, MyRetentionResponse } from '../../retention';
 
 class RelianceResponse {
@@ -50,11 +50,11 @@ export class MyDocumentsController {
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
   ) {}
 
+  @Requires('me.documents')
   @Get()
   @ApiOkResponse({ type: MyDocumentsResponse, description: 'Everything on file for you, who relies on it, and what the bank still needs' })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async mine(@CurrentPrincipal() principal: Principal) {
-    if (!hasRole(principal, 'customer')) throw forbidden('Only customers have their own documents.');
     const now = this.clock.now();
     const [documents, references, requests, retention] = await Promise.all([
       this.queries.execute(new ListCustomerDocumentsQuery(principal.sub)),

@@ -1,10 +1,9 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { type ReadModelDatabase, undeliveredNotices } from '@kluis/read-models';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
-import { forbidden } from '../../shared/http/problem.exception';
 
 const LIMIT = 100;
 
@@ -24,11 +23,11 @@ class UndeliveredNoticesResponse {
 export class UndeliveredNoticesController {
   constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
 
+  @Requires('admin.undelivered-notices')
   @Get()
   @ApiOkResponse({ type: UndeliveredNoticesResponse, description: 'Notices every attempt to mail or post failed for: the customer has them in the inbox only, so support can reach them another way' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only administrators' })
-  async list(@CurrentPrincipal() principal: Principal): Promise<UndeliveredNoticesResponse> {
-    if (!hasRole(principal, 'admin')) throw forbidden('Only administrators see undelivered notices.');
+  async list(): Promise<UndeliveredNoticesResponse> {
     return { notices: await undeliveredNotices(this.db, LIMIT) };
   }
 }

@@ -1,10 +1,10 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { forbidden } from '../../shared/http/problem.exception';
 import { readNotices } from '../read-notices';
+import { Requires } from '../../access/requires.decorator';
 import { chooseLanguage } from '../wording/language';
 import { MyNoticesRequest } from './my-notices.request.dto';
 import { NoticeResponse, noticeView } from './notice.view';
@@ -20,12 +20,12 @@ class MyNoticesResponse {
 export class MyNoticesController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  @Requires('me.notices')
   @Get()
   @ApiOkResponse({ type: MyNoticesResponse, description: 'Everything the bank told you: receipts, asks, reminders, rejections with their reasons, verifications.' })
   @ApiResponse({ status: 400, type: ProblemResponse })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async notices(@Query() request: MyNoticesRequest, @CurrentPrincipal() principal: Principal, @Headers('accept-language') acceptLanguage?: string) {
-    if (!hasRole(principal, 'customer')) throw forbidden('Only customers have an inbox of their own.');
     const language = chooseLanguage(request.lang, acceptLanguage);
     const limit = request.limit ?? 20;
     const { notices } = await readNotices(this.store, principal.sub);

@@ -1,15 +1,15 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { noticeAggregate } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Body, Controller, Get, Inject, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
-import { forbidden } from '../../shared/http/problem.exception';
 import { readNotices } from '../read-notices';
 import { ContactRequest } from './contact.request.dto';
 
@@ -27,21 +27,21 @@ export class ContactController {
     private readonly clock: Clock,
   ) {}
 
+  @Requires('me.contact')
   @Get()
   @ApiOkResponse({ type: ContactResponse, description: 'The address notices are mailed to; null when there is none' })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async contact(@CurrentPrincipal() principal: Principal): Promise<ContactResponse> {
-    onlyCustomers(principal);
     const { email } = await readNotices(this.store, principal.sub);
     return { email: email || null };
   }
 
+  @Requires('me.contact')
   @Put()
   @ApiOkResponse({ type: ContactResponse, description: 'Notices from now on are also mailed to this address' })
   @ApiResponse({ status: 400, type: ProblemResponse, description: 'Not an email address' })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async setContact(@Body() body: ContactRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request): Promise<ContactResponse> {
-    onlyCustomers(principal);
     const now = this.clock.now();
     await this.pipeline.run(noticeAggregate, principal.sub, {
       command: { type: 'SetContactEmail', customerId: principal.sub, email: body.email, source: 'customer' },
@@ -50,8 +50,4 @@ export class ContactController {
     });
     return { email: body.email };
   }
-}
-
-function onlyCustomers(principal: Principal): void {
-  if (!hasRole(principal, 'customer')) throw forbidden('Only customers have contact details of their own.');
 }

@@ -4,13 +4,13 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nes
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { ifMatchRevision } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
 import { CustomerRetentionService } from '../customer-retention.service';
-import { assertSupport } from '../only-support';
 import { RetentionResponse } from '../retention.response';
 import { retentionAnswer } from '../retention-answer';
 import { EndRelationshipRequest } from './end-relationship.request.dto';
@@ -24,6 +24,7 @@ export class EndRelationshipController {
     private readonly retention: CustomerRetentionService,
   ) {}
 
+  @Requires('retention.manage')
   @Post()
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
@@ -39,7 +40,6 @@ export class EndRelationshipController {
     @Res({ passthrough: true }) response: Response,
     @Headers('if-match') ifMatch?: string,
   ) {
-    assertSupport(principal);
     const { customerId } = path;
     const command = { type: 'EndRelationship', customerId, endedOn: body.endedOn, by: actorFor(principal) } as const;
     const outcome = await this.pipeline.run(customerRetentionAggregate, customerId, this.retention.requestBy(principal, requestIdOf(request), command, ifMatchRevision(ifMatch)));

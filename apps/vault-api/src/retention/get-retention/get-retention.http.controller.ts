@@ -4,11 +4,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swag
 import type { Request, Response } from 'express';
 import { FileAccess } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { requestIdOf } from '../../shared/access/request-context';
 import { setEtag } from '../../shared/http/etag';
 import { CustomerPath } from '../../shared/http/ids';
 import { CustomerRetentionService } from '../customer-retention.service';
-import { assertSupport } from '../only-support';
 import { RetentionResponse } from '../retention.response';
 import { retentionView } from '../retention.view';
 
@@ -21,12 +21,12 @@ export class GetRetentionController {
     private readonly files: FileAccess,
   ) {}
 
+  @Requires('retention.manage')
   @Get()
   @ApiOkResponse({ type: RetentionResponse, description: 'Where the customer’s retention clock stands, read from their stream' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
   @ApiResponse({ status: 429, type: ProblemResponse, description: 'Blocked by the bulk guard' })
   async get(@Param() path: CustomerPath, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    assertSupport(principal);
     await this.files.touch(principal, path.customerId, requestIdOf(request));
     const { state, revision } = await this.retention.load(path.customerId);
     if (revision >= 0) setEtag(response, revision);

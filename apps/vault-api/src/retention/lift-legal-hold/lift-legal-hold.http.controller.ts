@@ -5,12 +5,12 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@
 import type { Request, Response } from 'express';
 import { FileAccess } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { ifMatchRevision } from '../../shared/http/etag';
 import { CustomerRetentionService } from '../customer-retention.service';
-import { assertSupport } from '../only-support';
 import { LegalHoldPath } from '../retention.path';
 import { RetentionResponse } from '../retention.response';
 import { retentionAnswer } from '../retention-answer';
@@ -25,6 +25,7 @@ export class LiftLegalHoldController {
     private readonly files: FileAccess,
   ) {}
 
+  @Requires('retention.manage')
   @Delete()
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: RetentionResponse, description: 'Lifted; once no hold remains and the retention period has ended, the customer is erased' })
@@ -38,7 +39,6 @@ export class LiftLegalHoldController {
     @Res({ passthrough: true }) response: Response,
     @Headers('if-match') ifMatch?: string,
   ) {
-    assertSupport(principal);
     await this.files.touch(principal, path.customerId, requestIdOf(request));
     const { customerId, holdId } = path;
     const command = { type: 'LiftLegalHold', customerId, holdId, by: actorFor(principal) } as const;

@@ -6,12 +6,12 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { FileAccess } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { CustomerPath } from '../../shared/http/ids';
 import { CustomerRetentionService } from '../customer-retention.service';
-import { assertSupport } from '../only-support';
 import { PlacedLegalHoldResponse } from '../retention.response';
 import { retentionAnswer } from '../retention-answer';
 import { PlaceLegalHoldRequest } from './place-legal-hold.request.dto';
@@ -26,6 +26,7 @@ export class PlaceLegalHoldController {
     private readonly files: FileAccess,
   ) {}
 
+  @Requires('retention.manage')
   @Post()
   @ApiCreatedResponse({ type: PlacedLegalHoldResponse, description: 'Nothing of the customer is erased while the hold is in force, whatever the retention clock says' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
@@ -38,7 +39,6 @@ export class PlaceLegalHoldController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    assertSupport(principal);
     await this.files.touch(principal, path.customerId, requestIdOf(request));
     const { customerId } = path;
     const holdId = randomUUID();

@@ -1,15 +1,15 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { customerRetentionAggregate, ErasureRefused } from '@kluis/document-domain';
 import { departmentsThatReliedOn, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
-import { forbidden } from '../../shared/http/problem.exception';
 import { CustomerErasure } from '../customer-erasure';
 import { CustomerRetentionService } from '../customer-retention.service';
 import { MyRetentionResponse } from '../retention.response';
@@ -29,6 +29,7 @@ export class RequestErasureController {
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
   ) {}
 
+  @Requires('me.erasure')
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: MyRetentionResponse, description: 'Erased: you were never a customer (or your retention period ended), so nothing of yours is kept' })
@@ -36,7 +37,6 @@ export class RequestErasureController {
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only a customer asks for their own erasure' })
   @ApiResponse({ status: 409, type: ProblemResponse, description: 'The law keeps your records: the answer names it (legalBasis), why (ground) and until when (retainedUntil)' })
   async request(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    if (!hasRole(principal, 'customer')) throw forbidden('Only a customer can ask for their own erasure.');
     const customerId = principal.sub;
     const reliedOnBy = await departmentsThatReliedOn(this.db, customerId);
     const command = { type: 'RequestErasure', customerId, reliedOnBy, by: actorFor(principal) } as const;

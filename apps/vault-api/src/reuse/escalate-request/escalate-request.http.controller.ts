@@ -1,12 +1,13 @@
-import { CurrentPrincipal, departmentMay, type DepartmentPolicies, isDepartmentPrincipal, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
+import { Requires } from '../../access/requires.decorator';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { admittedDepartment } from '../../shared/access/policy/may';
 import { requestIdOf } from '../../shared/access/request-context';
-import { forbidden } from '../../shared/http/problem.exception';
 import { ConfirmEscalationCommand, ProposeEscalationCommand } from './escalate-request.command';
 import { EscalateRequestRequest } from './escalate-request.request.dto';
 import { DocumentRequestPath, EscalationPath } from './escalation.path';
@@ -27,6 +28,7 @@ export class EscalateRequestController {
     @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
   ) {}
 
+  @Requires('request.escalate')
   @Post()
   @ApiCreatedResponse({ type: EscalationResponse, description: 'Recorded, waiting for a second officer of your department to confirm it' })
   @ApiResponse({
@@ -40,6 +42,7 @@ export class EscalateRequestController {
     return this.commands.execute(new ProposeEscalationCommand(path.requestId, body, this.asker(principal), requestIdOf(request)));
   }
 
+  @Requires('request.escalate')
   @Post(':escalationId/confirmation')
   @HttpCode(200)
   @ApiOkResponse({ type: EscalationResponse, description: 'Confirmed by a second officer: the department may act, and the customer is told' })
@@ -50,9 +53,6 @@ export class EscalateRequestController {
   }
 
   private asker(principal: Principal): Principal & { department: string } {
-    if (!isDepartmentPrincipal(principal) || !departmentMay(principal, this.departments, 'requests:write')) {
-      throw forbidden('Only departments with requests:write escalate their asks.');
-    }
-    return principal;
+    return admittedDepartment(principal, this.departments).principal;
   }
 }

@@ -1,17 +1,19 @@
-import { CurrentPrincipal, departmentMay, type DepartmentPolicies, hasRole, type Principal } from '@kluis/auth';
-import { findRequest, type ReadModelDatabase, type RequestView } from '@kluis/read-models';
+import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
+import { findRequest, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { FileAccess } from '../../access';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
+import { Requires } from '../../access/requires.decorator';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { RequestNotices } from '../../requests';
+import { assertMaySeeAsk } from '../../shared/access/ask-access';
 import { isOwner } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';
-import { forbidden, notFound } from '../../shared/http/problem.exception';
+import { notFound } from '../../shared/http/problem.exception';
 import { DocumentRequestPath } from '../escalate-request/escalation.path';
 import { requestViews } from '../list-document-requests/request.view';
 import { RequestResponse } from '../list-document-requests/requests.response';
@@ -41,23 +43,16 @@ export class GetDocumentRequestController {
     private readonly notices: RequestNotices,
   ) {}
 
+  @Requires('request.read')
   @Get()
   @ApiOkResponse({ type: DocumentRequestResponse, description: 'The ask with every notice sent for it, its channel and delivery state' })
   @ApiResponse({ status: 404, type: ProblemResponse, description: 'Not an ask you may see: only the customer, the asking departments and reviewers see it' })
   async get(@Param() path: DocumentRequestPath, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
     const ask = await findRequest(this.db, path.requestId);
-    if (!ask || !this.maySee(principal, ask)) {
-      if (hasRole(principal, 'customer') || hasRole(principal, 'department')) throw notFound();
-      throw forbidden('Your role may not see what the bank asks of customers.');
-    }
+    if (!ask) throw notFound();
+    assertMaySeeAsk(principal, ask, this.departments);
     if (!isOwner(principal, ask.customerId)) await this.files.touch(principal, ask.customerId, requestIdOf(request));
     const [view] = await requestViews(this.db, ask.customerId, [ask], this.clock.now().toISOString().slice(0, 10));
     return { ...view, notices: await this.notices.noticesFor(ask.customerId, ask.id) };
-  }
-
-  private maySee(principal: Principal, ask: RequestView): boolean {
-    if (isOwner(principal, ask.customerId) || hasRole(principal, 'reviewer')) return true;
-    const asking = hasRole(principal, 'department') && ask.askers.some((asker) => asker.department === principal.department);
-    return asking && (departmentMay(principal, this.departments, 'requests:write') || departmentMay(principal, this.departments, 'evidence:read'));
   }
 }

@@ -1,14 +1,13 @@
-import { CurrentPrincipal, departmentMay, type DepartmentPolicies, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { ASSURANCE_LEVELS } from '@kluis/document-domain';
-import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CustomerPath } from '../../shared/http/ids';
-import { forbidden } from '../../shared/http/problem.exception';
 import { GetEvidenceQuery } from './get-evidence.query';
 import { GetEvidenceRequest } from './get-evidence.request.dto';
 
@@ -32,18 +31,13 @@ class EvidenceResponse {
 @ApiBearerAuth()
 @Controller('v1/customers/:customerId/evidence')
 export class GetEvidenceController {
-  constructor(
-    private readonly queries: QueryBus,
-    @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
+  @Requires('evidence.query')
   @Get()
   @ApiOkResponse({ type: EvidenceResponse, description: 'An unknown customer is simply not satisfied. Every query is recorded for the customer to see.' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Your department may not ask for this kind' })
   evidence(@Param() path: CustomerPath, @Query() request: GetEvidenceRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request) {
-    if (!hasRole(principal, 'reviewer') && !departmentMay(principal, this.departments, 'evidence:read')) {
-      throw forbidden('Only departments with evidence:read ask for evidence.');
-    }
     return this.queries.execute(new GetEvidenceQuery(path.customerId, request.kind, request.purpose ?? null, request.minAssurance ?? 'review', principal, requestIdOf(http)));
   }
 }

@@ -1,14 +1,15 @@
-import { CurrentPrincipal, type DepartmentPolicies, departmentPolicyOf, isDepartmentWithScope, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { departmentFeed, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { BulkGuard, FeedReadRecorder } from '../../access';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
+import { Requires } from '../../access/requires.decorator';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
+import { admittedDepartment } from '../../shared/access/policy/may';
 import { requestIdOf } from '../../shared/access/request-context';
-import { forbidden } from '../../shared/http/problem.exception';
 import { visibleToPolicy } from './feed-visibility';
 import { ReadFeedRequest } from './read-feed.request.dto';
 
@@ -38,6 +39,7 @@ export class ReadFeedController {
     private readonly reads: FeedReadRecorder,
   ) {}
 
+  @Requires('feed.read')
   @Get()
   @ApiOkResponse({
     type: FeedResponse,
@@ -46,15 +48,12 @@ export class ReadFeedController {
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Not a department with evidence:read' })
   @ApiResponse({ status: 429, type: ProblemResponse, description: 'Rate limited, or blocked by the bulk guard' })
   async feed(@Query() request: ReadFeedRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request) {
-    const policy = departmentPolicyOf(principal, this.departments);
-    if (!policy || !isDepartmentWithScope(principal, 'evidence:read') || !policy.scopes.includes('evidence:read')) {
-      throw forbidden('The feed is for departments with evidence:read.');
-    }
+    const { principal: department, policy } = admittedDepartment(principal, this.departments);
     await this.bulk.assertNotBlocked(principal);
     const after = request.after ?? 0;
-    const page = await departmentFeed(this.db, principal.department, after, request.limit ?? 100);
+    const page = await departmentFeed(this.db, department.department, after, request.limit ?? 100);
     const entries = page.filter((entry) => visibleToPolicy(entry, policy));
-    await this.reads.record(principal, entries.map((entry) => entry.customerId), requestIdOf(http));
+    await this.reads.record(department, entries.map((entry) => entry.customerId), requestIdOf(http));
     return { entries, next: page.at(-1)?.position ?? after };
   }
 }

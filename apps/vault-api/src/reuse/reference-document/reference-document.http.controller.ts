@@ -1,10 +1,11 @@
-import { CurrentPrincipal, departmentMay, type DepartmentPolicies, isDepartmentPrincipal, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { documentAggregate } from '@kluis/document-domain';
 import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
+import { Requires } from '../../access/requires.decorator';
 import { DocumentChanges } from '../../documents';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -13,7 +14,7 @@ import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { ifMatchRevision } from '../../shared/http/etag';
 import { DocumentPath, ReferencePath } from '../../shared/http/ids';
 import { fingerprintOf, IdempotencyService } from '../../idempotency';
-import { forbidden } from '../../shared/http/problem.exception';
+import { admittedDepartment } from '../../shared/access/policy/may';
 import { ReferenceDocumentRequest } from './reference-document.request.dto';
 import { referenceCreated } from './reference-created';
 
@@ -36,6 +37,7 @@ export class ReferenceDocumentController {
     @Inject(DEPARTMENT_POLICIES) private readonly departments: DepartmentPolicies,
   ) {}
 
+  @Requires('document.reference')
   @Post()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -64,6 +66,7 @@ export class ReferenceDocumentController {
     return answer.body;
   }
 
+  @Requires('document.reference')
   @Delete(':referenceId')
   @ApiOkResponse({ description: 'Released: your department no longer relies on it' })
   @ApiResponse({ status: 404, type: ProblemResponse, description: 'No such reference of your department' })
@@ -78,9 +81,6 @@ export class ReferenceDocumentController {
   }
 
   private referencingDepartment(principal: Principal) {
-    if (!isDepartmentPrincipal(principal) || !departmentMay(principal, this.departments, 'references:write')) {
-      throw forbidden('Only departments with references:write rely on documents.');
-    }
-    return principal;
+    return admittedDepartment(principal, this.departments).principal;
   }
 }

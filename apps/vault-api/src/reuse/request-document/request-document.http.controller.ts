@@ -1,4 +1,4 @@
-import { CurrentPrincipal, departmentMay, type DepartmentPolicies, departmentPolicyOf, hasRole, isDepartmentPrincipal, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -6,11 +6,13 @@ import type { Request, Response } from 'express';
 import { FileAccess } from '../../access';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
+import { visibleAskKinds } from '../../shared/access/ask-access';
 import { isOwner } from '../../shared/access/customer-file-access';
+import { admittedDepartment } from '../../shared/access/policy/may';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CustomerPath } from '../../shared/http/ids';
 import { fingerprintOf, IdempotencyService } from '../../idempotency';
-import { forbidden, notFound } from '../../shared/http/problem.exception';
 import { ListDocumentRequestsQuery } from '../list-document-requests/list-document-requests.query';
 import { RequestsResponse } from '../list-document-requests/requests.response';
 import { answerOf } from './request-answer';
@@ -29,6 +31,7 @@ export class DocumentRequestsController {
     private readonly files: FileAccess,
   ) {}
 
+  @Requires('request.create')
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ description: 'A new ask to the customer: {id, status: "open", kind, askers, openedAt}' })
@@ -46,30 +49,21 @@ export class DocumentRequestsController {
     @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    if (!isDepartmentPrincipal(principal) || !departmentMay(principal, this.departments, 'requests:write')) {
-      throw forbidden('Only departments with requests:write ask customers for documents.');
-    }
+    const asker = admittedDepartment(principal, this.departments).principal;
     const fingerprint = fingerprintOf({ operation: 'request-document', customerId: path.customerId, ...body });
     const answer = await this.idempotency.run(principal, idempotencyKey, fingerprint, async () =>
-      answerOf(await this.commands.execute(new RequestDocumentCommand(path.customerId, body, principal, requestIdOf(request)))),
+      answerOf(await this.commands.execute(new RequestDocumentCommand(path.customerId, body, asker, requestIdOf(request)))),
     );
     response.status(answer.status);
     return answer.body;
   }
 
+  @Requires('request.read')
   @Get()
   @ApiOkResponse({ type: RequestsResponse, description: 'Open asks first, then the closed ones, with who asks, why and by when' })
   @ApiResponse({ status: 404, type: ProblemResponse })
   async list(@Param() path: CustomerPath, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
     if (!isOwner(principal, path.customerId)) await this.files.touch(principal, path.customerId, requestIdOf(request));
-    if (isOwner(principal, path.customerId) || hasRole(principal, 'reviewer')) {
-      return this.queries.execute(new ListDocumentRequestsQuery(path.customerId));
-    }
-    const policy = departmentPolicyOf(principal, this.departments);
-    if (policy && (departmentMay(principal, this.departments, 'requests:write') || departmentMay(principal, this.departments, 'evidence:read'))) {
-      return this.queries.execute(new ListDocumentRequestsQuery(path.customerId, policy.evidenceKinds));
-    }
-    if (hasRole(principal, 'customer')) throw notFound();
-    throw forbidden('Your role may not see what the bank asks of customers.');
+    return this.queries.execute(new ListDocumentRequestsQuery(path.customerId, visibleAskKinds(principal, path.customerId, this.departments)));
   }
 }

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { documentAggregate } from '@kluis/document-domain';
 import { Controller, Delete, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -8,11 +8,11 @@ import { REVIEW_CONFIG } from '../../config/config-tokens';
 import { documentAnswer, DocumentChanges, DocumentResponse } from '../../documents';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { requestIdOf } from '../../shared/access/request-context';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { ifMatchRevision } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
-import { forbidden } from '../../shared/http/problem.exception';
 
 @ApiTags('verification')
 @ApiBearerAuth()
@@ -24,6 +24,7 @@ export class ClaimDocumentController {
     @Inject(REVIEW_CONFIG) private readonly reviews: ReviewConfig,
   ) {}
 
+  @Requires('document.claim')
   @Post()
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
@@ -33,6 +34,7 @@ export class ClaimDocumentController {
     return this.run(path.documentId, 'claim', principal, request, response, ifMatch);
   }
 
+  @Requires('document.claim')
   @Delete()
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: DocumentResponse, description: 'Back in the queue for anyone' })
@@ -42,7 +44,6 @@ export class ClaimDocumentController {
   }
 
   private async run(documentId: string, intent: 'claim' | 'release', principal: Principal, request: Request, response: Response, ifMatch: string | undefined) {
-    if (!hasRole(principal, 'reviewer')) throw forbidden('Only reviewers claim documents.');
     const by = actorFor(principal);
     const outcome = await this.pipeline.run(documentAggregate, documentId, {
       ...this.changes.by(principal, requestIdOf(request), 'read', ifMatchRevision(ifMatch)),

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
+import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import type { Facts } from '@kluis/document-domain';
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -6,10 +6,10 @@ import type { Request, Response } from 'express';
 import { documentAnswer, DocumentResponse } from '../../documents';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { requestIdOf } from '../../shared/access/request-context';
 import { requiredIfMatch } from '../../shared/http/etag';
 import { DocumentPath } from '../../shared/http/ids';
-import { forbidden } from '../../shared/http/problem.exception';
 import { ReviewDocumentRequest } from './review-document.request.dto';
 import { ReviewDocument, type ReviewVerdict } from './review-document.service';
 
@@ -19,6 +19,7 @@ import { ReviewDocument, type ReviewVerdict } from './review-document.service';
 export class ReviewDocumentController {
   constructor(private readonly reviews: ReviewDocument) {}
 
+  @Requires('document.review')
   @Post()
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the document as you reviewed it' })
@@ -37,7 +38,6 @@ export class ReviewDocumentController {
     @Res({ passthrough: true }) response: Response,
     @Headers('if-match') ifMatch?: string,
   ) {
-    if (!hasRole(principal, 'reviewer')) throw forbidden('Only reviewers review documents.');
     const { documentId } = path;
     const by = actorFor(principal);
     const verdict: ReviewVerdict =

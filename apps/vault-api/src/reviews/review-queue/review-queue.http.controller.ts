@@ -1,11 +1,10 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { CHANNELS, DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@kluis/document-domain';
 import type { ReviewQueueItem, Waiters } from '@kluis/read-models';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { forbidden } from '../../shared/http/problem.exception';
+import { Requires } from '../../access/requires.decorator';
 import { ReviewQueueQuery } from './review-queue.query';
 import { ReviewQueueRequest } from './review-queue.request.dto';
 
@@ -58,11 +57,11 @@ const queueItem = (item: ReviewQueueItem, waiters: Waiters | undefined, now: Dat
 export class ReviewQueueController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Requires('review.queue')
   @Get()
   @ApiOkResponse({ type: ReviewQueueResponse, description: 'Documents waiting for a review, oldest first' })
   @ApiResponse({ status: 403, type: ProblemResponse })
-  async queue(@Query() request: ReviewQueueRequest, @CurrentPrincipal() principal: Principal) {
-    if (!hasRole(principal, 'reviewer')) throw forbidden('Only reviewers see the review queue.');
+  async queue(@Query() request: ReviewQueueRequest) {
     const { items, waiters, now } = await this.queries.execute(new ReviewQueueQuery(request.overdue ?? false, request.limit ?? 100));
     return { items: items.map((item) => queueItem(item, waiters.get(item.id), now)) };
   }

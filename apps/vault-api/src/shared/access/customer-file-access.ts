@@ -1,21 +1,23 @@
-import { departmentMay, departmentPolicyOf, type DepartmentPolicies, hasRole, type Principal, type Scope } from '@kluis/auth';
+import { departmentPolicyOf, type DepartmentPolicies, hasRole, type Principal } from '@kluis/auth';
 import type { Actor, DocumentType } from '@kluis/document-domain';
-import { forbidden, notFound } from '../http/problem.exception';
+import { AccessRefused, NotVisible } from './policy/access.errors';
+import { ACCESS_RULES } from './policy/access-rules';
+import type { Action } from './policy/action';
+import { grantsHeld, isDepartmentGrant } from './policy/may';
 
+/** What is done to a customer's file; these names are also what the customer's access record shows of a refusal. */
 export type FileAction = 'submit' | 'chip-reading' | 'list' | 'read' | 'content' | 'history' | 'withdraw' | 'reference' | 'revoke';
 
-/** What a department needs to do each action; null where departments may never do it. */
-const DEPARTMENT_SCOPE: Record<FileAction, Scope | null> = {
-  submit: 'documents:write',
-  // A chip is read by the customer's own app or at the bank's desk, never filed by a department.
-  'chip-reading': null,
-  list: 'evidence:read',
-  read: 'evidence:read',
-  content: 'content:read',
-  history: null,
-  withdraw: null,
-  reference: 'references:write',
-  revoke: null,
+const ACTION_OF: Record<FileAction, Action> = {
+  submit: 'document.submit',
+  'chip-reading': 'document.chip-reading',
+  list: 'document.list',
+  read: 'document.read',
+  content: 'document.content',
+  history: 'document.history',
+  withdraw: 'document.withdraw',
+  reference: 'document.reference',
+  revoke: 'document.revoke',
 };
 
 /** The file, or one document in it when its type is known. */
@@ -25,33 +27,27 @@ export interface FileTarget {
 }
 
 /**
- * May this principal do this to this customer's file? Any role that allows it is enough. A refusal is a 404 when the
- * caller may not know the thing exists: a customer looking at someone else's file, or a department looking at a type
- * outside its policy. It is a 403 when the caller's role or scope may never do this, which reveals nothing.
+ * May this principal do this to this customer's file? The rule table says who may try at all (AccessRefused, a 403
+ * that reveals nothing); staff it admits may do it to any file. A customer reaches only their own file, and a
+ * department only the types in its policy: anything else is NotVisible (a 404), as the caller may not know it exists.
  */
 export function assertFileAccess(principal: Principal, target: FileTarget, action: FileAction, policies: DepartmentPolicies): void {
-  // Revoking is support's: an admin may do it to any document, and nobody else may do it at all.
-  if (action === 'revoke') {
-    if (hasRole(principal, 'admin')) return;
-    throw forbidden('Only support revokes documents.');
-  }
-  if (hasRole(principal, 'reviewer')) return;
-  if (hasRole(principal, 'customer') && principal.sub === target.customerId) return;
-  const scope = DEPARTMENT_SCOPE[action];
-  if (hasRole(principal, 'department') && scope && departmentMay(principal, policies, scope)) {
+  const rule = ACTION_OF[action];
+  const held = grantsHeld(principal, rule, policies);
+  if (held.includes('reviewer') || held.includes('admin')) return;
+  if (held.includes('customer') && principal.sub === target.customerId) return;
+  if (held.some(isDepartmentGrant)) {
     const policy = departmentPolicyOf(principal, policies)!;
     if (target.type === undefined) return;
     // Filing is the department's own act, so refusing it reveals nothing; seeing a type outside its policy would.
-    if (action === 'submit' && !policy.factTypes.includes(target.type)) throw forbidden('Your department may not file this type of document.');
-    if (!policy.factTypes.includes(target.type)) throw notFound();
-    if (action === 'content' && !policy.contentTypes.includes(target.type)) throw forbidden('Your department may not download this type of document.');
+    if (action === 'submit' && !policy.factTypes.includes(target.type)) throw new AccessRefused('Your department may not file this type of document.');
+    if (!policy.factTypes.includes(target.type)) throw new NotVisible();
+    if (action === 'content' && !policy.contentTypes.includes(target.type)) throw new AccessRefused('Your department may not download this type of document.');
     return;
   }
-  if (hasRole(principal, 'customer')) throw notFound();
-  throw forbidden(`Your role may not ${ACTION_NAMES[action] ?? `${action} documents`} here.`);
+  if (held.includes('customer')) throw new NotVisible();
+  throw new AccessRefused(ACCESS_RULES[rule].refusal);
 }
-
-const ACTION_NAMES: Partial<Record<FileAction, string>> = { content: 'download documents', 'chip-reading': 'file chip readings' };
 
 /** The document types this principal may see at all; undefined when every type. */
 export function visibleTypes(principal: Principal, policies: DepartmentPolicies): readonly DocumentType[] | undefined {

@@ -6,6 +6,7 @@ import { StaleRevision } from '../event-sourcing/stale-revision.error';
 import { stalePrecondition } from './etag';
 import { type Problem, problemType } from './problem';
 import { ProblemException } from './problem.exception';
+import { refusalProblem } from './refusal-problem';
 
 const DOMAIN_STATUS = { not_found: 404, conflict: 409, validation: 400 } as const;
 
@@ -56,6 +57,8 @@ export function problemOf(exception: unknown): Problem {
       ...exception.extensions,
     };
   }
+  const refusal = refusalProblem(exception);
+  if (refusal) return refusal;
   if (exception instanceof DomainError) {
     const status = DOMAIN_STATUS[exception.kind];
     return {

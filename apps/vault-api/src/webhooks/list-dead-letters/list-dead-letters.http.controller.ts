@@ -1,9 +1,8 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { forbidden } from '../../shared/http/problem.exception';
+import { Requires } from '../../access/requires.decorator';
 import { DeadLettersResponse } from '../dead-letter.response';
 import { ListDeadLettersQuery } from './list-dead-letters.query';
 import { ListDeadLettersRequest } from './list-dead-letters.request.dto';
@@ -14,12 +13,12 @@ import { ListDeadLettersRequest } from './list-dead-letters.request.dto';
 export class ListDeadLettersController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Requires('admin.webhook-dead-letters')
   @Get()
   @ApiOkResponse({ type: DeadLettersResponse, description: "Feed entries a department's webhook did not accept after every attempt, in feed order" })
   @ApiResponse({ status: 400, type: ProblemResponse })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only administrators' })
-  async list(@Query() request: ListDeadLettersRequest, @CurrentPrincipal() principal: Principal): Promise<DeadLettersResponse> {
-    if (!hasRole(principal, 'admin')) throw forbidden('Only administrators see webhook dead letters.');
+  async list(@Query() request: ListDeadLettersRequest): Promise<DeadLettersResponse> {
     return { deadLetters: await this.queries.execute(new ListDeadLettersQuery(request.department, request.limit ?? 100)) };
   }
 }

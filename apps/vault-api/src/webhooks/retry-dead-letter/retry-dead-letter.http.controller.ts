@@ -1,11 +1,11 @@
-import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { ProblemResponse } from '../../shared/http/problem.response';
+import { Requires } from '../../access/requires.decorator';
 import { UUID_PATTERN } from '../../shared/http/ids';
-import { forbidden, notFound, ProblemException } from '../../shared/http/problem.exception';
+import { notFound, ProblemException } from '../../shared/http/problem.exception';
 import { RetriedDeadLetterResponse } from '../dead-letter.response';
 import { NoWebhookForDepartmentError, WebhookDeadLetterNotFoundError } from '../webhook.errors';
 import type { RetriedDeadLetter } from '../webhook-delivery.service';
@@ -23,6 +23,7 @@ class DeadLetterPath {
 export class RetryDeadLetterController {
   constructor(private readonly commands: CommandBus) {}
 
+  @Requires('admin.webhook-dead-letters')
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: RetriedDeadLetterResponse, description: 'Sent once more, at once, and accepted: the dead letter is gone' })
@@ -30,8 +31,7 @@ export class RetryDeadLetterController {
   @ApiResponse({ status: 404, type: ProblemResponse })
   @ApiResponse({ status: 409, type: ProblemResponse, description: 'Its department has no webhook configured any more' })
   @ApiResponse({ status: 502, type: ProblemResponse, description: 'The endpoint did not accept it again; the dead letter stays, with this attempt counted' })
-  async retry(@Param() path: DeadLetterPath, @CurrentPrincipal() principal: Principal): Promise<RetriedDeadLetterResponse> {
-    if (!hasRole(principal, 'admin')) throw forbidden('Only administrators retry webhook dead letters.');
+  async retry(@Param() path: DeadLetterPath): Promise<RetriedDeadLetterResponse> {
     let retried: RetriedDeadLetter;
     try {
       retried = await this.commands.execute(new RetryDeadLetterCommand(path.id));
