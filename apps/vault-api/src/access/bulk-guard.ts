@@ -14,7 +14,7 @@ import type { StaffBulkLimits } from '../config/config-slices';
 import { DEPARTMENT_POLICIES, STAFF_BULK_LIMITS } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
-import { ProblemException } from '../shared/http/problem.exception';
+import { TooManyCustomers } from '../shared/access/policy/access.errors';
 import { AccessRecorder } from './access-recorder';
 import { RefusalRecorder } from './refusal-recorder';
 
@@ -32,16 +32,6 @@ interface Scope {
   readonly scope: string;
   readonly limits: Readonly<Record<Period, number>>;
 }
-
-const blocked = (period: Period, limit: number) =>
-  new ProblemException(
-    429,
-    'ACCESS.BULK_BLOCKED',
-    'Too many customers',
-    `More than ${limit} different customers were touched within ${period === 'hour' ? 'an hour' : 'a day'}, so access is blocked until an administrator has looked at it.`,
-    undefined,
-    period === 'hour' ? { limitPerHour: limit } : { limitPerDay: limit },
-  );
 
 /** The scope a principal would have to lift to free itself: nobody lifts their own block. */
 export function isOwnBlock(principal: Principal, scope: string): boolean {
@@ -88,7 +78,7 @@ export class BulkGuard {
         if (distinct > limits[period]) {
           await this.block(scope, period, limits[period], distinct, now);
           await this.recorder.record(principal, customerId, { type: 'BulkAccessBlocked', distinctCustomers: distinct, limit: limits[period] }, requestId);
-          throw blocked(period, limits[period]);
+          throw new TooManyCustomers(period, limits[period]);
         }
       }
     }
@@ -100,7 +90,7 @@ export class BulkGuard {
     const scopes = this.scopesOf(principal).map(({ scope }) => scope);
     if (scopes.length === 0) return;
     const block = await findBulkBlock(this.db, scopes);
-    if (block) throw blocked(block.period as Period, Number(block.limit_per_hour));
+    if (block) throw new TooManyCustomers(block.period as Period, Number(block.limit_per_hour));
   }
 
   /** Active blocks, for administrators. */

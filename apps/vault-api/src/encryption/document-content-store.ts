@@ -3,8 +3,8 @@ import { dataKeyOrErased, decryptStream, encryptedSize, encryptStream, isErasedV
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { pipeline, type Readable, Transform } from 'node:stream';
+import { ContentErased } from '../shared/erasure/content-erased.error';
 import { dataKeyForWriting } from './data-key-for-writing';
-import { ContentErased } from './content-erased.error';
 
 /** A document's file as the registry knows it: size and SHA-256 of the bytes the customer handed in. */
 export interface StoredContent {

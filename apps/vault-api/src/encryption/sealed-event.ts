@@ -1,6 +1,6 @@
 import { type JsonObject, type KeyVault, openOrErased, sealFields, type SealedFields, isErasedValue } from '@kluis/crypto';
 import type { NewEvent, RecordedEvent } from '@kluis/event-store';
-import { CustomerErasedProblem } from './customer-erased.problem';
+import { CustomerErasedError } from '../shared/erasure/customer-erased.error';
 import { dataKeyForWriting } from './data-key-for-writing';
 import { isRecordedAfterErasure, personalFieldsOf } from './personal-fields';
 
@@ -37,7 +37,7 @@ export async function sealEvent(event: NewEvent, keys: Pick<KeyVault, 'dataKeyFo
   const fields = Object.keys(values);
   if (fields.length === 0) return { ...event, metadata: { ...event.metadata, subject } };
   const dataKey = await dataKeyForWriting(keys, subject).catch((error: unknown) => {
-    if (error instanceof CustomerErasedProblem && isRecordedAfterErasure(event.type)) return undefined;
+    if (error instanceof CustomerErasedError && isRecordedAfterErasure(event.type)) return undefined;
     throw error;
   });
   if (dataKey === undefined) return { ...event, data, metadata: { ...event.metadata, subject, erased: fields } };

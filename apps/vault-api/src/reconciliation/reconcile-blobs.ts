@@ -3,8 +3,8 @@ import { DecryptionError } from '@kluis/crypto';
 import type { EventStore } from '@kluis/event-store';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { ContentErased } from '../encryption/content-erased.error';
 import type { DocumentContentStore } from '../encryption/document-content-store';
+import { ContentErased } from '../shared/erasure/content-erased.error';
 import { readBlobRegistry, type RegisteredBlob } from './blob-registry';
 import type { HashMismatch, MissingBlob, OrphanBlob, ReconciliationReport } from './reconciliation-report';
 

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { aPdf, aPng } from '../../../../../test/support/files';
 import { unzip } from '../../../../../test/support/unzip';
-import { ContentErased } from '../../encryption/content-erased.error';
+import { ContentErased } from '../../shared/erasure/content-erased.error';
 import { exportArchive } from './export-archive';
 import type { ExportedFile, PersonalDataExport } from './personal-data-export';
 

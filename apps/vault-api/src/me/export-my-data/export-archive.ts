@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { downloadFilename } from '../../documents';
 import type { DocumentContentStore } from '../../encryption/document-content-store';
-import { ContentErased } from '../../encryption/content-erased.error';
+import { ContentErased } from '../../shared/erasure/content-erased.error';
 import type { ExportedFile, PersonalDataExport } from './personal-data-export';
 
 /** `files/<documentId>-<name>.<ext>`: the extension follows the sniffed media type, not what the upload was called. */

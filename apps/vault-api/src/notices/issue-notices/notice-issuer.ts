@@ -1,6 +1,6 @@
 import { noticeAggregate, type NoticeDraft } from '@kluis/document-domain';
 import type { EventStore } from '@kluis/event-store';
-import { CustomerErasedProblem } from '../../encryption/customer-erased.problem';
+import { CustomerErasedError } from '../../shared/erasure/customer-erased.error';
 import { runCommand } from '../../shared/event-sourcing/run-command';
 import { systemMetadata } from '../../shared/event-sourcing/system-metadata';
 import { noticeIdFor } from '../notice-id';
@@ -15,6 +15,6 @@ export async function issueNotice(store: EventStore, draft: NoticeDraft, now: Da
   try {
     await runCommand(store, noticeAggregate, draft.customerId, { command: { type: 'IssueNotice', notice }, context: { now }, metadata });
   } catch (error) {
-    if (!(error instanceof CustomerErasedProblem)) throw error;
+    if (!(error instanceof CustomerErasedError)) throw error;
   }
 }

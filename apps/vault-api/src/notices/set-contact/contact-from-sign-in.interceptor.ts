@@ -3,7 +3,7 @@ import { noticeAggregate } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { type CallHandler, type ExecutionContext, Inject, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import type { Observable } from 'rxjs';
-import { CustomerErasedProblem } from '../../encryption/customer-erased.problem';
+import { CustomerErasedError } from '../../shared/erasure/customer-erased.error';
 import { Clock } from '../../infrastructure/clock';
 import { runCommand } from '../../shared/event-sourcing/run-command';
 import { systemMetadata } from '../../shared/event-sourcing/system-metadata';
@@ -36,7 +36,7 @@ export class ContactFromSignIn implements NestInterceptor {
         this.seen.add(principal.sub);
       } catch (error) {
         // The customer's request goes on: an address not taken now is taken at their next request, unless they were erased.
-        if (error instanceof CustomerErasedProblem) this.seen.add(principal.sub);
+        if (error instanceof CustomerErasedError) this.seen.add(principal.sub);
         else this.logger.warn({ err: error, customerId: principal.sub }, 'could not take the address from the sign-in');
       }
     }

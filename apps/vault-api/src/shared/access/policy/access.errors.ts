@@ -24,3 +24,18 @@ export class NotVisible extends Error {
   }
 }
 
+/**
+ * The bulk guard stopped this principal: more different customers were touched within the period than its limit
+ * allows, and access stays blocked until an administrator has looked at it. The exception filter answers 429.
+ */
+export class TooManyCustomers extends Error {
+  readonly code = 'ACCESS.BULK_BLOCKED';
+
+  constructor(
+    readonly period: 'hour' | 'day',
+    readonly limit: number,
+  ) {
+    super(`More than ${limit} different customers were touched within ${period === 'hour' ? 'an hour' : 'a day'}, so access is blocked until an administrator has looked at it.`);
+    this.name = 'TooManyCustomers';
+  }
+}
