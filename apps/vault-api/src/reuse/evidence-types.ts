@@ -1,6 +1,6 @@
 import { departmentPolicyOf, type DepartmentPolicies, hasRole, type Principal } from '@kluis/auth';
 import { type DocumentType, type DocumentTypeCatalogue, type EvidenceKind, typesOfKind } from '@kluis/document-domain';
-import { forbidden } from '../shared/http/problem.exception';
+import { AccessRefused } from '../shared/access/policy/access.errors';
 
 /**
  * The document types that can answer for `kind`, as far as this principal may see them. A department asking for a
@@ -10,6 +10,6 @@ export function evidenceTypesFor(principal: Principal, kind: EvidenceKind, catal
   const ofKind = typesOfKind(catalogue, kind);
   if (hasRole(principal, 'reviewer')) return ofKind;
   const policy = departmentPolicyOf(principal, policies);
-  if (!policy?.evidenceKinds.includes(kind)) throw forbidden(`Your department may not ask for ${kind} evidence.`);
+  if (!policy?.evidenceKinds.includes(kind)) throw new AccessRefused(`Your department may not ask for ${kind} evidence.`);
   return ofKind.filter((type) => policy.factTypes.includes(type));
 }
