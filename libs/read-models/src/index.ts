@@ -37,6 +37,7 @@ export {
 export { findPendingEvidence, waitersOn, IN_REVIEW, type PendingEvidence, type Waiters } from './requests/pending-evidence.queries';
 
 export { knownHolders } from './documents/known-holders.query';
+export { customerOfDocument } from './documents/customer-of-document.query';
 export { accessLogProjection } from './access/access-log.projection';
 export { accessLog, type AccessLogEntry } from './access/access-log.queries';
 export { openAccessWindows, closeAccessWindow, forgetAccessWindows, countInAccessWindow, accessWindowCounts } from './access/access-windows.queries';

@@ -26,13 +26,17 @@ export class FileAccess {
     try {
       assertFileAccess(principal, target, action, this.departments);
     } catch (error) {
-      if ((error instanceof AccessRefused || error instanceof NotVisible) && !isOwner(principal, target.customerId)) {
-        const status = error instanceof NotVisible ? 404 : 403;
-        await this.refusals.record(principal, target.customerId, { action, documentId: target.documentId ?? null, status }, requestId);
-      }
+      if (error instanceof AccessRefused || error instanceof NotVisible) await this.recordRefusal(principal, target, action, error, requestId);
       throw error;
     }
     await this.touch(principal, target.customerId, requestId);
+  }
+
+  /** Writes a refused attempt on the file to the customer's access record, unless the customer made it. */
+  async recordRefusal(principal: Principal, target: FileTarget & { documentId?: string }, action: FileAction, refusal: AccessRefused | NotVisible, requestId: string): Promise<void> {
+    if (isOwner(principal, target.customerId)) return;
+    const status = refusal instanceof NotVisible ? 404 : 403;
+    await this.refusals.record(principal, target.customerId, { action, documentId: target.documentId ?? null, status }, requestId);
   }
 
   /** Counts a touch of the customer's data by anyone but the customer. */
