@@ -1,9 +1,8 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { BulkGuard, isOwnBlock } from '../../access';
+import { BulkGuard, isOwnBlock, Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { Requires } from '../../access/requires.decorator';
 import { forbidden, notFound } from '../../shared/http/problem.exception';
 
 const SCOPE = /^(?:(?:principal|department):[\x21-\x7e]{1,255}|reviewers)$/;

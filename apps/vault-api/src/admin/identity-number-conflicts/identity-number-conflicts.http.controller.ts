@@ -2,8 +2,8 @@ import { IDENTITY_NUMBER_STREAM_PREFIX, type IdentityNumberRefused, readIdentity
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { Requires } from '../../access/requires.decorator';
 import { IdentityNumberConflictsRequest } from './identity-number-conflicts.request.dto';
 import { IdentityNumberConflictsResponse } from './identity-number-conflicts.response';
 

@@ -4,8 +4,7 @@ import { Controller, Get, Logger, Param, Query, Req, Res } from '@nestjs/common'
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { FileAccess } from '../../access';
-import { Requires } from '../../access/requires.decorator';
+import { FileAccess, Requires } from '../../access';
 import { requestIdOf } from '../../shared/access/request-context';
 import { pipeline } from 'node:stream/promises';
 import { isOwner } from '../../shared/access/customer-file-access';

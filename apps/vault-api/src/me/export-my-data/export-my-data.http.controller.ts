@@ -4,13 +4,12 @@ import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiResponse,
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { AccessRecorder } from '../../access';
+import { AccessRecorder, Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';
 import { requestIdOf } from '../../shared/access/request-context';
 import { DocumentContentStore } from '../../encryption/document-content-store';
 import { ProblemException } from '../../shared/http/problem.exception';
-import { Requires } from '../../access/requires.decorator';
 import { exportArchive } from './export-archive';
 import { type ExportFormat, ExportMyDataRequest } from './export-my-data.request.dto';
 import { PersonalDataExportResponse } from './export-my-data.response';

@@ -3,9 +3,9 @@ import { activeReferences, customerRetention, type DocumentSummary, listRequests
 import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../access';
 import type { ExpiryConfig } from '../../config/config-slices';
 import { EXPIRY_CONFIG } from '../../config/config-tokens';
-import { Requires } from '../../access/requires.decorator';
 import { DocumentSummaryResponse, documentSummaryView, type ListContext, ListCustomerDocumentsQuery } from '../../documents';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { Clock } from '../../infrastructure/clock';

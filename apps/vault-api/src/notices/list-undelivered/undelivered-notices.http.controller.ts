@@ -1,8 +1,8 @@
 import { type ReadModelDatabase, undeliveredNotices } from '@kluis/read-models';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { Requires } from '../../access/requires.decorator';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 
 const LIMIT = 100;

@@ -4,8 +4,8 @@ import { departmentsThatReliedOn, type ReadModelDatabase } from '@kluis/read-mod
 import { Controller, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { Requires } from '../../access/requires.decorator';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { requestIdOf } from '../../shared/access/request-context';

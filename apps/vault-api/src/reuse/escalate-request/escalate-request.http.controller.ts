@@ -3,8 +3,8 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { Requires } from '../../access';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
-import { Requires } from '../../access/requires.decorator';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { admittedDepartment } from '../../shared/access/policy/may';
 import { requestIdOf } from '../../shared/access/request-context';

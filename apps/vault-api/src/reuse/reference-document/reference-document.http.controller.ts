@@ -4,8 +4,8 @@ import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Post, Req }
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import { Requires } from '../../access';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
-import { Requires } from '../../access/requires.decorator';
 import { DocumentChanges } from '../../documents';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { ProblemResponse } from '../../shared/http/problem.response';

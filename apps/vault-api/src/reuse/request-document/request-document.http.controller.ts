@@ -3,10 +3,9 @@ import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { FileAccess } from '../../access';
+import { FileAccess, Requires } from '../../access';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { Requires } from '../../access/requires.decorator';
 import { visibleAskKinds } from '../../shared/access/ask-access';
 import { isOwner } from '../../shared/access/customer-file-access';
 import { admittedDepartment } from '../../shared/access/policy/may';

@@ -3,8 +3,8 @@ import type { ReviewQueueItem, Waiters } from '@kluis/read-models';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { Requires } from '../../access/requires.decorator';
 import { ReviewQueueQuery } from './review-queue.query';
 import { ReviewQueueRequest } from './review-queue.request.dto';
 

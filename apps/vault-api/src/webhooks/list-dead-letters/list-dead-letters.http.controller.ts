@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
-import { Requires } from '../../access/requires.decorator';
 import { DeadLettersResponse } from '../dead-letter.response';
 import { ListDeadLettersQuery } from './list-dead-letters.query';
 import { ListDeadLettersRequest } from './list-dead-letters.request.dto';
