@@ -6,9 +6,9 @@ import type { ReviewConfig } from '../config/config-slices';
 import { DOCUMENT_CATALOGUE, REVIEW_CONFIG } from '../config/config-tokens';
 import { Clock } from '../infrastructure/clock';
 import type { FileAction } from '../shared/access/customer-file-access';
+import { NotVisible } from '../shared/access/policy/access.errors';
 import { metadataFor } from '../shared/event-sourcing/event-metadata';
 import type { CommandRequest } from '../shared/event-sourcing/run-command';
-import { notFound } from '../shared/http/problem.exception';
 
 export type DocumentChange = Omit<CommandRequest<DocumentCommand, DocumentEvent, DocumentState, DocumentContext>, 'command'>;
 
@@ -34,7 +34,7 @@ export class DocumentChanges {
       subject: (state) => (isOnFile(state) ? state.customerId : undefined),
       expectedRevision,
       authorize: async ({ state }) => {
-        if (!isOnFile(state)) throw notFound();
+        if (!isOnFile(state)) throw new NotVisible();
         await this.access.assert(principal, { customerId: state.customerId, type: state.type, documentId: state.documentId }, action, requestId);
       },
     };
