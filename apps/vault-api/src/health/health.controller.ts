@@ -5,7 +5,7 @@ import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { MALWARE_SCANNER, type MalwareScanner } from '@kluis/malware-scanner';
 import type { ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { sql } from 'kysely';
 import type { ScanningConfig } from '../config/config-slices';
@@ -18,6 +18,7 @@ import { ObjectLockCanaryService } from '../object-lock';
 import { NoticeMailer } from '../notices';
 import { ReconciliationService } from '../reconciliation';
 import { READ_MODEL_DB } from '../infrastructure/tokens';
+import { HEALTH_SCHEMA, LIVENESS_SCHEMA } from './health.schema';
 
 type Check = { status: 'up' | 'down'; backend: string; detail?: string };
 
@@ -63,14 +64,16 @@ export class HealthController {
 
   /** Liveness: the process answers. A backend outage makes the vault unready, not dead: restarting would not help. */
   @Get('live')
-  @ApiOkResponse({ description: 'The process is running' })
+  @ApiOperation({ summary: 'Is the process running' })
+  @ApiOkResponse({ description: 'The process is running', schema: LIVENESS_SCHEMA })
   live() {
     return { status: 'up' };
   }
 
   @Get()
-  @ApiOkResponse({ description: 'Every backend answers' })
-  @ApiServiceUnavailableResponse({ description: 'At least one backend does not answer' })
+  @ApiOperation({ summary: 'Is every backend answering' })
+  @ApiOkResponse({ description: 'Every backend answers', schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'At least one backend does not answer', schema: HEALTH_SCHEMA })
   async health(@Res({ passthrough: true }) response: Response) {
     const [eventStore, blobStore, readModel, keyStore, malwareScanner] = await Promise.all([
       check(this.storage.eventStore.kind, () => this.events.headPosition()),

@@ -29,6 +29,6 @@ export class RetriedDeadLetterResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() department!: string;
   @ApiProperty() position!: number;
-  @ApiProperty({ enum: [true] }) delivered!: true;
+  @ApiProperty({ type: Boolean, description: 'Always true: a retry that is not accepted answers an error' }) delivered!: true;
   @ApiProperty({ description: "The endpoint's 2xx status" }) status!: number;
 }

@@ -30,6 +30,21 @@ export type ArchivedFileResponse = {
   readonly erased: boolean;
 };
 
+export type AskAnswerResponse = {
+  /** `satisfied`: on file already; `in_review`: a document of the kind is being checked; `open`: the customer is asked */
+  readonly status: 'open' | 'in_review' | 'satisfied';
+  /** The ask; absent when it is satisfied from what is on file */
+  readonly id?: string;
+  readonly kind?: 'identity' | 'power-of-attorney' | 'address' | 'company-registration';
+  /** Every department that needs it, with its stated purpose */
+  readonly askers?: readonly AskerResponse[];
+  readonly openedAt?: string;
+  /** The document on file, or the one being checked */
+  readonly documentId?: string;
+  /** When the document being checked is due to be reviewed */
+  readonly reviewDueAt?: string;
+};
+
 export type AskWordingResponse = {
   readonly en: string;
   readonly nl: string;
@@ -40,6 +55,22 @@ export type AskerResponse = {
   readonly purpose: string;
   readonly dueBy: string | null;
   readonly at: string;
+};
+
+export type BulkBlockResponse = {
+  /** principal:<sub>, department:<name> or reviewers */
+  readonly scope: string;
+  readonly blockedAt: string;
+  /** How many customers it touched in the window that tripped the guard */
+  readonly distinctCustomers: number;
+  /** The hourly limit it went past */
+  readonly limitPerHour?: number;
+  /** The daily limit it went past */
+  readonly limitPerDay?: number;
+};
+
+export type BulkBlocksResponse = {
+  readonly blocks: readonly BulkBlockResponse[];
 };
 
 export type ChipStepResponse = {
@@ -379,6 +410,11 @@ export type LegalHoldResponse = {
   readonly placedAt: string;
 };
 
+export type LiftedBlockResponse = {
+  /** The scope that may read again */
+  readonly lifted: string;
+};
+
 export type MyDocumentResponse = {
   readonly id: string;
   readonly customerId: string;
@@ -517,6 +553,11 @@ export type RejectionResponse = {
   readonly at: string;
 };
 
+export type ReleasedReferenceResponse = {
+  /** The reference your department no longer holds */
+  readonly released: string;
+};
+
 export type RelianceResponse = {
   readonly department: string;
   readonly purpose: string;
@@ -587,7 +628,8 @@ export type RetriedDeadLetterResponse = {
   readonly id: string;
   readonly department: string;
   readonly position: number;
-  readonly delivered: true;
+  /** Always true: a retry that is not accepted answers an error */
+  readonly delivered: boolean;
   /** The endpoint's 2xx status */
   readonly status: number;
 };

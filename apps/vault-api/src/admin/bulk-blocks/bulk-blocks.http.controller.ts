@@ -1,9 +1,10 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Delete, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { BulkGuard, isOwnBlock, Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { forbidden, notFound } from '../../shared/http/problem.exception';
+import { BulkBlocksResponse, LiftedBlockResponse } from './bulk-blocks.response';
 
 const SCOPE = /^(?:(?:principal|department):[\x21-\x7e]{1,255}|reviewers)$/;
 
@@ -15,7 +16,8 @@ export class BulkBlocksController {
 
   @Requires('admin.bulk-blocks')
   @Get()
-  @ApiOkResponse({ description: 'Principals and departments the bulk guard stopped' })
+  @ApiOperation({ summary: "List the bulk guard's blocks" })
+  @ApiOkResponse({ type: BulkBlocksResponse, description: 'Principals and departments the bulk guard stopped' })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async list() {
     const blocks = await this.bulk.blocks();
@@ -31,8 +33,9 @@ export class BulkBlocksController {
 
   @Requires('admin.bulk-blocks')
   @Delete(':scope')
+  @ApiOperation({ summary: 'Lift a bulk guard block' })
   @ApiParam({ name: 'scope', example: 'principal:mortgage-desk-7', description: 'principal:<sub>, department:<name> or reviewers (all reviewers together)' })
-  @ApiOkResponse({ description: 'Lifted, after an administrator has looked at it' })
+  @ApiOkResponse({ type: LiftedBlockResponse, description: 'Lifted, after an administrator has looked at it' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Not an administrator, or the block is on yourself' })
   @ApiResponse({ status: 404, type: ProblemResponse })
   async lift(@Param('scope') scope: string, @CurrentPrincipal() principal: Principal) {

@@ -1,7 +1,7 @@
 import { IDENTITY_NUMBER_STREAM_PREFIX, type IdentityNumberRefused, readIdentityNumberEvent } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { IdentityNumberConflictsRequest } from './identity-number-conflicts.request.dto';
@@ -22,6 +22,7 @@ export class IdentityNumberConflictsController {
 
   @Requires('admin.identity-number-conflicts')
   @Get()
+  @ApiOperation({ summary: 'List identity numbers verified on two customers' })
   @ApiOkResponse({ type: IdentityNumberConflictsResponse, description: 'Up to 100 conflicts, oldest first, and `next` to read on from (null at the end)' })
   @ApiResponse({ status: 400, type: ProblemResponse })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only administrators' })

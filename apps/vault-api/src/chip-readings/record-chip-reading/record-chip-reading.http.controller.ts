@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { FileAccess, Requires } from '../../access';
@@ -28,6 +28,7 @@ export class RecordChipReadingController {
 
   @Requires('document.chip-reading')
   @Post()
+  @ApiOperation({ summary: 'Record a passport or ID card chip reading' })
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first answer, 201 or 422, for a repeated request' })
   @ApiCreatedResponse({

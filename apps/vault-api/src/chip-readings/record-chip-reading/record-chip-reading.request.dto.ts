@@ -43,7 +43,7 @@ export class RecordChipReadingRequest {
     description: 'The data groups read, by number, base64. DG1 (the MRZ) is required; DG2 (face), DG14 and DG15 are optional.',
     type: 'object',
     additionalProperties: { type: 'string', format: 'byte' },
-    example: { '1': 'YVtfH1hQ…', '2': 'dYIB…' },
+    example: { '1': 'YVtfH1hQ', '2': 'dYIBAA==' },
   })
   @IsObject()
   @Validate(DataGroupsConstraint)

@@ -2,7 +2,7 @@ import { CurrentPrincipal, hasRole, type Principal } from '@kluis/auth';
 import { CHIP_READING_MEDIA_TYPE } from '@kluis/document-domain';
 import { Controller, Get, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FileAccess, Requires } from '../../access';
 import { requestIdOf } from '../../shared/access/request-context';
@@ -41,6 +41,7 @@ export class GetDocumentContentController {
 
   @Requires('document.content')
   @Get()
+  @ApiOperation({ summary: "Download a document's file" })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff')
   @ApiOkResponse({
     description: 'The bytes exactly as uploaded, to the customer and reviewers. Anyone else gets a JPEG, PNG or TIFF without its GPS position and XMP, IPTC or text metadata.',

@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Get, Param, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { FileAccess, Requires } from '../../access';
 import { requestIdOf } from '../../shared/access/request-context';
@@ -23,6 +23,7 @@ export class GetDocumentHistoryController {
 
   @Requires('document.history')
   @Get()
+  @ApiOperation({ summary: "Read a document's history" })
   @ApiOkResponse({ type: HistoryResponse, description: 'Every step, oldest first' })
   @ApiResponse({ status: 404, type: ProblemResponse })
   async history(@Param() path: DocumentPath, @CurrentPrincipal() principal: Principal, @Req() request: Request) {

@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FileAccess, Requires } from '../../access';
 import { requestIdOf } from '../../shared/access/request-context';
@@ -24,7 +24,8 @@ export class GetDocumentController {
 
   @Requires('document.read')
   @Get()
-  @ApiOkResponse({ type: DocumentResponse, headers: { ETag: { description: 'The revision, for If-Match' } } })
+  @ApiOperation({ summary: 'Read a document' })
+  @ApiOkResponse({ type: DocumentResponse, description: 'The document, its facts as far as you may see them, and its status', headers: { ETag: { description: 'The revision, for If-Match' } } })
   @ApiResponse({ status: 404, type: ProblemResponse })
   async get(@Param() path: DocumentPath, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const requestId = requestIdOf(request);

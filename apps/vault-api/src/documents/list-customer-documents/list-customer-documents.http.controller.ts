@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { ExpiryConfig } from '../../config/config-slices';
 import { DEPARTMENT_POLICIES, EXPIRY_CONFIG } from '../../config/config-tokens';
 import { Clock } from '../../infrastructure/clock';
@@ -30,6 +30,7 @@ export class ListCustomerDocumentsController {
 
   @Requires('document.list')
   @Get()
+  @ApiOperation({ summary: "List a customer's documents" })
   @ApiOkResponse({ type: DocumentListResponse, description: 'Every document on file for the customer, newest first' })
   @ApiResponse({ status: 404, type: ProblemResponse })
   async list(@Param() path: CustomerPath, @Query() request: ListCustomerDocumentsRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request) {

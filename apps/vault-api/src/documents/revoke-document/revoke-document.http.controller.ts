@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { documentAggregate } from '@kluis/document-domain';
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Requires } from '../../access';
 import { actorFor } from '../../shared/access/customer-file-access';
@@ -26,6 +26,7 @@ export class RevokeDocumentController {
 
   @Requires('document.revoke')
   @Post()
+  @ApiOperation({ summary: 'Revoke a verified document' })
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: DocumentResponse, description: 'Revoked, even while departments rely on it: their feeds tell them' })

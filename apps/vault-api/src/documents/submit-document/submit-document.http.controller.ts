@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Headers, HttpCode, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -36,6 +36,7 @@ export class SubmitDocumentController {
 
   @Requires('document.submit')
   @Post()
+  @ApiOperation({ summary: 'Upload a document for a customer' })
   @HttpCode(201)
   @UseInterceptors(UploadMetricsInterceptor)
   @ApiConsumes('multipart/form-data')

@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { documentAggregate } from '@kluis/document-domain';
 import { Controller, Delete, Headers, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Requires } from '../../access';
 import { actorFor } from '../../shared/access/customer-file-access';
@@ -25,6 +25,7 @@ export class WithdrawDocumentController {
 
   @Requires('document.withdraw')
   @Delete()
+  @ApiOperation({ summary: 'Withdraw a document' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the document as you last read it' })
   @ApiOkResponse({ type: DocumentResponse, description: 'Withdrawn. It stays in the history; nobody can rely on it any more.' })
   @ApiResponse({ status: 404, type: ProblemResponse })

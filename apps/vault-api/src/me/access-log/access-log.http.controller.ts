@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { accessLog, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
@@ -31,6 +31,7 @@ export class AccessLogController {
 
   @Requires('me.access-log')
   @Get()
+  @ApiOperation({ summary: 'Read who read my data, when and why' })
   @ApiOkResponse({ type: AccessLogResponse, description: 'Who read your documents or evidence about you, when and why. Nobody can change or delete it.' })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async log(@Query() request: AccessLogRequest, @CurrentPrincipal() principal: Principal) {

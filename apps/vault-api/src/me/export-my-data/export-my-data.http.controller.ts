@@ -1,6 +1,6 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Get, Logger, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
@@ -53,6 +53,7 @@ export class ExportMyDataController {
 
   @Requires('me.export')
   @Get()
+  @ApiOperation({ summary: 'Export everything the bank holds on me' })
   @Throttle({ default: { limit: EXPORTS_PER_HOUR, ttl: HOUR_MS } })
   @ApiProduces('application/json', 'application/zip')
   @ApiOkResponse({

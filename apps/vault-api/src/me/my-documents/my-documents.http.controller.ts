@@ -2,7 +2,7 @@ import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { activeReferences, customerRetention, type DocumentSummary, listRequests, type ReadModelDatabase, type ReferenceView } from '@kluis/read-models';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access';
 import type { ExpiryConfig } from '../../config/config-slices';
 import { EXPIRY_CONFIG } from '../../config/config-tokens';
@@ -52,6 +52,7 @@ export class MyDocumentsController {
 
   @Requires('me.documents')
   @Get()
+  @ApiOperation({ summary: 'Read what is on file for me' })
   @ApiOkResponse({ type: MyDocumentsResponse, description: 'Everything on file for you, who relies on it, and what the bank still needs' })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async mine(@CurrentPrincipal() principal: Principal) {

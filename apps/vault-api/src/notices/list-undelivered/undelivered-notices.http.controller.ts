@@ -1,6 +1,6 @@
 import { type ReadModelDatabase, undeliveredNotices } from '@kluis/read-models';
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
@@ -25,6 +25,7 @@ export class UndeliveredNoticesController {
 
   @Requires('admin.undelivered-notices')
   @Get()
+  @ApiOperation({ summary: 'List notices that could not be delivered' })
   @ApiOkResponse({ type: UndeliveredNoticesResponse, description: 'Notices every attempt to mail or post failed for: the customer has them in the inbox only, so support can reach them another way' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only administrators' })
   async list(): Promise<UndeliveredNoticesResponse> {

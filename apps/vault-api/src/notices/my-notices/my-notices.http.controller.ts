@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { readNotices } from '../read-notices';
@@ -22,6 +22,7 @@ export class MyNoticesController {
 
   @Requires('me.notices')
   @Get()
+  @ApiOperation({ summary: 'Read what the bank told me' })
   @ApiOkResponse({ type: MyNoticesResponse, description: 'Everything the bank told you: receipts, asks, reminders, rejections with their reasons, verifications.' })
   @ApiResponse({ status: 400, type: ProblemResponse })
   @ApiResponse({ status: 403, type: ProblemResponse })

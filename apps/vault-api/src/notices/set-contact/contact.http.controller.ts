@@ -2,7 +2,7 @@ import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { noticeAggregate } from '@kluis/document-domain';
 import { EVENT_STORE, type EventStore } from '@kluis/event-store';
 import { Body, Controller, Get, Inject, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -29,6 +29,7 @@ export class ContactController {
 
   @Requires('me.contact')
   @Get()
+  @ApiOperation({ summary: 'Read my notice address' })
   @ApiOkResponse({ type: ContactResponse, description: 'The address notices are mailed to; null when there is none' })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async contact(@CurrentPrincipal() principal: Principal): Promise<ContactResponse> {
@@ -38,6 +39,7 @@ export class ContactController {
 
   @Requires('me.contact')
   @Put()
+  @ApiOperation({ summary: 'Set my notice address' })
   @ApiOkResponse({ type: ContactResponse, description: 'Notices from now on are also mailed to this address' })
   @ApiResponse({ status: 400, type: ProblemResponse, description: 'Not an email address' })
   @ApiResponse({ status: 403, type: ProblemResponse })

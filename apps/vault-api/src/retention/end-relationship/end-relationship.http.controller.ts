@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { customerRetentionAggregate } from '@kluis/document-domain';
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -26,6 +26,7 @@ export class EndRelationshipController {
 
   @Requires('retention.manage')
   @Post()
+  @ApiOperation({ summary: 'End a customer relationship' })
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: RetentionResponse, description: 'The retention clock runs: the records are kept until retainedUntil, then erased' })

@@ -1,6 +1,6 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FileAccess, Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -22,6 +22,7 @@ export class GetRetentionController {
 
   @Requires('retention.manage')
   @Get()
+  @ApiOperation({ summary: "Read a customer's retention clock" })
   @ApiOkResponse({ type: RetentionResponse, description: 'Where the customer’s retention clock stands, read from their stream' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
   @ApiResponse({ status: 429, type: ProblemResponse, description: 'Blocked by the bulk guard' })

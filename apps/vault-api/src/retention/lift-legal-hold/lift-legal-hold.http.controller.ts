@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { customerRetentionAggregate } from '@kluis/document-domain';
 import { Controller, Delete, Headers, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FileAccess, Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -26,6 +26,7 @@ export class LiftLegalHoldController {
 
   @Requires('retention.manage')
   @Delete()
+  @ApiOperation({ summary: 'Lift a legal hold' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: RetentionResponse, description: 'Lifted; once no hold remains and the retention period has ended, the customer is erased' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })

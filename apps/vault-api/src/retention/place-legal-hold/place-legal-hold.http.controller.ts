@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { customerRetentionAggregate } from '@kluis/document-domain';
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { FileAccess, Requires } from '../../access';
@@ -27,6 +27,7 @@ export class PlaceLegalHoldController {
 
   @Requires('retention.manage')
   @Post()
+  @ApiOperation({ summary: 'Place a legal hold on a customer' })
   @ApiCreatedResponse({ type: PlacedLegalHoldResponse, description: 'Nothing of the customer is erased while the hold is in force, whatever the retention clock says' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only support (admin)' })
   @ApiResponse({ status: 429, type: ProblemResponse, description: 'Blocked by the bulk guard' })

@@ -2,7 +2,7 @@ import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { customerRetentionAggregate, ErasureRefused } from '@kluis/document-domain';
 import { departmentsThatReliedOn, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -31,6 +31,7 @@ export class RequestErasureController {
 
   @Requires('me.erasure')
   @Post()
+  @ApiOperation({ summary: 'Ask for my data to be erased' })
   @HttpCode(200)
   @ApiOkResponse({ type: MyRetentionResponse, description: 'Erased: you were never a customer (or your retention period ended), so nothing of yours is kept' })
   @ApiAcceptedResponse({ type: MyRetentionResponse, description: 'Erasure decided and under way; it completes shortly' })

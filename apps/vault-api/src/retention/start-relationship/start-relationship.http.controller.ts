@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { customerRetentionAggregate } from '@kluis/document-domain';
 import { Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -25,6 +25,7 @@ export class StartRelationshipController {
 
   @Requires('retention.manage')
   @Post()
+  @ApiOperation({ summary: 'Start or resume a customer relationship' })
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: RetentionResponse, description: 'The relationship is active: no retention clock runs. Starting it again stops a running clock.' })

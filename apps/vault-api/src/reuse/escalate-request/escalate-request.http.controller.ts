@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Requires } from '../../access';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
@@ -30,6 +30,7 @@ export class EscalateRequestController {
 
   @Requires('request.escalate')
   @Post()
+  @ApiOperation({ summary: 'Propose escalating an overdue ask' })
   @ApiCreatedResponse({ type: EscalationResponse, description: 'Recorded, waiting for a second officer of your department to confirm it' })
   @ApiResponse({
     status: 409,
@@ -44,6 +45,7 @@ export class EscalateRequestController {
 
   @Requires('request.escalate')
   @Post(':escalationId/confirmation')
+  @ApiOperation({ summary: 'Confirm an escalation as the second officer' })
   @HttpCode(200)
   @ApiOkResponse({ type: EscalationResponse, description: 'Confirmed by a second officer: the department may act, and the customer is told' })
   @ApiResponse({ status: 409, type: ProblemResponse, description: 'REQUEST.ESCALATION_NEEDS_SECOND_OFFICER: the officer who proposed it cannot confirm it' })

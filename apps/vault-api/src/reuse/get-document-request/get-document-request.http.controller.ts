@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { findRequest, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { FileAccess, Requires } from '../../access';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
@@ -44,6 +44,7 @@ export class GetDocumentRequestController {
 
   @Requires('request.read')
   @Get()
+  @ApiOperation({ summary: 'Read an ask and the notices sent for it' })
   @ApiOkResponse({ type: DocumentRequestResponse, description: 'The ask with every notice sent for it, its channel and delivery state' })
   @ApiResponse({ status: 404, type: ProblemResponse, description: 'Not an ask you may see: only the customer, the asking departments and reviewers see it' })
   async get(@Param() path: DocumentRequestPath, @CurrentPrincipal() principal: Principal, @Req() request: Request) {

@@ -2,7 +2,7 @@ import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { ASSURANCE_LEVELS } from '@kluis/document-domain';
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -35,6 +35,7 @@ export class GetEvidenceController {
 
   @Requires('evidence.query')
   @Get()
+  @ApiOperation({ summary: "Ask whether a customer's evidence is on file" })
   @ApiOkResponse({ type: EvidenceResponse, description: 'An unknown customer is simply not satisfied. Every query is recorded for the customer to see.' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Your department may not ask for this kind' })
   evidence(@Param() path: CustomerPath, @Query() request: GetEvidenceRequest, @CurrentPrincipal() principal: Principal, @Req() http: Request) {

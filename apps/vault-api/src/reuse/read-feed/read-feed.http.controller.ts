@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { departmentFeed, type ReadModelDatabase } from '@kluis/read-models';
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { BulkGuard, FeedReadRecorder, Requires } from '../../access';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
@@ -40,6 +40,7 @@ export class ReadFeedController {
 
   @Requires('feed.read')
   @Get()
+  @ApiOperation({ summary: "Read your department's feed" })
   @ApiOkResponse({
     type: FeedResponse,
     description: "What happened to the documents your department relies on or asked for; only your department's, and only the types and kinds its policy lets it see. Needs evidence:read. Each customer sees in their access log, once a day, that your feed carried their events.",

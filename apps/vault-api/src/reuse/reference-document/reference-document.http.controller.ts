@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { documentAggregate } from '@kluis/document-domain';
 import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Requires } from '../../access';
@@ -17,6 +17,7 @@ import { fingerprintOf, IdempotencyService } from '../../idempotency';
 import { admittedDepartment } from '../../shared/access/policy/may';
 import { ReferenceDocumentRequest } from './reference-document.request.dto';
 import { referenceCreated } from './reference-created';
+import { ReleasedReferenceResponse } from './released-reference.response';
 
 class ReferenceResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -39,6 +40,7 @@ export class ReferenceDocumentController {
 
   @Requires('document.reference')
   @Post()
+  @ApiOperation({ summary: 'Rely on a verified document' })
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: ReferenceResponse, description: 'Your department relies on the document; the customer sees who and why' })
@@ -68,7 +70,8 @@ export class ReferenceDocumentController {
 
   @Requires('document.reference')
   @Delete(':referenceId')
-  @ApiOkResponse({ description: 'Released: your department no longer relies on it' })
+  @ApiOperation({ summary: 'Stop relying on a document' })
+  @ApiOkResponse({ type: ReleasedReferenceResponse, description: 'Released: your department no longer relies on it' })
   @ApiResponse({ status: 404, type: ProblemResponse, description: 'No such reference of your department' })
   async release(@Param() path: ReferencePath, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
     const { documentId, referenceId } = path;

@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type DepartmentPolicies, type Principal } from '@kluis/auth';
 import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FileAccess, Requires } from '../../access';
 import { DEPARTMENT_POLICIES } from '../../config/config-tokens';
@@ -17,6 +17,7 @@ import { RequestsResponse } from '../list-document-requests/requests.response';
 import { answerOf } from './request-answer';
 import { RequestDocumentCommand } from './request-document.command';
 import { RequestDocumentRequest } from './request-document.request.dto';
+import { AskAnswerResponse } from './ask-answer.response';
 
 @ApiTags('reuse')
 @ApiBearerAuth()
@@ -32,9 +33,11 @@ export class DocumentRequestsController {
 
   @Requires('request.create')
   @Post()
+  @ApiOperation({ summary: 'Ask the customer for a kind of document' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'A new ask to the customer: {id, status: "open", kind, askers, openedAt}' })
+  @ApiCreatedResponse({ type: AskAnswerResponse, description: 'A new ask to the customer: {id, status: "open", kind, askers, openedAt}' })
   @ApiOkResponse({
+    type: AskAnswerResponse,
     description:
       'Already on file: {status: "satisfied", documentId}; or a document of the kind is being checked: {id, status: "in_review", documentId, reviewDueAt}, and your department waits on it; neither asks the customer anything. Or the open ask your department joined',
   })
@@ -59,6 +62,7 @@ export class DocumentRequestsController {
 
   @Requires('request.read')
   @Get()
+  @ApiOperation({ summary: 'List the asks to a customer' })
   @ApiOkResponse({ type: RequestsResponse, description: 'Open asks first, then the closed ones, with who asks, why and by when' })
   @ApiResponse({ status: 404, type: ProblemResponse })
   async list(@Param() path: CustomerPath, @CurrentPrincipal() principal: Principal, @Req() request: Request) {

@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import { documentAggregate } from '@kluis/document-domain';
 import { Controller, Delete, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Requires } from '../../access';
 import type { ReviewConfig } from '../../config/config-slices';
@@ -26,6 +26,7 @@ export class ClaimDocumentController {
 
   @Requires('document.claim')
   @Post()
+  @ApiOperation({ summary: 'Claim a document to review' })
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: DocumentResponse, description: 'Yours to review until the lease ends; claiming again renews it' })
@@ -36,6 +37,7 @@ export class ClaimDocumentController {
 
   @Requires('document.claim')
   @Delete()
+  @ApiOperation({ summary: 'Release a claimed document' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: DocumentResponse, description: 'Back in the queue for anyone' })
   @ApiResponse({ status: 409, type: ProblemResponse, description: 'Another reviewer holds it' })

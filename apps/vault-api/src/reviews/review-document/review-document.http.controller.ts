@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
 import type { Facts } from '@kluis/document-domain';
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Requires } from '../../access';
 import { documentAnswer, DocumentResponse } from '../../documents';
@@ -21,6 +21,7 @@ export class ReviewDocumentController {
 
   @Requires('document.review')
   @Post()
+  @ApiOperation({ summary: 'Approve or reject a document' })
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the document as you reviewed it' })
   @ApiCreatedResponse({ type: DocumentResponse, description: 'The review is recorded; the document shows its new status' })

@@ -2,7 +2,7 @@ import { CHANNELS, DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@kluis/document-dom
 import type { ReviewQueueItem, Waiters } from '@kluis/read-models';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { ReviewQueueQuery } from './review-queue.query';
@@ -59,6 +59,7 @@ export class ReviewQueueController {
 
   @Requires('review.queue')
   @Get()
+  @ApiOperation({ summary: 'List the documents waiting for review' })
   @ApiOkResponse({ type: ReviewQueueResponse, description: 'Documents waiting for a review, oldest first' })
   @ApiResponse({ status: 403, type: ProblemResponse })
   async queue(@Query() request: ReviewQueueRequest) {

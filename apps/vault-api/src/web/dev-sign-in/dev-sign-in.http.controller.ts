@@ -1,6 +1,6 @@
 import { type DevAuthConfig, mintDevToken, Public, ROLES, SCOPES } from '@kluis/auth';
 import { Body, Controller, Get, Header, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DEMO_IDENTITIES, DEMO_TOKEN_LIFETIME, type DemoIdentity } from './demo-identities';
 import { DevTokenRequest } from './dev-sign-in.request.dto';
 
@@ -42,12 +42,14 @@ export class DevSignInController {
   constructor(@Inject(DEV_AUTH_CONFIG) private readonly auth: DevAuthConfig) {}
 
   @Get('identities')
+  @ApiOperation({ summary: 'List the demo identities (dev mode only)' })
   @ApiOkResponse({ type: DemoIdentitiesResponse, description: 'Dev mode only: the identities the sign-in page offers' })
   identities() {
     return { identities: DEMO_IDENTITIES.map(view) };
   }
 
   @Post('tokens')
+  @ApiOperation({ summary: 'Get a token for a demo identity (dev mode only)' })
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: DevTokenResponse, description: 'Dev mode only: a token for one of the demo identities' })

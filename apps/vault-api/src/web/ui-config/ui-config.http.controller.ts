@@ -1,7 +1,7 @@
 import { Public } from '@kluis/auth';
 import { DOCUMENT_TYPES, FACT_NAMES } from '@kluis/document-domain';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { UiConfig } from './ui-config';
 
 export const UI_CONFIG = Symbol('UI_CONFIG');
@@ -33,6 +33,7 @@ export class UiConfigController {
   constructor(@Inject(UI_CONFIG) private readonly config: UiConfig) {}
 
   @Get()
+  @ApiOperation({ summary: 'Read what the browser UI needs to start' })
   @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: UiConfigResponse, description: 'What the browser UI needs before anyone signs in' })
   read(): UiConfig {

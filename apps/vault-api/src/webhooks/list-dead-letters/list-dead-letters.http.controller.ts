@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
 import { DeadLettersResponse } from '../dead-letter.response';
@@ -15,6 +15,7 @@ export class ListDeadLettersController {
 
   @Requires('admin.webhook-dead-letters')
   @Get()
+  @ApiOperation({ summary: 'List feed entries a webhook refused' })
   @ApiOkResponse({ type: DeadLettersResponse, description: "Feed entries a department's webhook did not accept after every attempt, in feed order" })
   @ApiResponse({ status: 400, type: ProblemResponse })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only administrators' })

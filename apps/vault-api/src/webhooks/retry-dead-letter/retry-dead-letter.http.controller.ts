@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { Requires } from '../../access';
 import { ProblemResponse } from '../../shared/http/problem.response';
@@ -25,6 +25,7 @@ export class RetryDeadLetterController {
 
   @Requires('admin.webhook-dead-letters')
   @Post()
+  @ApiOperation({ summary: 'Send a dead letter again' })
   @HttpCode(200)
   @ApiOkResponse({ type: RetriedDeadLetterResponse, description: 'Sent once more, at once, and accepted: the dead letter is gone' })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'Only administrators' })
