@@ -94,6 +94,9 @@ async function onDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Recorde
     case 'DocumentRevoked':
     case 'DocumentErased':
       return setFulfilmentDocumentStatus(trx, event.data.documentId, event.type);
+    // Checked again, it answers no new ask until a reviewer has settled the dispute; asks it answered stay answered.
+    case 'DocumentDisputed':
+      return setFulfilmentDocumentStatus(trx, event.data.documentId, 'pending');
     // Steps on the way to a verdict, and who relies on a document, change nothing an ask waits for.
     case 'DocumentHeldForScan':
     case 'DocumentScanCleared':

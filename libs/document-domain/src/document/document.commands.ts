@@ -74,6 +74,15 @@ export interface WithdrawDocument {
   readonly by: Actor;
 }
 
+/** The customer says facts the bank read from her document are wrong, in her own words. */
+export interface DisputeFacts {
+  readonly type: 'DisputeFacts';
+  readonly documentId: string;
+  readonly fields: readonly string[];
+  readonly message: string;
+  readonly by: Actor;
+}
+
 export interface ReferenceDocument {
   readonly type: 'ReferenceDocument';
   readonly documentId: string;
@@ -106,4 +115,4 @@ export interface EraseDocument {
   readonly reason: 'retention-ended' | 'prospect-request';
 }
 
-export type DocumentCommand = EraseDocument | SubmitDocument | RecordChipReading | RecordScanVerdict | ClaimDocument | ReleaseClaim | ApproveDocument | RejectDocument | ExpireDocument | WithdrawDocument | ReferenceDocument | ReleaseReference | RevokeDocument;
+export type DocumentCommand = EraseDocument | SubmitDocument | RecordChipReading | RecordScanVerdict | ClaimDocument | ReleaseClaim | ApproveDocument | RejectDocument | ExpireDocument | WithdrawDocument | DisputeFacts | ReferenceDocument | ReleaseReference | RevokeDocument;

@@ -35,6 +35,7 @@ import {
   OwnSubmission,
   SameReviewerTwice,
 } from './document.errors';
+import { dispute } from './document.dispute';
 import type { DocumentEvent } from './document.events';
 import { type DocumentOnFile, type DocumentState, evolve, initialDocumentState, isOnFile } from './document.state';
 import { differingFacts, type Facts, missingFacts } from '../facts';
@@ -73,6 +74,8 @@ export function decide(command: DocumentCommand, state: DocumentState, context: 
       return expire(command, onFile(state), context);
     case 'WithdrawDocument':
       return withdraw(command, onFile(state), context);
+    case 'DisputeFacts':
+      return dispute(command, onFile(state), context);
     case 'ReferenceDocument':
       return reference(command, onFile(state), context);
     case 'ReleaseReference':

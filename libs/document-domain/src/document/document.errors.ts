@@ -180,3 +180,29 @@ export class HolderMismatchUnconfirmed extends DomainError {
     );
   }
 }
+
+export class NotDisputable extends DomainError {
+  readonly code = 'DOCUMENT.NOT_DISPUTABLE';
+  readonly kind = 'conflict';
+  constructor(readonly status: DocumentStatus) {
+    super(`The document is ${status.replace(/_/g, ' ')}: only the facts of a verified document can be disputed.`);
+  }
+}
+
+export class FactNotOnFile extends DomainError {
+  readonly code = 'DOCUMENT.FACT_NOT_ON_FILE';
+  readonly kind = 'validation';
+  override readonly fields = ['fields'];
+  constructor(names: readonly string[]) {
+    super(`The bank read no such fact from this document: ${names.join(', ')}.`);
+  }
+}
+
+/** The customer speaks for her own file; staff who think the facts are wrong revoke or review instead. */
+export class DisputeByOthers extends DomainError {
+  readonly code = 'DOCUMENT.DISPUTE_BY_CUSTOMER_ONLY';
+  readonly kind = 'conflict';
+  constructor() {
+    super('Only the customer whose document it is can dispute its facts.');
+  }
+}

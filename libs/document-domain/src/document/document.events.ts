@@ -77,6 +77,11 @@ export type DocumentRejected = DomainEvent<
   { documentId: string; reasonCode: string; message: string; rejectedBy: Actor; rejectedAt: string }
 >;
 
+export type DocumentDisputed = DomainEvent<
+  'DocumentDisputed',
+  { documentId: string; customerId: string; fields: readonly string[]; message: string; disputedBy: Actor; disputedAt: string; reviewDueAt: string }
+>;
+
 export type DocumentWithdrawn = DomainEvent<
   'DocumentWithdrawn',
   { documentId: string; withdrawnBy: Actor; withdrawnAt: string }
@@ -125,6 +130,7 @@ export type DocumentEvent =
   | DocumentRejected
   | DocumentExpired
   | DocumentWithdrawn
+  | DocumentDisputed
   | DocumentErased;
 export type DocumentEventType = DocumentEvent['type'];
 
@@ -146,6 +152,7 @@ export const DOCUMENT_EVENT_VERSIONS: Readonly<Record<DocumentEventType, number>
   DocumentRejected: 1,
   DocumentExpired: 1,
   DocumentWithdrawn: 1,
+  DocumentDisputed: 1,
   DocumentReferenced: 1,
   ReferenceReleased: 1,
   DocumentRevoked: 1,

@@ -24,6 +24,7 @@ export const DOCUMENT_PERSONAL_FIELDS: PersonalFields<DocumentEvent> = {
   DocumentRejected: [{ path: 'message', absent: '' }],
   DocumentExpired: [],
   DocumentWithdrawn: [],
+  DocumentDisputed: [{ path: 'message', absent: '' }],
   DocumentReferenced: [
     { path: 'purpose', absent: '' },
     { path: 'caseRef', absent: '' },

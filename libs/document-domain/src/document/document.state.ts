@@ -45,6 +45,15 @@ export interface DocumentOnFile {
 
   /** Holder fields that differ from the customer's verified identity, and who confirmed them anyway, if anyone has. */
   readonly holderMismatch: HolderMismatch | null;
+  /** What the customer says is wrong in the verified facts, until a reviewer has looked at them again. */
+  readonly dispute: Dispute | null;
+}
+
+export interface Dispute {
+  readonly fields: readonly string[];
+  readonly message: string;
+  readonly by: Actor;
+  readonly at: string;
 }
 
 export interface HolderMismatch {
@@ -91,6 +100,7 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       chip: null,
 
       holderMismatch: null,
+      dispute: null,
     };
   }
   if (!isOnFile(state)) return state;
@@ -134,10 +144,15 @@ export function evolve(state: DocumentState, event: DocumentEvent): DocumentStat
       return { ...state, holderMismatch: { fields, confirmation: { by: confirmedBy, reason, at: confirmedAt } } };
     }
     case 'DocumentVerified':
-      return { ...state, status: 'verified', facts: event.data.facts, validUntil: event.data.validUntil };
+      return { ...state, status: 'verified', facts: event.data.facts, validUntil: event.data.validUntil, dispute: null };
     case 'DocumentRejected': {
       const { reasonCode, message, rejectedAt } = event.data;
-      return { ...state, status: 'rejected', rejection: { reasonCode, message, at: rejectedAt } };
+      return { ...state, status: 'rejected', rejection: { reasonCode, message, at: rejectedAt }, dispute: null };
+    }
+    case 'DocumentDisputed': {
+      // A fresh round of review: the approvals that verified the disputed facts cannot also settle the dispute.
+      const { fields, message, disputedBy, disputedAt, reviewDueAt } = event.data;
+      return { ...state, status: 'pending_review', reviews: [], reviewDueAt, claim: null, dispute: { fields, message, by: disputedBy, at: disputedAt } };
     }
     case 'DocumentWithdrawn':
       return { ...state, status: 'withdrawn' };
@@ -162,5 +177,6 @@ function erasedState(state: DocumentOnFile): DocumentOnFile {
     chip: state.chip ? { ...state.chip, facts: {} } : null,
 
     holderMismatch: state.holderMismatch && { fields: state.holderMismatch.fields, confirmation: null },
+    dispute: state.dispute && { ...state.dispute, message: '' },
   };
 }

@@ -80,6 +80,8 @@ export function noticeFor(cause: NoticeCause, document: SubmittedDocument | null
     case 'ReferenceReleased':
     case 'DocumentExpired':
     case 'DocumentWithdrawn':
+    // She filed the dispute herself; what the second look finds reaches her as a verification or a rejection.
+    case 'DocumentDisputed':
     case 'DocumentErased':
     case 'DocumentRequestAwaitingReview':
     case 'DocumentRequestJoined':

@@ -88,6 +88,12 @@ async function applyDocumentEvent(trx: Trx, event: DocumentEvent, recorded: Reco
       return update(trx, event.data.documentId, { ...stamp, status: 'pending_scan' });
     case 'DocumentScanCleared':
       return update(trx, event.data.documentId, { ...stamp, status: 'pending_review', review_due_at: event.data.reviewDueAt });
+    case 'DocumentDisputed': {
+      // Back to the queue as a fresh review, and withheld from evidence: only verified documents are served.
+      const { documentId, reviewDueAt, disputedAt, fields } = event.data;
+      await update(trx, documentId, { ...stamp, ...unclaimed, status: 'pending_review', review_due_at: reviewDueAt, approvals: 0, first_approval_by: null });
+      return tellAbout(trx, documentId, recorded, { type: event.type, at: disputedAt, detail: { fields } });
+    }
     case 'DocumentFoundInfected': {
       const { documentId, reasonCode, message, foundAt } = event.data;
       await update(trx, documentId, { ...stamp, status: 'rejected', rejection: JSON.stringify({ reasonCode, message, at: foundAt }) });

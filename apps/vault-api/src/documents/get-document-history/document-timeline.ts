@@ -89,6 +89,12 @@ function entry(event: DocumentEvent, viewer: Viewer): TimelineEntry {
       return { type: event.type, at: event.data.rejectedAt, by: nameFor(event.data.rejectedBy, viewer), summary: `Not accepted: ${event.data.message}` };
     case 'DocumentWithdrawn':
       return { type: event.type, at: event.data.withdrawnAt, by: nameFor(event.data.withdrawnBy, viewer), summary: 'Withdrawn' };
+    case 'DocumentDisputed': {
+      // Her words are for the reviewer who looks again; a department learns which facts are in doubt, not why.
+      const { fields, message, disputedBy, disputedAt } = event.data;
+      const why = viewer === 'department' ? '' : `: ${message}`;
+      return { type: event.type, at: disputedAt, by: nameFor(disputedBy, viewer), summary: `Disputed (${fields.join(', ')})${why}. Back with a reviewer; nobody relies on its facts until then` };
+    }
     case 'DocumentErased':
       return { type: event.type, at: event.data.erasedAt, by: 'Kluis', summary: event.data.reason === 'retention-ended' ? 'Erased: the legal retention period ended' : 'Erased at your request' };
   }
