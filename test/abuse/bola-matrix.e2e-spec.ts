@@ -93,6 +93,13 @@ const EXPECTATIONS: Record<string, Cell> = {
     ifMatch: '"0"',
     allowed: (c) => byRole(c, { owner: [200], other: [404], reviewer: [200], admin: [403] }, () => [403]),
   },
+  'POST /v1/documents/{documentId}/disputes': {
+    target: 'fresh verified passport',
+    ifMatch: '"2"',
+    body: { fields: ['dateOfBirth'], message: 'Authorization matrix' },
+    // Only the customer disputes her own file: staff are refused before any lookup, another customer finds nothing.
+    allowed: (c) => byRole(c, { owner: [200], other: [404], reviewer: [403], admin: [403] }, () => [403]),
+  },
   'POST /v1/documents/{documentId}/revocation': {
     target: 'fresh verified passport',
     body: { reason: 'Authorization matrix' },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DocumentChanges } from './document-changes';
 import { DocumentReader } from './document-reader';
+import { DisputeDocumentController } from './dispute-document/dispute-document.http.controller';
 import { GetDocumentContentController } from './get-document-content/get-document-content.http.controller';
 import { GetDocumentHistoryController } from './get-document-history/get-document-history.http.controller';
 import { GetDocumentHandler } from './get-document/get-document.handler';
@@ -25,6 +26,7 @@ import { MalwareScannerModule } from '../infrastructure/malware-scanner.module';
     GetDocumentContentController,
     GetDocumentHistoryController,
     WithdrawDocumentController,
+    DisputeDocumentController,
     RevokeDocumentController,
   ],
   providers: [

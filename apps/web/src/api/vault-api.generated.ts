@@ -162,6 +162,13 @@ export type DevTokenResponse = {
   readonly expiresIn: string;
 };
 
+export type DisputeDocumentRequest = {
+  /** The facts the bank read wrong, by their names in the document’s facts */
+  readonly fields: readonly string[];
+  /** What is wrong, in your words: the reviewer who looks again reads it */
+  readonly message: string;
+};
+
 export type DocumentListResponse = {
   readonly documents: readonly DocumentSummaryResponse[];
 };

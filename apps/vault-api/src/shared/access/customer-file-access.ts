@@ -6,7 +6,7 @@ import type { Action } from './policy/action';
 import { grantsHeld, isDepartmentGrant } from './policy/may';
 
 /** What is done to a customer's file; these names are also what the customer's access record shows of a refusal. */
-export type FileAction = 'submit' | 'chip-reading' | 'list' | 'read' | 'content' | 'history' | 'withdraw' | 'reference' | 'revoke';
+export type FileAction = 'submit' | 'chip-reading' | 'list' | 'read' | 'content' | 'history' | 'withdraw' | 'dispute' | 'reference' | 'revoke';
 
 const ACTION_OF: Record<FileAction, Action> = {
   submit: 'document.submit',
@@ -16,6 +16,7 @@ const ACTION_OF: Record<FileAction, Action> = {
   content: 'document.content',
   history: 'document.history',
   withdraw: 'document.withdraw',
+  dispute: 'document.dispute',
   reference: 'document.reference',
   revoke: 'document.revoke',
 };

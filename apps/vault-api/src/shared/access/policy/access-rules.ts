@@ -27,6 +27,8 @@ export const ACCESS_RULES: Readonly<Record<Action, AccessRule>> = {
   'document.content': { grants: ['customer', 'reviewer', 'department:content:read'], refusal: 'Your role may not download documents here.' },
   'document.history': { grants: ['customer', 'reviewer'], refusal: "Your role may not read a document's history here." },
   'document.withdraw': { grants: ['customer', 'reviewer'], refusal: 'Your role may not withdraw documents here.' },
+  // The customer's own word on her own file; staff who find facts wrong review or revoke instead.
+  'document.dispute': { grants: ['customer'], refusal: 'Only the customer disputes the facts of her documents.' },
   'document.reference': { grants: ['department:references:write'], refusal: 'Only departments with references:write rely on documents.' },
   // Revoking is support's: an admin may do it to any document, and nobody else may do it at all.
   'document.revoke': { grants: ['admin'], refusal: 'Only support revokes documents.' },

@@ -10,6 +10,7 @@ export const ACTIONS = [
   'document.content',
   'document.history',
   'document.withdraw',
+  'document.dispute',
   'document.reference',
   'document.revoke',
   'document.review',
