@@ -37,3 +37,10 @@ export class EscalationNeedsSecondOfficer extends DomainError {
     super('A second officer of the department must confirm the escalation; the one who proposed it cannot.');
   }
 }
+
+/** Carries the code every invalid field of a request carries, so a client handles a refused date like any other. */
+export class DueDateRefused extends DomainError {
+  readonly code = 'REQUEST.INVALID';
+  readonly kind = 'validation';
+  override readonly fields = ['dueBy'];
+}

@@ -7,3 +7,4 @@ export * from './document-request.upcasters';
 export * from './document-request.personal-fields';
 export * from './document-request.aggregate';
 export * from './document-request-escalation';
+export * from './due-by-rule';

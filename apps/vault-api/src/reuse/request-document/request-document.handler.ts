@@ -1,4 +1,4 @@
-import { documentRequestAggregate, documentRequestId, type DocumentTypeCatalogue, outlastsDueDate } from '@kluis/document-domain';
+import { assertDueByAllowed, documentRequestAggregate, documentRequestId, type DocumentTypeCatalogue, outlastsDueDate } from '@kluis/document-domain';
 import { findEvidence, findPendingEvidence, type ReadModelDatabase } from '@kluis/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -8,12 +8,10 @@ import { DEPARTMENT_POLICIES, DOCUMENT_CATALOGUE, REQUEST_RULES } from '../../co
 import type { RequestRules } from '../../config/request-rules-setting';
 import { Clock } from '../../infrastructure/clock';
 import { READ_MODEL_DB } from '../../infrastructure/tokens';
-import { badRequest } from '../../shared/http/problem.exception';
 import { actorFor } from '../../shared/access/customer-file-access';
 import { CommandPipeline } from '../../shared/event-sourcing/command-pipeline';
 import { metadataFor } from '../../shared/event-sourcing/event-metadata';
 import { evidenceTypesFor } from '../evidence-types';
-import { dueByProblem } from './due-by-rule';
 import { type RequestAnswer, RequestDocumentCommand } from './request-document.command';
 import type { DepartmentPolicies } from '@kluis/auth';
 
@@ -39,8 +37,7 @@ export class RequestDocumentHandler implements ICommandHandler<RequestDocumentCo
     const types = evidenceTypesFor(principal, kind, this.catalogue, this.departments);
     const now = this.clock.now();
     const pending = await findPendingEvidence(this.db, customerId, types);
-    const problem = dueByProblem(request.dueBy, now, this.requestRules.minDueBusinessDays, pending);
-    if (problem) throw badRequest('dueBy', problem);
+    assertDueByAllowed(request.dueBy, now, this.requestRules.minDueBusinessDays, pending?.reviewDueAt ?? null);
     await this.files.touch(principal, customerId, requestId);
     const evidence = await findEvidence(this.db, customerId, types, now.toISOString().slice(0, 10));
     // What lapses before the department needs it does not answer the ask: the customer must be asked in time.
