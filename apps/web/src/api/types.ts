@@ -5,6 +5,7 @@
 import type * as Api from './vault-api.generated';
 
 export type { Channel, DocumentStatus, DocumentType, FactName, Facts } from '@kluis/document-domain/browser';
+export { FACT_NAMES } from '@kluis/document-domain/browser';
 
 export type UiDocumentType = Api.UiDocumentTypeResponse;
 export type UiConfig = Api.UiConfigResponse;

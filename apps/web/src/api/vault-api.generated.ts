@@ -439,6 +439,8 @@ export type MyDocumentResponse = {
   readonly facts: Readonly<Record<string, string>> | null;
   /** Which departments rely on it, and why */
   readonly references: readonly RelianceResponse[];
+  /** While it is being checked: the date the bank has promised to have checked it by */
+  readonly reviewDueAt: string | null;
 };
 
 export type MyDocumentsResponse = {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MyDocument, MyDocuments, OpenRequest } from '../api/types';
+import { FACT_NAMES, type MyDocument, type MyDocuments, type OpenRequest } from '../api/types';
 import { useSession } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n';
 import { HistoryTimeline } from '../ui/history-timeline';
@@ -89,7 +89,7 @@ function DocumentCard({ document }: { document: MyDocument }) {
   const { t, date, dateTime, department } = useI18n();
   const [showHistory, setShowHistory] = useState(false);
   const headingId = `document-${document.id}`;
-  const waiting = document.status === 'pending_review' || document.status === 'awaiting_second_review';
+  const factsRead = FACT_NAMES.flatMap((name) => (document.facts?.[name] ? [[name, document.facts[name]] as const] : []));
   return (
     <article className="card document" aria-labelledby={headingId} data-document-id={document.id}>
       <header className="card-header">
@@ -100,7 +100,21 @@ function DocumentCard({ document }: { document: MyDocument }) {
         {t('mine.submittedOn', { date: dateTime(document.submittedAt) })}
         {document.status === 'verified' && <> · {document.expiresOn ? t('mine.validUntil', { date: date(document.expiresOn) }) : t('mine.noExpiry')}</>}
       </p>
-      {waiting && <p>{t('mine.checking')}</p>}
+      {document.file.filename && <p className="meta">{t('mine.file', { filename: document.file.filename })}</p>}
+      {document.reviewDueAt && <p>{t('mine.checking', { date: dateTime(document.reviewDueAt) })}</p>}
+      {factsRead.length > 0 && (
+        <div className="facts">
+          <h4>{t('mine.factsRead')}</h4>
+          <dl>
+            {factsRead.map(([name, value]) => (
+              <div key={name}>
+                <dt>{t(`fact.${name}`)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
       {document.expiringSoon && <p className="notice notice-warning">{t('mine.expiringSoon')}</p>}
       {document.rejection && <p className="notice notice-error">{t('mine.rejected', { message: document.rejection.message })}</p>}
       {document.references !== undefined && (

@@ -6,7 +6,7 @@
  */
 export { type Assurance, type ChipAuthentication, type ChipStepName, type HolderCheck } from '../chip/chip-reading';
 export { type Channel, type DocumentStatus, type DocumentType, type EvidenceKind } from '../document-type';
-export { type FactName, type Facts } from '../facts';
+export { FACT_NAMES, type FactName, type Facts } from '../facts';
 export { type HolderField } from '../holder-check';
 export { computeCheckDigit } from '../mrz/check-digit';
 export { type NoticeKind } from '../notices/notice.events';

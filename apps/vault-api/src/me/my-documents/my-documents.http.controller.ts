@@ -23,6 +23,8 @@ class MyDocumentResponse extends DocumentSummaryResponse {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'What the bank read from it' })
   facts!: Record<string, string> | null;
   @ApiProperty({ type: [RelianceResponse], description: 'Which departments rely on it, and why' }) references!: RelianceResponse[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'While it is being checked: the date the bank has promised to have checked it by' })
+  reviewDueAt!: string | null;
 }
 
 class MyDocumentsResponse {
@@ -33,10 +35,13 @@ class MyDocumentsResponse {
 
 const reliance = (reference: ReferenceView) => ({ department: reference.department, purpose: reference.purpose, since: reference.since });
 
+const IN_REVIEW: ReadonlySet<string> = new Set(['pending_scan', 'pending_review', 'awaiting_second_review']);
+
 const myDocument = (summary: DocumentSummary, context: ListContext, references: readonly ReferenceView[]) => ({
   ...documentSummaryView(summary, context),
   facts: summary.facts,
   references: references.filter((reference) => reference.documentId === summary.id).map(reliance),
+  reviewDueAt: IN_REVIEW.has(summary.status) ? summary.reviewDueAt : null,
 });
 
 @ApiTags('me')
