@@ -11,7 +11,7 @@ type Message = { readonly tone: 'error' | 'success'; readonly text: string };
 
 /** Choose a kind of document and a file (by dialog or by dropping it), see it go up, and hear plainly how it went. */
 export function UploadPanel({ onSent }: { onSent(): void }) {
-  const { t, language } = useI18n();
+  const { t, dateTime, language } = useI18n();
   const session = useSignedIn();
   const { signOut } = useSession();
   const { maxUploadBytes, documentTypes } = useUiConfig();
@@ -65,7 +65,7 @@ export function UploadPanel({ onSent }: { onSent(): void }) {
       case 'stored':
         setFile(null);
         if (fileInput.current) fileInput.current.value = '';
-        setMessage({ tone: 'success', text: result.alreadyOnFile ? t('upload.alreadyOnFile') : t('upload.done', { type: t(`type.${type}`) }) });
+        setMessage({ tone: 'success', text: result.alreadyOnFile ? t('upload.alreadyOnFile') : t('upload.done', { type: t(`type.${type}`), date: dateTime(result.document.reviewDueAt) }) });
         onSent();
         return;
       case 'refused':
