@@ -19,6 +19,7 @@ import { judgePdf } from './upload-check-policy';
 import { declaredTypeMismatch, fileInfected, pdfRefused } from './upload-check-problems';
 import { guardBody } from './upload-body-guard';
 import { fileTooLarge, fileTypeNotAccepted, malformedUpload, uploadTooSlow } from './upload-problems';
+import { closeAfterAnswer } from '../../shared/http/close-after-answer';
 
 export interface ReceivedUpload {
   readonly fields: Readonly<Record<string, string>>;
@@ -40,9 +41,7 @@ class UploadStopped extends Error {
 }
 
 /** A refused body is not read to its end, so the connection cannot carry another request. */
-function closeAfterAnswer(request: Request): void {
-  if (request.res && !request.res.headersSent) request.res.setHeader('Connection', 'close');
-}
+const closeAfterRefusal = (request: Request) => closeAfterAnswer(request.res);
 
 /** Multipart framing and the few text fields around the file; generous, but bounded. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -68,7 +67,7 @@ export class UploadReceiver implements BeforeApplicationShutdown {
     const limit = this.uploads.maxBytes;
     const declaredLength = Number(request.headers['content-length']);
     if (Number.isFinite(declaredLength) && declaredLength > limit + MULTIPART_OVERHEAD) {
-      closeAfterAnswer(request);
+      closeAfterRefusal(request);
       throw fileTooLarge(limit);
     }
     let parser: busboy.Busboy;
@@ -80,7 +79,7 @@ export class UploadReceiver implements BeforeApplicationShutdown {
         limits: { files: 1, fields: 16, fieldSize: 8 * 1024, parts: 24, headerPairs: 32, fileSize: limit + 1 },
       });
     } catch {
-      closeAfterAnswer(request);
+      closeAfterRefusal(request);
       throw malformedUpload('file', 'Send the upload as multipart/form-data with the document in a field named "file".');
     }
     const receiving = this.parse(request, parser, limit, customerId);
@@ -119,7 +118,7 @@ export class UploadReceiver implements BeforeApplicationShutdown {
         const stored = storing ? await storing.catch((error: unknown) => ((failure ??= error), null)) : null;
         if (failure) {
           if (stored) await this.discard({ ...stored, fields });
-          if (!request.complete) closeAfterAnswer(request);
+          if (!request.complete) closeAfterRefusal(request);
           reject(failure);
         } else if (!stored) {
           reject(malformedUpload('file', 'A file is required, in a field named "file".'));
