@@ -1,5 +1,5 @@
 import { CurrentPrincipal, type Principal } from '@kluis/auth';
-import { activeReferences, customerRetention, type DocumentSummary, listRequests, type ReadModelDatabase, type ReferenceView } from '@kluis/read-models';
+import { activeReferences, customerRetention, type DocumentSummary, IN_REVIEW, listRequests, type ReadModelDatabase, type ReferenceView } from '@kluis/read-models';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -35,13 +35,11 @@ class MyDocumentsResponse {
 
 const reliance = (reference: ReferenceView) => ({ department: reference.department, purpose: reference.purpose, since: reference.since });
 
-const IN_REVIEW: ReadonlySet<string> = new Set(['pending_scan', 'pending_review', 'awaiting_second_review']);
-
 const myDocument = (summary: DocumentSummary, context: ListContext, references: readonly ReferenceView[]) => ({
   ...documentSummaryView(summary, context),
   facts: summary.facts,
   references: references.filter((reference) => reference.documentId === summary.id).map(reliance),
-  reviewDueAt: IN_REVIEW.has(summary.status) ? summary.reviewDueAt : null,
+  reviewDueAt: (IN_REVIEW as readonly string[]).includes(summary.status) ? summary.reviewDueAt : null,
 });
 
 @ApiTags('me')
