@@ -19,7 +19,8 @@ export function readSignedContent(contentInfo: asn1js.AsnType, expectedContentTy
   if (info.contentType !== OID.signedData) throw new ChipFailure('CHIP.MALFORMED', `${what} is not CMS SignedData`);
   const signedData = readAs(what, () => new pkijs.SignedData({ schema: info.content }));
   const encapsulated = signedData.encapContentInfo;
-  if (encapsulated.eContentType !== expectedContentType || encapsulated.eContent === undefined) {
+  // pkijs types eContent as an OCTET STRING but keeps whatever a damaged reading encodes there.
+  if (encapsulated.eContentType !== expectedContentType || !(encapsulated.eContent instanceof asn1js.OctetString)) {
     throw new ChipFailure('CHIP.MALFORMED', `${what} does not hold the content ICAO 9303 names for it`);
   }
   if (signedData.signerInfos.length !== 1) {
